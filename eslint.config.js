@@ -1,0 +1,77 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * DESIGN §1 layer rules, as regexes over import specifiers. A layer may import
+ * only what sits below it: shared ← server ← electron/main, shared ← renderer,
+ * shared (types) ← electron/preload.
+ */
+const layer = (name) => ({
+  regex: `^(\\.{1,2}/)+(.*/)?${name}(/.*)?$`,
+  message: `DESIGN §1: this layer must not import ${name}/.`,
+});
+const nodeBuiltins = { regex: '^node:', message: 'DESIGN §1: this layer runs in the browser too; no Node built-ins.' };
+const electronModule = { regex: '^electron(/.*)?$', message: 'DESIGN §1: only electron/ may import Electron.' };
+const serverLibraries = {
+  regex: '^(socket\\.io|pino)(/.*)?$',
+  message: 'DESIGN §1: server libraries stay in server/.',
+};
+const restrict = (...patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'relay-data/', 'bench/results/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        layer('server'),
+        layer('renderer'),
+        layer('electron'),
+        nodeBuiltins,
+        electronModule,
+        serverLibraries,
+      ),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('electron'), electronModule) },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(layer('server'), layer('electron'), nodeBuiltins, electronModule, serverLibraries),
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('preload')) },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(layer('server'), layer('renderer'), layer('main'), nodeBuiltins, serverLibraries),
+    },
+  },
+  prettier,
+);

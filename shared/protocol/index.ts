@@ -1,0 +1,6 @@
+export * from './binary';
+export * from './errors';
+export * from './events';
+export * from './limits';
+export * from './schemas';
+export * from './version';

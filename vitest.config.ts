@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{shared,server,renderer,electron,tests}/**/*.test.ts'],
+    exclude: ['node_modules/**', 'out/**', 'dist/**', 'tests/e2e/**'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Integration tests start real relays and child processes; two cores here.
+    maxWorkers: 2,
+  },
+});
