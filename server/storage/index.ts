@@ -1,0 +1,3 @@
+export type { BoardStorage, BoardStore, OpenedBoard } from './types';
+export { FileBoardStore, type FileBoardStoreOptions, type StorageLogger } from './file-store';
+export { MemoryBoardStore } from './memory-store';

@@ -1,0 +1,46 @@
+import type * as Y from 'yjs';
+
+/**
+ * Where the relay keeps boards. The relay core depends on this interface only;
+ * `FileBoardStore` is the real one (DESIGN §3), `MemoryBoardStore` serves the
+ * core's unit tests.
+ */
+export interface BoardStore {
+  /**
+   * Loads a board into a fresh Y.Doc, creating the board (with a new random
+   * epoch) when it does not exist yet. Throws `RelayError('UNAVAILABLE')` when
+   * the board's files exist but cannot be read, leaving them exactly as they were.
+   */
+  open(boardId: string): Promise<OpenedBoard>;
+  /** Releases the store (e.g. the data-dir lock). Boards must be closed first. */
+  close(): Promise<void>;
+}
+
+export interface OpenedBoard {
+  /** Random id fixed when the board was first created; survives restarts. */
+  readonly epoch: string;
+  /** The board's state as loaded from storage. The caller owns it from now on. */
+  readonly doc: Y.Doc;
+  readonly storage: BoardStorage;
+}
+
+export interface BoardStorage {
+  /**
+   * Appends one validated update. Resolves only once it is durable (fsynced);
+   * every append that arrived in the same tick shares one fsync. Rejects with
+   * `RelayError('UNAVAILABLE')` when the write fails, and so does every append
+   * after that (the board must be reloaded).
+   */
+  append(update: Uint8Array): Promise<void>;
+  /** Bytes appended to the log since the last snapshot; the core compacts past a threshold. */
+  readonly logBytes: number;
+  /**
+   * Writes `captureState()` as the new snapshot (temp file, fsync, rename) and
+   * drops the log records it covers. Appends go on meanwhile; none is lost.
+   */
+  compact(captureState: () => Uint8Array): Promise<void>;
+  /** Resolves when every append made so far is durable. */
+  flush(): Promise<void>;
+  /** Flushes, then releases file handles. Appends after this reject. */
+  close(): Promise<void>;
+}
