@@ -1,0 +1,178 @@
+import { MAX_UPDATE_BYTES } from '../../shared/protocol';
+import type { BoardStore } from '../storage/types';
+import { Room } from './room';
+import { Session, type SessionLimits } from './session';
+import { type ConnectionId, type Logger, type Outbox, silentLogger } from './types';
+
+export interface RelayCoreOptions {
+  store: BoardStore;
+  outbox: Outbox;
+  logger?: Logger;
+  /** An empty board stays loaded this long before it is flushed and unloaded (ms). */
+  idleUnloadMs?: number;
+  /** Compact a board once its log passes this many bytes. */
+  compactLogBytes?: number;
+  maxUpdateBytes?: number;
+  limits?: Partial<SessionLimits>;
+}
+
+export const DEFAULT_IDLE_UNLOAD_MS = 30_000;
+export const DEFAULT_COMPACT_LOG_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_SESSION_LIMITS: SessionLimits = {
+  updatesPerSecond: 200,
+  updateBurst: 400,
+  awarenessPerSecond: 60,
+  awarenessBurst: 120,
+};
+
+/**
+ * The relay without a transport (DESIGN §1): rooms keyed by board id, loaded
+ * lazily from the store, unloaded after a final flush once empty for a while,
+ * and one Session per connection. Transports feed it raw payloads.
+ */
+export class RelayCore {
+  readonly log: Logger;
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly loaded = new Map<string, Room>();
+  private readonly closing = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly joinsInFlight = new Map<string, number>();
+  private readonly sessions = new Map<ConnectionId, Session>();
+  private readonly limits: SessionLimits;
+  private closed = false;
+
+  constructor(private readonly options: RelayCoreOptions) {
+    this.log = options.logger ?? silentLogger;
+    this.limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
+  }
+
+  get loadedBoards(): number {
+    return this.loaded.size;
+  }
+
+  get connectionCount(): number {
+    return this.sessions.size;
+  }
+
+  connect(connectionId: ConnectionId): Session {
+    const session = new Session(connectionId, this, this.limits);
+    this.sessions.set(connectionId, session);
+    return session;
+  }
+
+  /** @internal Session calls this once its connection is gone. */
+  forget(connectionId: ConnectionId): void {
+    this.sessions.delete(connectionId);
+  }
+
+  /** The loaded room, for calls that need no loading (update, awareness, leave). */
+  roomIfLoaded(boardId: string): Room | undefined {
+    return this.loaded.get(boardId);
+  }
+
+  /**
+   * Loads (or finds) a board for a join. `join` runs synchronously once the
+   * room is there, so an unload cannot slip in between.
+   */
+  async withRoomForJoin<T>(boardId: string, join: (room: Room) => T): Promise<T> {
+    this.cancelUnload(boardId);
+    this.joinsInFlight.set(boardId, (this.joinsInFlight.get(boardId) ?? 0) + 1);
+    try {
+      const room = await this.load(boardId);
+      return join(room);
+    } finally {
+      const left = (this.joinsInFlight.get(boardId) ?? 1) - 1;
+      if (left === 0) this.joinsInFlight.delete(boardId);
+      else this.joinsInFlight.set(boardId, left);
+      this.unloadIfIdle(boardId);
+    }
+  }
+
+  /** A member left: unload the board once it has stayed empty for a while. */
+  unloadIfIdle(boardId: string): void {
+    const room = this.loaded.get(boardId);
+    if (!room || room.memberCount > 0 || this.joinsInFlight.has(boardId) || this.unloadTimers.has(boardId)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(boardId);
+      if (room.memberCount === 0 && !this.joinsInFlight.has(boardId) && this.loaded.get(boardId) === room) {
+        this.unload(room);
+      }
+    }, this.options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS);
+    timer.unref?.();
+    this.unloadTimers.set(boardId, timer);
+  }
+
+  /** Flushes and unloads every board. Call after the transport stopped taking connections. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const session of [...this.sessions.values()]) session.close();
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    await Promise.allSettled([...this.loading.values()]);
+    for (const room of [...this.loaded.values()]) this.unload(room);
+    await Promise.allSettled([...this.closing.values()]);
+  }
+
+  private load(boardId: string): Promise<Room> {
+    const existing = this.loading.get(boardId);
+    if (existing) return existing;
+    const loading = (async () => {
+      // A previous instance of this board may still be writing its last records.
+      await this.closing.get(boardId);
+      if (this.closed) throw new Error('relay is shutting down');
+      const opened = await this.options.store.open(boardId);
+      const room = new Room(
+        boardId,
+        opened,
+        this.options.outbox,
+        this.log,
+        {
+          compactLogBytes: this.options.compactLogBytes ?? DEFAULT_COMPACT_LOG_BYTES,
+          maxUpdateBytes: this.options.maxUpdateBytes ?? MAX_UPDATE_BYTES,
+        },
+        (failed) => this.onRoomFailure(failed),
+      );
+      this.loaded.set(boardId, room);
+      this.log.info({ boardId, epoch: room.epoch }, 'board loaded');
+      return room;
+    })();
+    this.loading.set(boardId, loading);
+    const forget = () => {
+      if (this.loading.get(boardId) === loading) this.loading.delete(boardId);
+    };
+    loading.then((room) => {
+      // Keep the promise while the room stays loaded so joins share it.
+      if (this.loaded.get(boardId) !== room) forget();
+    }, forget);
+    return loading;
+  }
+
+  private unload(room: Room): void {
+    const boardId = room.boardId;
+    if (this.loaded.get(boardId) !== room) return;
+    this.loaded.delete(boardId);
+    this.loading.delete(boardId);
+    const closing = room.close().finally(() => {
+      if (this.closing.get(boardId) === closing) this.closing.delete(boardId);
+      this.log.info({ boardId }, 'board unloaded');
+    });
+    this.closing.set(boardId, closing);
+  }
+
+  private cancelUnload(boardId: string): void {
+    const timer = this.unloadTimers.get(boardId);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(boardId);
+  }
+
+  /** Its doc or storage can't be trusted: drop it; members reconnect and resync into a fresh load. */
+  private onRoomFailure(room: Room): void {
+    this.cancelUnload(room.boardId);
+    const members = room.memberIds();
+    this.unload(room);
+    for (const connectionId of members) {
+      this.sessions.get(connectionId)?.forgetBoard(room.boardId);
+      this.options.outbox.disconnect(connectionId, `board ${room.boardId} is reloading`);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { EVENTS, MAX_AWARENESS_IDS_PER_CONNECTION, RelayError, type Role } from '../../shared/protocol';
+import type { OpenedBoard } from '../storage/types';
+import { encodeAwarenessEntries, filterOwnedEntries, parseAwarenessUpdate } from './awareness-filter';
+import type { ConnectionId, Logger, Outbox } from './types';
+import { validateUpdate } from './update-validation';
+
+export interface RoomOptions {
+  /** Compact once the log holds this many bytes since the last snapshot. */
+  compactLogBytes: number;
+  maxUpdateBytes: number;
+}
+
+export interface JoinState {
+  update: Uint8Array;
+  stateVector: Uint8Array;
+  epoch: string;
+  role: Role;
+}
+
+/**
+ * One board in memory: its doc, the awareness of everyone on it, and which
+ * awareness client ids each member connection owns. Updates are applied, then
+ * broadcast, then made durable; the sender's ack waits for durability.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly epoch: string;
+  private readonly awareness: Awareness;
+  private readonly members = new Map<ConnectionId, Set<number>>();
+  private compacting: Promise<void> | null = null;
+  private failed = false;
+
+  constructor(
+    readonly boardId: string,
+    private readonly board: OpenedBoard,
+    private readonly outbox: Outbox,
+    private readonly log: Logger,
+    private readonly options: RoomOptions,
+    /** Called once when the room can no longer be trusted (storage or doc failure). */
+    private readonly onFailure: (room: Room) => void,
+  ) {
+    this.doc = board.doc;
+    this.epoch = board.epoch;
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    // y-protocols drops states not renewed for 30 s; tell the room when it does.
+    this.awareness.on('update', ({ removed }: { removed: number[] }, origin: unknown) => {
+      if (origin === 'timeout' && removed.length > 0) this.broadcastAwarenessOf(removed, null);
+    });
+  }
+
+  get memberCount(): number {
+    return this.members.size;
+  }
+
+  hasMember(connectionId: ConnectionId): boolean {
+    return this.members.has(connectionId);
+  }
+
+  /** Sync step 1→2: the diff the client lacks, our state vector, and everyone's presence. */
+  join(connectionId: ConnectionId, clientStateVector: Uint8Array): JoinState {
+    let update: Uint8Array;
+    try {
+      update = Y.encodeStateAsUpdate(this.doc, clientStateVector);
+    } catch {
+      throw new RelayError('BAD_REQUEST', 'stateVector is not a Yjs state vector');
+    }
+    if (!this.members.has(connectionId)) {
+      this.members.set(connectionId, new Set());
+      this.outbox.subscribe(connectionId, this.boardId);
+    }
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) {
+      this.outbox.toConnection(connectionId, {
+        event: EVENTS.awareness,
+        boardId: this.boardId,
+        update: encodeAwarenessUpdate(this.awareness, present),
+      });
+    }
+    return { update, stateVector: Y.encodeStateVector(this.doc), epoch: this.epoch, role: 'editor' };
+  }
+
+  /** Resolves once the update is applied, sent to the others and durably stored. */
+  async applyUpdate(connectionId: ConnectionId, update: Uint8Array): Promise<void> {
+    if (this.failed) throw new RelayError('UNAVAILABLE', `board ${this.boardId} is reloading; retry`);
+    validateUpdate(update, this.options.maxUpdateBytes);
+    try {
+      Y.applyUpdate(this.doc, update, connectionId);
+    } catch (error) {
+      // Decoded but failed to integrate: the doc may be half-changed, so it is
+      // rebuilt from storage, which never saw this update.
+      this.fail('update failed to integrate', error);
+      throw new RelayError('INVALID_UPDATE', 'update could not be applied');
+    }
+    this.outbox.toBoard(this.boardId, { event: EVENTS.update, boardId: this.boardId, update }, connectionId);
+    try {
+      await this.board.storage.append(update);
+    } catch (error) {
+      // Applied in memory but not durable: keeping this doc would let clients
+      // believe the relay has it. Drop the room; clients rejoin and resend.
+      this.fail('storage append failed', error);
+      throw error instanceof RelayError ? error : new RelayError('UNAVAILABLE', 'board storage failed');
+    }
+    this.maybeCompact();
+  }
+
+  applyAwareness(connectionId: ConnectionId, update: Uint8Array): void {
+    const owned = this.members.get(connectionId);
+    if (!owned || this.failed) return;
+    const entries = parseAwarenessUpdate(update);
+    if (!entries) return;
+    const accepted = filterOwnedEntries(
+      entries,
+      owned,
+      (clientId) => this.isOwnedByOther(connectionId, clientId),
+      MAX_AWARENESS_IDS_PER_CONNECTION,
+    );
+    if (accepted.length === 0) return;
+    const filtered = encodeAwarenessEntries(accepted);
+    try {
+      applyAwarenessUpdate(this.awareness, filtered, connectionId);
+    } catch (error) {
+      this.log.warn({ boardId: this.boardId, connectionId, err: String(error) }, 'awareness update ignored');
+      return;
+    }
+    this.outbox.toBoard(
+      this.boardId,
+      { event: EVENTS.awareness, boardId: this.boardId, update: filtered },
+      connectionId,
+    );
+  }
+
+  /** Removes the member and, at once, its presence for everyone else. */
+  leave(connectionId: ConnectionId): void {
+    const owned = this.members.get(connectionId);
+    if (!owned) return;
+    this.members.delete(connectionId);
+    this.outbox.unsubscribe(connectionId, this.boardId);
+    const ids = [...owned].filter((id) => this.awareness.meta.has(id));
+    if (ids.length > 0) {
+      removeAwarenessStates(this.awareness, ids, 'relay');
+      this.broadcastAwarenessOf(ids, null);
+    }
+  }
+
+  /** Connections currently joined, e.g. to drop them when the room fails. */
+  memberIds(): ConnectionId[] {
+    return [...this.members.keys()];
+  }
+
+  /** Waits for pending writes, compacts a long log, and releases everything. */
+  async close(): Promise<void> {
+    this.awareness.destroy();
+    try {
+      await this.compacting;
+      if (!this.failed && this.board.storage.logBytes > 0) {
+        await this.board.storage.compact(() => Y.encodeStateAsUpdate(this.doc));
+      }
+    } catch (error) {
+      this.log.error({ boardId: this.boardId, err: String(error) }, 'final compaction failed');
+    } finally {
+      await this.board.storage.close().catch(() => undefined);
+      this.doc.destroy();
+    }
+  }
+
+  private isOwnedByOther(connectionId: ConnectionId, clientId: number): boolean {
+    for (const [otherId, owned] of this.members) {
+      if (otherId !== connectionId && owned.has(clientId)) return true;
+    }
+    return false;
+  }
+
+  private broadcastAwarenessOf(clientIds: number[], except: ConnectionId | null): void {
+    this.outbox.toBoard(
+      this.boardId,
+      { event: EVENTS.awareness, boardId: this.boardId, update: encodeAwarenessUpdate(this.awareness, clientIds) },
+      except,
+    );
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || this.failed || this.board.storage.logBytes < this.options.compactLogBytes) return;
+    this.compacting = this.board.storage
+      .compact(() => Y.encodeStateAsUpdate(this.doc))
+      .catch((error: unknown) => this.log.error({ boardId: this.boardId, err: String(error) }, 'compaction failed'))
+      .finally(() => {
+        this.compacting = null;
+      });
+  }
+
+  private fail(reason: string, error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.log.error({ boardId: this.boardId, reason, err: String(error) }, 'board failed; reloading from storage');
+    this.onFailure(this);
+  }
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import {
+  awarenessMessageSchema,
+  binarySchema,
+  boardIdSchema,
+  describeIssues,
+  errorAck,
+  type JoinAck,
+  joinRequestSchema,
+  leaveRequestSchema,
+  type PlainAck,
+  RelayError,
+} from '../../shared/protocol';
+import { TokenBucket } from './rate-limit';
+import type { RelayCore } from './relay-core';
+import type { ConnectionId } from './types';
+
+export interface SessionLimits {
+  updatesPerSecond: number;
+  updateBurst: number;
+  awarenessPerSecond: number;
+  awarenessBurst: number;
+}
+
+/**
+ * One connection's view of the relay: which boards it joined, its rate limits,
+ * and the four protocol v1 requests. Every method takes the raw payload,
+ * validates it, and answers with an ack object; none throws.
+ */
+export class Session {
+  private readonly joined = new Set<string>();
+  private readonly updateBucket: TokenBucket;
+  private readonly awarenessBucket: TokenBucket;
+  private closed = false;
+
+  constructor(
+    readonly id: ConnectionId,
+    private readonly core: RelayCore,
+    limits: SessionLimits,
+  ) {
+    this.updateBucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
+    this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
+  }
+
+  async join(payload: unknown): Promise<JoinAck> {
+    const request = parse(joinRequestSchema, payload);
+    if (!request.ok) return request.ack;
+    const { boardId, stateVector } = request.value;
+    try {
+      return await this.core.withRoomForJoin(boardId, (room) => {
+        if (this.closed) throw new RelayError('NOT_JOINED', 'connection closed while joining');
+        const state = room.join(this.id, stateVector);
+        this.joined.add(boardId);
+        return { ok: true as const, boardId, ...state };
+      });
+    } catch (error) {
+      return this.failure(error, 'join', boardId);
+    }
+  }
+
+  async update(payload: unknown): Promise<PlainAck> {
+    const request = parse(updateEnvelopeSchema, payload);
+    if (!request.ok) return request.ack;
+    const { boardId } = request.value;
+    const bytes = binarySchema.safeParse(request.value.update);
+    if (!bytes.success) return errorAck('INVALID_UPDATE', 'update is missing or not binary');
+    const update = bytes.data;
+    const room = this.joined.has(boardId) ? this.core.roomIfLoaded(boardId) : undefined;
+    if (!room?.hasMember(this.id)) return errorAck('NOT_JOINED', `join board ${boardId} before sending updates`);
+    if (!this.updateBucket.take()) return errorAck('RATE_LIMITED', 'too many updates; slow down and retry');
+    try {
+      await room.applyUpdate(this.id, update);
+      return { ok: true };
+    } catch (error) {
+      return this.failure(error, 'update', boardId);
+    }
+  }
+
+  async leave(payload: unknown): Promise<PlainAck> {
+    const request = parse(leaveRequestSchema, payload);
+    if (!request.ok) return request.ack;
+    const { boardId } = request.value;
+    if (!this.joined.has(boardId)) return errorAck('NOT_JOINED', `board ${boardId} was not joined`);
+    this.leaveBoard(boardId);
+    return { ok: true };
+  }
+
+  /** Awareness has no ack: junk, unjoined boards and floods are dropped quietly. */
+  awareness(payload: unknown): void {
+    const message = awarenessMessageSchema.safeParse(payload);
+    if (!message.success || !this.joined.has(message.data.boardId)) return;
+    if (!this.awarenessBucket.take()) return;
+    this.core.roomIfLoaded(message.data.boardId)?.applyAwareness(this.id, message.data.update);
+  }
+
+  /** The connection is gone: leave every board (its presence vanishes at once). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const boardId of [...this.joined]) this.leaveBoard(boardId);
+    this.core.forget(this.id);
+  }
+
+  /** @internal The board failed and was dropped; this connection is being reconnected. */
+  forgetBoard(boardId: string): void {
+    this.joined.delete(boardId);
+  }
+
+  private leaveBoard(boardId: string): void {
+    this.joined.delete(boardId);
+    this.core.roomIfLoaded(boardId)?.leave(this.id);
+    this.core.unloadIfIdle(boardId);
+  }
+
+  private failure(error: unknown, request: string, boardId: string) {
+    if (error instanceof RelayError) return error.toAck();
+    this.core.log.error({ connectionId: this.id, boardId, request, err: String(error) }, 'request failed');
+    return errorAck('INTERNAL', `${request} failed on the relay`);
+  }
+}
+
+/** The board id decides BAD_REQUEST; what is wrong with the update itself is INVALID_UPDATE. */
+const updateEnvelopeSchema = z.object({ boardId: boardIdSchema, update: z.unknown().optional() });
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; ack: ReturnType<typeof errorAck> };
+
+function parse<Schema extends z.ZodType>(schema: Schema, payload: unknown): Parsed<z.output<Schema>> {
+  const result = schema.safeParse(payload);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, ack: errorAck('BAD_REQUEST', describeIssues(result.error)) };
+}

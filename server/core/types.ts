@@ -1,0 +1,32 @@
+import type { EVENTS } from '../../shared/protocol';
+
+export type ConnectionId = string;
+
+export interface OutgoingMessage {
+  event: typeof EVENTS.update | typeof EVENTS.awareness;
+  boardId: string;
+  update: Uint8Array;
+}
+
+/**
+ * How the core reaches clients. The Socket.IO transport maps boards to rooms
+ * (so a broadcast is encoded once); the in-memory test transport loops.
+ */
+export interface Outbox {
+  subscribe(connectionId: ConnectionId, boardId: string): void;
+  unsubscribe(connectionId: ConnectionId, boardId: string): void;
+  toConnection(connectionId: ConnectionId, message: OutgoingMessage): void;
+  toBoard(boardId: string, message: OutgoingMessage, except: ConnectionId | null): void;
+  /** Drops a connection; its client reconnects and resyncs every board. */
+  disconnect(connectionId: ConnectionId, reason: string): void;
+}
+
+/** The part of pino the relay uses, so tests can pass a silent or recording logger. */
+export interface Logger {
+  debug(details: object, message: string): void;
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

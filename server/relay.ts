@@ -1,0 +1,166 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import packageJson from '../package.json' with { type: 'json' };
+import { EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
+import { RelayCore, type RelayCoreOptions } from './core/relay-core';
+import type { Session } from './core/session';
+import { type Logger, silentLogger } from './core/types';
+import { FileBoardStore } from './storage/file-store';
+import type { BoardStore } from './storage/types';
+import { checkHandshake, isOriginAllowed } from './transport/handshake';
+import { httpHandler } from './transport/http';
+import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
+
+export interface RelayOptions {
+  /** Interface to bind. Defaults to loopback: sharing beyond this machine is a decision. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where boards are stored (DESIGN §3). Ignored when `store` is given. */
+  dataDir?: string;
+  store?: BoardStore;
+  /** When set, clients must send it as `auth.token`. */
+  token?: string;
+  /** Browser origins allowed besides the relay's own (e.g. the desktop renderer's). */
+  allowedOrigins?: string[];
+  logger?: Logger;
+  /** Engine.IO heartbeat: a silent peer is dropped after pingIntervalMs + pingTimeoutMs. */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /** Largest single WebSocket frame; larger ones close the socket. */
+  maxHttpBufferSize?: number;
+  maxUpdateBytes?: number;
+  idleUnloadMs?: RelayCoreOptions['idleUnloadMs'];
+  compactLogBytes?: RelayCoreOptions['compactLogBytes'];
+  limits?: RelayCoreOptions['limits'];
+}
+
+export interface RelayHandle {
+  /** `http://host:port`, ready to hand to a client. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly core: RelayCore;
+  /** Stops taking connections, disconnects everyone, flushes every board. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 4455;
+export const RELAY_VERSION: string = packageJson.version;
+
+export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
+  const log = options.logger ?? silentLogger;
+  const host = options.host ?? DEFAULT_HOST;
+  const store = options.store ?? (await openFileStore(options.dataDir, log));
+  const maxUpdateBytes = options.maxUpdateBytes ?? MAX_UPDATE_BYTES;
+  const startedAt = Date.now();
+  const allowedOrigins = options.allowedOrigins ?? [];
+
+  // The HTTP handler must be in place before Socket.IO attaches: engine.io wraps
+  // the listeners it finds so they never see `/socket.io/` requests.
+  const httpServer = createServer(
+    httpHandler(() => ({
+      ok: true,
+      version: RELAY_VERSION,
+      protocol: PROTOCOL_VERSION,
+      boards: core.loadedBoards,
+      connections: core.connectionCount,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    })),
+  );
+  const io: RelayServer = new Server(httpServer, {
+    path: '/socket.io/',
+    serveClient: false,
+    pingInterval: options.pingIntervalMs ?? 10_000,
+    pingTimeout: options.pingTimeoutMs ?? 5_000,
+    // Room for one maximal update plus its envelope; beyond that the socket closes.
+    maxHttpBufferSize: options.maxHttpBufferSize ?? maxUpdateBytes + 64 * 1024,
+    cors: allowedOrigins.length > 0 ? { origin: allowedOrigins } : undefined,
+    allowRequest: (request, answer) => {
+      const allowed = isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins);
+      if (!allowed) log.warn({ origin: request.headers.origin }, 'refused cross-origin request');
+      answer(allowed ? null : 'origin not allowed', allowed);
+    },
+  });
+
+  const core = new RelayCore({
+    store,
+    outbox: socketIoOutbox(io),
+    logger: log,
+    idleUnloadMs: options.idleUnloadMs,
+    compactLogBytes: options.compactLogBytes,
+    maxUpdateBytes,
+    limits: options.limits,
+  });
+
+  io.use((socket, next) => {
+    const verdict = checkHandshake(socket.handshake.auth, options.token);
+    if (verdict.ok) return next();
+    log.warn({ address: socket.handshake.address, reason: verdict.message, detail: verdict.detail }, 'refused');
+    next(Object.assign(new Error(verdict.message), { data: { detail: verdict.detail } }));
+  });
+
+  io.on('connection', (socket) => {
+    const session = core.connect(socket.id);
+    const { name } = socket.handshake.auth as { name?: string };
+    log.info({ connectionId: socket.id, address: socket.handshake.address, name }, 'connect');
+    bindSession(socket, session);
+    socket.on('disconnect', (reason) => {
+      session.close();
+      log.info({ connectionId: socket.id, reason }, 'disconnect');
+    });
+    socket.on('error', (error) => log.error({ connectionId: socket.id, err: String(error) }, 'socket error'));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? DEFAULT_PORT, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    host,
+    port,
+    core,
+    close: () => {
+      closing ??= (async () => {
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+          httpServer.closeAllConnections();
+        });
+        await core.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Wires the four protocol events to the session; acks are optional for a client, never trusted. */
+function bindSession(socket: RelaySocket, session: Session): void {
+  const reply = (ack: unknown) => (response: unknown) => {
+    if (typeof ack === 'function') ack(response);
+  };
+  socket.on(EVENTS.join, (payload, ack) => void session.join(payload).then(reply(ack)));
+  socket.on(EVENTS.update, (payload, ack) => void session.update(payload).then(reply(ack)));
+  socket.on(EVENTS.leave, (payload, ack) => void session.leave(payload).then(reply(ack)));
+  socket.on(EVENTS.awareness, (payload) => session.awareness(payload));
+}
+
+async function openFileStore(dataDir: string | undefined, log: Logger): Promise<BoardStore> {
+  if (!dataDir) throw new Error('createRelay needs a dataDir (or a store)');
+  return FileBoardStore.create(dataDir, {
+    logger: (event, details) => log.info({ ...details }, event),
+  });
+}

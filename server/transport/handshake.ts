@@ -1,0 +1,54 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { CONNECT_ERRORS, type HandshakeAuth, handshakeAuthSchema, PROTOCOL_VERSION } from '../../shared/protocol';
+
+export type HandshakeVerdict = { ok: true; auth: HandshakeAuth } | { ok: false; message: string; detail: string };
+
+/**
+ * Decides a Socket.IO handshake: protocol version first (a client of another
+ * version must be told so, whatever else is wrong), then shape, then token.
+ */
+export function checkHandshake(rawAuth: unknown, requiredToken: string | undefined): HandshakeVerdict {
+  const version = typeof rawAuth === 'object' && rawAuth !== null ? (rawAuth as { v?: unknown }).v : undefined;
+  if (version !== PROTOCOL_VERSION) {
+    return {
+      ok: false,
+      message: CONNECT_ERRORS.protocolMismatch,
+      detail: `relay speaks protocol v${PROTOCOL_VERSION}; client sent ${JSON.stringify(version ?? null)}`,
+    };
+  }
+  const parsed = handshakeAuthSchema.safeParse(rawAuth);
+  if (!parsed.success) {
+    return { ok: false, message: 'BAD_REQUEST', detail: parsed.error.issues.map((i) => i.message).join('; ') };
+  }
+  if (requiredToken !== undefined && !tokensMatch(parsed.data.token, requiredToken)) {
+    return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: 'missing or wrong access token' };
+  }
+  return { ok: true, auth: parsed.data };
+}
+
+/** Constant-time comparison; hashing first makes the lengths equal. */
+function tokensMatch(given: string | undefined, required: string): boolean {
+  if (given === undefined) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(required));
+}
+
+/**
+ * Browsers send an Origin on WebSocket and polling requests, and any web page
+ * can point one at 127.0.0.1. A relay therefore accepts only requests without
+ * an Origin (native clients), from its own origin (the browser client it
+ * serves), or from origins it was told to trust (the desktop renderer).
+ */
+export function isOriginAllowed(
+  origin: string | undefined,
+  hostHeader: string | undefined,
+  allowedOrigins: readonly string[],
+): boolean {
+  if (origin === undefined) return true;
+  if (allowedOrigins.includes(origin)) return true;
+  try {
+    return hostHeader !== undefined && new URL(origin).host === hostHeader;
+  } catch {
+    return false;
+  }
+}
