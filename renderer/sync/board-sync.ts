@@ -1,0 +1,261 @@
+/**
+ * One board kept in sync with the relay over a shared connection (protocol v1,
+ * DESIGN §2):
+ *
+ * - Join is Yjs sync step 1/2 over an ack: we send our state vector, the relay
+ *   answers with what we lack plus its own state vector, we apply that and send
+ *   back, in one update, exactly what the relay lacks.
+ * - Local changes go out one update per transaction, each acknowledged only
+ *   once the relay has stored it durably. Each change gets a sequence number;
+ *   `pendingCount` counts the ones not yet acknowledged.
+ * - While offline nothing is sent (socket.io would buffer it and send it twice).
+ *   The rejoin diff covers every unacknowledged change at once, so none is lost
+ *   and none is sent in full twice.
+ * - A relay whose epoch for this board differs from the one we knew holds a
+ *   different board under the same id: we neither apply its state nor push ours.
+ */
+import {
+  applyAwarenessUpdate,
+  type Awareness,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { JoinAckParsed, WireError } from '../../shared/protocol';
+import { AWARENESS_THROTTLE_MS, RESYNC_AFTER_ERROR_MS } from './constants';
+import { Emitter } from './emitter';
+import { throttle } from './throttle';
+
+export type BoardStatus = 'connecting' | 'syncing' | 'synced' | 'offline';
+
+export interface EpochMismatch {
+  known: string;
+  relay: string;
+}
+
+export interface BoardSyncEvents extends Record<string, unknown> {
+  status: BoardStatus;
+  pending: number;
+  error: WireError;
+  /** The relay's epoch for this board, once accepted; keep it to detect a replaced board later. */
+  epoch: string;
+  'epoch-mismatch': EpochMismatch;
+}
+
+export interface BoardSyncOptions {
+  /** Presence for this board; forwarded throttled, remote states applied. */
+  awareness?: Awareness;
+  /** The epoch this board had the last time we synced it, if ever. */
+  knownEpoch?: string;
+}
+
+/** What a board needs from the connection; SyncClient provides it. */
+export interface BoardChannel {
+  isConnected(): boolean;
+  /** Rejects when the connection drops or the relay does not answer in time. */
+  join(boardId: string, stateVector: Uint8Array): Promise<JoinAckParsed>;
+  update(boardId: string, update: Uint8Array): Promise<{ ok: true } | { ok: false; error: WireError }>;
+  leave(boardId: string): void;
+  awareness(boardId: string, update: Uint8Array): void;
+}
+
+const EMPTY_UPDATE_LENGTH = 2; // an update with no structs and no deletions is [0, 0]
+const RETRYABLE = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED']);
+
+export class BoardSync {
+  readonly events = new Emitter<BoardSyncEvents>();
+  private currentStatus: BoardStatus;
+  private knownEpoch: string | undefined;
+  private mismatch: EpochMismatch | null = null;
+  private readonly unacked = new Set<number>();
+  private nextSeq = 0;
+  private joinGeneration = 0;
+  private joined = false;
+  private closed = false;
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sendAwareness = throttle(() => this.sendOwnAwareness(), AWARENESS_THROTTLE_MS);
+
+  constructor(
+    readonly boardId: string,
+    readonly doc: Y.Doc,
+    private readonly channel: BoardChannel,
+    private readonly options: BoardSyncOptions,
+    private readonly onClose: (board: BoardSync) => void,
+  ) {
+    this.knownEpoch = options.knownEpoch;
+    this.currentStatus = channel.isConnected() ? 'syncing' : 'connecting';
+    doc.on('update', this.onDocUpdate);
+    options.awareness?.on('update', this.onAwarenessUpdate);
+    if (channel.isConnected()) void this.join();
+  }
+
+  get status(): BoardStatus {
+    return this.currentStatus;
+  }
+
+  /** Local changes the relay has not yet confirmed as stored. */
+  get pendingCount(): number {
+    return this.unacked.size;
+  }
+
+  get epoch(): string | undefined {
+    return this.knownEpoch;
+  }
+
+  get epochMismatch(): EpochMismatch | null {
+    return this.mismatch;
+  }
+
+  /** Stops syncing this board; local edits stay in the doc. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sendAwareness.cancel();
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.doc.off('update', this.onDocUpdate);
+    this.options.awareness?.off('update', this.onAwarenessUpdate);
+    if (this.channel.isConnected() && this.joined) this.channel.leave(this.boardId);
+    this.joined = false;
+    this.onClose(this);
+    this.events.clear();
+  }
+
+  /** @internal The connection is up (again): rejoin and resync. */
+  handleConnected(): void {
+    if (!this.closed && !this.mismatch) void this.join();
+  }
+
+  /** @internal The connection dropped. */
+  handleDisconnected(): void {
+    this.joined = false;
+    this.joinGeneration++;
+    if (this.closed) return;
+    this.setStatus('offline');
+    const awareness = this.options.awareness;
+    if (awareness) {
+      // Everyone else's presence is stale now; the rejoin brings the live ones back.
+      const others = [...awareness.getStates().keys()].filter((id) => id !== awareness.clientID);
+      if (others.length > 0) removeAwarenessStates(awareness, others, this);
+    }
+  }
+
+  /** @internal */
+  handleRemoteUpdate(update: Uint8Array): void {
+    if (this.closed || this.mismatch) return;
+    try {
+      Y.applyUpdate(this.doc, update, this);
+    } catch (error) {
+      this.events.emit('error', {
+        code: 'INVALID_UPDATE',
+        message: `relay sent an update that failed: ${String(error)}`,
+      });
+    }
+  }
+
+  /** @internal */
+  handleRemoteAwareness(update: Uint8Array): void {
+    if (this.closed || this.mismatch || !this.options.awareness) return;
+    try {
+      applyAwarenessUpdate(this.options.awareness, update, this);
+    } catch {
+      // Presence is best effort; a malformed one is dropped.
+    }
+  }
+
+  private async join(): Promise<void> {
+    const generation = ++this.joinGeneration;
+    this.joined = false;
+    this.setStatus('syncing');
+    let ack: JoinAckParsed;
+    try {
+      ack = await this.channel.join(this.boardId, Y.encodeStateVector(this.doc));
+    } catch {
+      // Dropped (handleDisconnected follows) or no answer in time: try again shortly.
+      if (generation === this.joinGeneration && !this.closed) this.scheduleResync();
+      return;
+    }
+    if (generation !== this.joinGeneration || this.closed) return;
+    if (!ack.ok) {
+      this.events.emit('error', ack.error);
+      this.setStatus('offline');
+      if (RETRYABLE.has(ack.error.code)) this.scheduleResync();
+      return;
+    }
+    if (this.knownEpoch !== undefined && ack.epoch !== this.knownEpoch) {
+      this.mismatch = { known: this.knownEpoch, relay: ack.epoch };
+      this.channel.leave(this.boardId);
+      this.setStatus('offline');
+      this.events.emit('epoch-mismatch', this.mismatch);
+      return;
+    }
+    if (this.knownEpoch === undefined) {
+      this.knownEpoch = ack.epoch;
+      this.events.emit('epoch', ack.epoch);
+    }
+    this.handleRemoteUpdate(ack.update);
+    const covered = [...this.unacked];
+    const diff = Y.encodeStateAsUpdate(this.doc, ack.stateVector);
+    this.joined = true;
+    this.setStatus('synced');
+    this.sendAwareness.flush();
+    if (diff.byteLength > EMPTY_UPDATE_LENGTH) this.send(diff, covered);
+    else this.acknowledge(covered);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this || this.closed) return;
+    const seq = ++this.nextSeq;
+    this.unacked.add(seq);
+    this.events.emit('pending', this.unacked.size);
+    if (this.joined && this.channel.isConnected()) this.send(update, [seq]);
+  };
+
+  private send(update: Uint8Array, seqs: number[]): void {
+    this.channel.update(this.boardId, update).then(
+      (ack) => {
+        if (ack.ok) return this.acknowledge(seqs);
+        this.events.emit('error', ack.error);
+        if (RETRYABLE.has(ack.error.code)) this.scheduleResync();
+      },
+      () => {
+        // Disconnected or timed out: the next join's diff covers these changes.
+        if (this.channel.isConnected()) this.scheduleResync();
+      },
+    );
+  }
+
+  private acknowledge(seqs: number[]): void {
+    let changed = false;
+    for (const seq of seqs) changed = this.unacked.delete(seq) || changed;
+    if (changed && !this.closed) this.events.emit('pending', this.unacked.size);
+  }
+
+  private scheduleResync(): void {
+    if (this.resyncTimer || this.closed) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      if (this.channel.isConnected() && !this.closed && !this.mismatch) void this.join();
+    }, RESYNC_AFTER_ERROR_MS);
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const own = this.options.awareness?.clientID;
+    if (origin === this || own === undefined) return;
+    if (added.includes(own) || updated.includes(own) || removed.includes(own)) this.sendAwareness.call();
+  };
+
+  private sendOwnAwareness(): void {
+    const awareness = this.options.awareness;
+    if (!awareness || !this.joined || !this.channel.isConnected()) return;
+    this.channel.awareness(this.boardId, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+  }
+
+  private setStatus(status: BoardStatus): void {
+    if (status === this.currentStatus || this.closed) return;
+    this.currentStatus = status;
+    this.events.emit('status', status);
+  }
+}

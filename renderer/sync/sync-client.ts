@@ -1,0 +1,205 @@
+/**
+ * One Socket.IO connection to a relay, shared by every open board.
+ *
+ * Reconnection is ours, not Socket.IO's: we know when the next attempt is due
+ * (the UI shows it and offers "Retry now"), and a refused handshake
+ * (UNAUTHORIZED, PROTOCOL_MISMATCH) stops retrying instead of hammering the
+ * relay. On every (re)connect each open board rejoins and resyncs.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type * as Y from 'yjs';
+import {
+  BOARD_ID_PATTERN,
+  type ClientToServerEvents,
+  CONNECT_ERRORS,
+  EVENTS,
+  type JoinAckParsed,
+  joinAckSchema,
+  plainAckSchema,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+  updateMessageSchema,
+  awarenessMessageSchema,
+} from '../../shared/protocol';
+import { reconnectDelayMs } from './backoff';
+import { BoardSync, type BoardChannel, type BoardSyncOptions } from './board-sync';
+import { JOIN_TIMEOUT_MS, RECONNECT_MAX_MS, RECONNECT_MIN_MS, UPDATE_ACK_TIMEOUT_MS } from './constants';
+import { Emitter } from './emitter';
+
+export type ConnectionState = 'connecting' | 'connected' | 'offline';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  /** When the next reconnect attempt is due (epoch ms), while offline and retrying. */
+  nextRetryAt: number | null;
+  /** Why the last attempt failed, if it did. */
+  lastError: string | null;
+  /** The relay refused us (wrong token, other protocol version): no automatic retries. */
+  refused: boolean;
+}
+
+export interface SyncClientOptions {
+  url: string;
+  token?: string;
+  name?: string;
+  color?: string;
+  /** Defaults to WebSocket only: no long-polling fallback to upgrade from. */
+  transports?: ('websocket' | 'polling')[];
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+  random?: () => number;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const REFUSALS = new Set<string>([CONNECT_ERRORS.unauthorized, CONNECT_ERRORS.protocolMismatch, 'BAD_REQUEST']);
+
+export class SyncClient {
+  readonly events = new Emitter<{ connection: ConnectionStatus }>();
+  private readonly socket: ClientSocket;
+  private readonly boards = new Map<string, BoardSync>();
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+  private current: ConnectionStatus = { state: 'connecting', nextRetryAt: null, lastError: null, refused: false };
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.socket = io(options.url, {
+      autoConnect: false,
+      reconnection: false,
+      transports: options.transports ?? ['websocket'],
+      auth: { v: PROTOCOL_VERSION, name: options.name, color: options.color, token: options.token },
+    });
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect_error', this.onConnectError);
+    this.socket.on(EVENTS.update, (payload: unknown) => {
+      const message = updateMessageSchema.safeParse(payload);
+      if (message.success) this.boards.get(message.data.boardId)?.handleRemoteUpdate(message.data.update);
+    });
+    this.socket.on(EVENTS.awareness, (payload: unknown) => {
+      const message = awarenessMessageSchema.safeParse(payload);
+      if (message.success) this.boards.get(message.data.boardId)?.handleRemoteAwareness(message.data.update);
+    });
+    this.socket.connect();
+  }
+
+  get status(): ConnectionStatus {
+    return this.current;
+  }
+
+  /** The underlying socket, for diagnostics and tests (e.g. to cut the transport). */
+  get rawSocket(): ClientSocket {
+    return this.socket;
+  }
+
+  /** Starts syncing `doc` as board `boardId`. One BoardSync per board id at a time. */
+  open(boardId: string, doc: Y.Doc, options: BoardSyncOptions = {}): BoardSync {
+    if (!BOARD_ID_PATTERN.test(boardId)) throw new Error(`invalid board id: ${JSON.stringify(boardId)}`);
+    if (this.boards.has(boardId)) throw new Error(`board ${boardId} is already open on this connection`);
+    if (this.destroyed) throw new Error('this SyncClient was destroyed');
+    const board = new BoardSync(boardId, doc, this.channel, options, (closed) => {
+      if (this.boards.get(boardId) === closed) this.boards.delete(boardId);
+    });
+    this.boards.set(boardId, board);
+    return board;
+  }
+
+  /** Skips the wait before the next reconnect attempt (also after a refusal). */
+  retryNow(): void {
+    if (this.destroyed || this.socket.connected) return;
+    this.clearRetry();
+    this.setStatus({ state: 'connecting', nextRetryAt: null, refused: false });
+    this.socket.connect();
+  }
+
+  /** Closes every board and the connection. */
+  destroy(): void {
+    if (this.destroyed) return;
+    for (const board of [...this.boards.values()]) board.close();
+    this.destroyed = true;
+    this.clearRetry();
+    this.socket.disconnect();
+    this.events.clear();
+  }
+
+  private readonly channel: BoardChannel = {
+    isConnected: () => this.socket.connected,
+    join: (boardId, stateVector) =>
+      new Promise<JoinAckParsed>((resolve, reject) => {
+        this.socket.timeout(JOIN_TIMEOUT_MS).emit(EVENTS.join, { boardId, stateVector }, (error, response) => {
+          if (error) return reject(error);
+          const ack = joinAckSchema.safeParse(response);
+          resolve(ack.success ? ack.data : malformed('join'));
+        });
+      }),
+    update: (boardId, update) =>
+      new Promise((resolve, reject) => {
+        this.socket.timeout(UPDATE_ACK_TIMEOUT_MS).emit(EVENTS.update, { boardId, update }, (error, response) => {
+          if (error) return reject(error);
+          const ack = plainAckSchema.safeParse(response);
+          resolve(ack.success ? ack.data : malformed('update'));
+        });
+      }),
+    leave: (boardId) => {
+      this.socket.emit(EVENTS.leave, { boardId }, () => undefined);
+    },
+    awareness: (boardId, update) => {
+      this.socket.emit(EVENTS.awareness, { boardId, update });
+    },
+  };
+
+  private readonly onConnect = (): void => {
+    this.attempt = 0;
+    this.clearRetry();
+    this.setStatus({ state: 'connected', nextRetryAt: null, lastError: null, refused: false });
+    for (const board of this.boards.values()) board.handleConnected();
+  };
+
+  private readonly onDisconnect = (reason: string): void => {
+    for (const board of this.boards.values()) board.handleDisconnected();
+    if (this.destroyed) return;
+    this.setStatus({ state: 'offline', lastError: `disconnected: ${reason}` });
+    this.scheduleRetry();
+  };
+
+  private readonly onConnectError = (error: Error): void => {
+    for (const board of this.boards.values()) board.handleDisconnected();
+    if (this.destroyed) return;
+    const refused = REFUSALS.has(error.message);
+    this.setStatus({ state: 'offline', lastError: error.message, refused, nextRetryAt: null });
+    if (!refused) this.scheduleRetry();
+  };
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.destroyed) return;
+    const delay = reconnectDelayMs(
+      this.attempt++,
+      this.options.random,
+      this.options.reconnectMinMs ?? RECONNECT_MIN_MS,
+      this.options.reconnectMaxMs ?? RECONNECT_MAX_MS,
+    );
+    this.setStatus({ nextRetryAt: Date.now() + delay });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.destroyed || this.socket.connected) return;
+      this.setStatus({ state: 'connecting', nextRetryAt: null });
+      this.socket.connect();
+    }, delay);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private setStatus(change: Partial<ConnectionStatus>): void {
+    this.current = { ...this.current, ...change };
+    this.events.emit('connection', this.current);
+  }
+}
+
+/** A relay answered with something that is not protocol v1: treat it as an internal error. */
+function malformed(request: string) {
+  return { ok: false as const, error: { code: 'INTERNAL' as const, message: `relay sent a malformed ${request} ack` } };
+}
