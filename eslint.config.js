@@ -58,7 +58,13 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': restrict(layer('server'), layer('electron'), nodeBuiltins, electronModule, serverLibraries),
+      'no-restricted-imports': restrict(
+        layer('server'),
+        layer('electron'),
+        nodeBuiltins,
+        electronModule,
+        serverLibraries,
+      ),
     },
   },
   {
@@ -70,8 +76,19 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': restrict(layer('server'), layer('renderer'), layer('main'), nodeBuiltins, serverLibraries),
+      'no-restricted-imports': restrict(
+        layer('server'),
+        layer('renderer'),
+        layer('main'),
+        nodeBuiltins,
+        serverLibraries,
+      ),
     },
+  },
+  {
+    // In tests a wrong assumption fails the test, which is the point.
+    files: ['**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   prettier,
 );

@@ -1,3 +1,5 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -265,6 +267,38 @@ describe('relay over real sockets', () => {
       await relayStillServes();
       for (const a of [bystanderAwareness, impostor, observer]) a.destroy();
     });
+  });
+
+  it('refuses a board whose files are corrupt with UNAVAILABLE, leaves its files as they were, and serves other boards', async () => {
+    const writer = await connect();
+    await join(writer, 'corrupt');
+    expect(await send(writer, 'corrupt', shapesUpdate(3))).toEqual({ ok: true });
+    await relay.close();
+
+    const boardDir = path.join(dataDir.path, 'boards', 'corrupt');
+    const logName = (await readdir(boardDir)).find((name) => name.startsWith('log-'))!;
+    const logPath = path.join(boardDir, logName);
+    const log = await readFile(logPath);
+    log[log.length - 40]! ^= 0xff; // inside a record's payload, with more records after it
+    await writeFile(logPath, log);
+    await writeFile(path.join(boardDir, 'meta.json'), '{"format":1,"epoch":');
+    const fingerprint = async () =>
+      Promise.all(
+        (await readdir(boardDir)).sort().map(async (name) => {
+          const file = path.join(boardDir, name);
+          return { name, bytes: (await readFile(file)).toString('base64'), mtimeMs: (await stat(file)).mtimeMs };
+        }),
+      );
+    const before = await fingerprint();
+
+    relay = await createRelay({ port: 0, dataDir: dataDir.path });
+    const reader = await connect();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(await join(reader, 'corrupt')).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    }
+    expect(await fingerprint()).toEqual(before);
+    expect(await join(reader, 'healthy')).toMatchObject({ ok: true });
+    expect(await send(reader, 'healthy', shapesUpdate(1))).toEqual({ ok: true });
   });
 
   it('removes a leaving socket’s presence at once', async () => {

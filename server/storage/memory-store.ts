@@ -52,6 +52,11 @@ export class MemoryBoardStore implements BoardStore {
     this.appendFailures.set(boardId, error);
   }
 
+  /** Lets this board's appends succeed again (the disk came back). */
+  healAppends(boardId: string): void {
+    this.appendFailures.delete(boardId);
+  }
+
   /** Makes later `open(boardId)` calls reject with `RelayError('UNAVAILABLE')`. */
   markUnreadable(boardId: string): void {
     this.unreadableBoards.add(boardId);

@@ -1,11 +1,4 @@
-import type {
-  AwarenessMessage,
-  JoinAck,
-  JoinRequest,
-  LeaveRequest,
-  PlainAck,
-  UpdateMessage,
-} from './schemas';
+import type { AwarenessMessage, JoinAck, JoinRequest, LeaveRequest, PlainAck, UpdateMessage } from './schemas';
 
 /** Event names of protocol v1. One Socket.IO room per board. */
 export const EVENTS = {

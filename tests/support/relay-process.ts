@@ -22,10 +22,13 @@ export interface RelayProcess {
  * Starts `server/cli.ts` as a real child process (what `npm run relay` runs) and
  * resolves once it printed its `listening on` line.
  */
-export async function startRelayProcess(args: string[], options: { timeoutMs?: number } = {}): Promise<RelayProcess> {
+export async function startRelayProcess(
+  args: string[],
+  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', cliPath, '--host', '127.0.0.1', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from './cli-options';
+
+describe('parseCliOptions', () => {
+  it('uses defaults, then environment, then flags', () => {
+    expect(parseCliOptions([], {})).toEqual({
+      kind: 'run',
+      options: {
+        host: '127.0.0.1',
+        port: 4455,
+        dataDir: './relay-data',
+        token: undefined,
+        allowedOrigins: [],
+        logLevel: 'info',
+      },
+    });
+    const fromEnv = parseCliOptions([], { HOST: '0.0.0.0', PORT: '0', DATA_DIR: '/srv/easel', RELAY_TOKEN: 't' });
+    expect(fromEnv).toMatchObject({
+      kind: 'run',
+      options: { host: '0.0.0.0', port: 0, dataDir: '/srv/easel', token: 't' },
+    });
+    const flagsWin = parseCliOptions(['--port', '9000', '--token', 'flag'], { PORT: '1', RELAY_TOKEN: 'env' });
+    expect(flagsWin).toMatchObject({ kind: 'run', options: { port: 9000, token: 'flag' } });
+    expect(parseCliOptions(['--allow-origin', 'app://easel', '--allow-origin', 'http://h:1'], {})).toMatchObject({
+      options: { allowedOrigins: ['app://easel', 'http://h:1'] },
+    });
+  });
+
+  it('rejects anything malformed with a message naming the flag', () => {
+    const cases: [string[], RegExp][] = [
+      [['--port', 'abc'], /--port/],
+      [['--port', '65536'], /--port/],
+      [['--port', '-1'], /port/],
+      [['--host', 'a b'], /--host/],
+      [['--data-dir', ' '], /--data-dir/],
+      [['--token', ''], /--token/],
+      [['--log-level', 'loud'], /--log-level/],
+      [['--allow-origin', 'evil'], /--allow-origin/],
+      [['--bogus'], /bogus/],
+      [['positional'], /positional|argument/i],
+    ];
+    for (const [argv, message] of cases) {
+      const parsed = parseCliOptions(argv, {});
+      expect(parsed.kind, argv.join(' ')).toBe('error');
+      if (parsed.kind === 'error') expect(parsed.message).toMatch(message);
+    }
+    expect(parseCliOptions([], { PORT: 'eighty' })).toMatchObject({ kind: 'error' });
+  });
+
+  it('recognises --help', () => {
+    expect(parseCliOptions(['--help'], {})).toEqual({ kind: 'help' });
+    expect(parseCliOptions(['-h'], {})).toEqual({ kind: 'help' });
+  });
+});

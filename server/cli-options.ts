@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { MAX_TOKEN_LENGTH } from '../shared/protocol';
+import { DEFAULT_HOST, DEFAULT_PORT } from './relay';
+
+export const USAGE = `Usage: npm run relay -- [options]
+
+Runs the Easel relay: boards sync through it and are stored under --data-dir.
+
+Options:
+  --host HOST        interface to listen on (env HOST; default ${DEFAULT_HOST})
+  --port PORT        port, 0 for any free one (env PORT; default ${DEFAULT_PORT})
+  --data-dir DIR     where boards are stored (env DATA_DIR; default ./relay-data)
+  --token TOKEN      require this access token from clients (env RELAY_TOKEN)
+  --allow-origin O   also accept browser connections from origin O (repeatable)
+  --log-level LEVEL  fatal, error, warn, info, debug or silent (env LOG_LEVEL; default info)
+  -h, --help         show this help`;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface CliOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  token: string | undefined;
+  allowedOrigins: string[];
+  logLevel: LogLevel;
+}
+
+export type CliParse = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+
+/** Flags win over environment variables; anything unknown or malformed is an error, never ignored. */
+export function parseCliOptions(argv: string[], env: Record<string, string | undefined>): CliParse {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        token: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { kind: 'help' };
+
+  const host = values.host ?? env.HOST ?? DEFAULT_HOST;
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host))
+    return { kind: 'error', message: `--host: not a host name or address: ${host}` };
+
+  const portText = values.port ?? env.PORT ?? String(DEFAULT_PORT);
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 0 && port <= 65535)) return { kind: 'error', message: `--port: expected 0-65535, got ${portText}` };
+
+  const dataDir = values['data-dir'] ?? env.DATA_DIR ?? './relay-data';
+  if (dataDir.trim() === '') return { kind: 'error', message: '--data-dir: must not be empty' };
+
+  const token = values.token ?? env.RELAY_TOKEN;
+  if (token !== undefined && (token.length === 0 || token.length > MAX_TOKEN_LENGTH)) {
+    return { kind: 'error', message: `--token: must be 1-${MAX_TOKEN_LENGTH} characters` };
+  }
+
+  const allowedOrigins = values['allow-origin'] ?? [];
+  for (const origin of allowedOrigins) {
+    if (!/^(https?|app|file):\/\/[^\s/]*$/.test(origin)) {
+      return { kind: 'error', message: `--allow-origin: not an origin (scheme://host[:port]): ${origin}` };
+    }
+  }
+
+  const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
+  if (!isLogLevel(logLevel)) return { kind: 'error', message: `--log-level: one of ${LOG_LEVELS.join(', ')}` };
+
+  return { kind: 'run', options: { host, port, dataDir, token, allowedOrigins, logLevel } };
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}

@@ -1,0 +1,66 @@
+import pino from 'pino';
+import { parseCliOptions, USAGE } from './cli-options';
+import { createRelay, type RelayHandle } from './relay';
+
+/**
+ * `npm run relay`: the standalone relay. Prints `listening on http://HOST:PORT`
+ * once it accepts connections, logs one JSON line per event, and on SIGTERM or
+ * SIGINT flushes every board before exiting 0.
+ */
+async function main(): Promise<void> {
+  const parsed = parseCliOptions(process.argv.slice(2), process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`easel relay: ${parsed.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const { options } = parsed;
+  const log = pino({ level: options.logLevel, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+
+  let relay: RelayHandle;
+  try {
+    relay = await createRelay({
+      host: options.host,
+      port: options.port,
+      dataDir: options.dataDir,
+      token: options.token,
+      allowedOrigins: options.allowedOrigins,
+      logger: log,
+    });
+  } catch (error) {
+    log.fatal({ err: String(error) }, 'relay failed to start');
+    process.stderr.write(`easel relay: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  log.info({ url: relay.url, dataDir: options.dataDir, token: options.token !== undefined }, 'relay started');
+  process.stdout.write(`listening on ${relay.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal; exiting without waiting for the flush');
+      process.exit(130);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down; flushing boards');
+    relay.close().then(
+      () => {
+        log.info({}, 'stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.fatal({ err: String(error) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();

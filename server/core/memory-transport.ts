@@ -1,0 +1,43 @@
+import type { OutgoingMessage, Outbox } from './types';
+
+export interface Delivered extends OutgoingMessage {
+  to: string;
+}
+
+/**
+ * An Outbox that records what each connection would receive, so the core can
+ * be tested without sockets (DESIGN §1). Broadcasts loop over subscribers.
+ */
+export class MemoryOutbox implements Outbox {
+  readonly delivered: Delivered[] = [];
+  readonly disconnected: string[] = [];
+  private readonly boards = new Map<string, Set<string>>();
+
+  subscribe(connectionId: string, boardId: string): void {
+    let members = this.boards.get(boardId);
+    if (!members) this.boards.set(boardId, (members = new Set()));
+    members.add(connectionId);
+  }
+
+  unsubscribe(connectionId: string, boardId: string): void {
+    this.boards.get(boardId)?.delete(connectionId);
+  }
+
+  toConnection(connectionId: string, message: OutgoingMessage): void {
+    this.delivered.push({ ...message, to: connectionId });
+  }
+
+  toBoard(boardId: string, message: OutgoingMessage, except: string | null): void {
+    for (const member of this.boards.get(boardId) ?? []) {
+      if (member !== except) this.delivered.push({ ...message, to: member });
+    }
+  }
+
+  disconnect(connectionId: string): void {
+    this.disconnected.push(connectionId);
+  }
+
+  received(connectionId: string, event?: OutgoingMessage['event']): Delivered[] {
+    return this.delivered.filter((m) => m.to === connectionId && (event === undefined || m.event === event));
+  }
+}

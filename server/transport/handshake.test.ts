@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkHandshake, isOriginAllowed } from './handshake';
+
+describe('checkHandshake', () => {
+  it('checks the protocol version before anything else', () => {
+    expect(checkHandshake({ v: 2, token: 'x' }, 'x')).toMatchObject({ ok: false, message: 'PROTOCOL_MISMATCH' });
+    expect(checkHandshake(undefined, undefined)).toMatchObject({ ok: false, message: 'PROTOCOL_MISMATCH' });
+    expect(checkHandshake({ v: '1' }, undefined)).toMatchObject({ ok: false, message: 'PROTOCOL_MISMATCH' });
+  });
+
+  it('requires the token only when the relay has one', () => {
+    expect(checkHandshake({ v: 1 }, undefined)).toMatchObject({ ok: true });
+    expect(checkHandshake({ v: 1 }, 'secret')).toMatchObject({ ok: false, message: 'UNAUTHORIZED' });
+    expect(checkHandshake({ v: 1, token: 'secreT' }, 'secret')).toMatchObject({ ok: false, message: 'UNAUTHORIZED' });
+    expect(checkHandshake({ v: 1, token: 'secret' }, 'secret')).toMatchObject({ ok: true });
+  });
+
+  it('refuses malformed names and colours', () => {
+    expect(checkHandshake({ v: 1, name: 'n'.repeat(65) }, undefined)).toMatchObject({
+      ok: false,
+      message: 'BAD_REQUEST',
+    });
+    expect(checkHandshake({ v: 1, color: 'red' }, undefined)).toMatchObject({ ok: false, message: 'BAD_REQUEST' });
+    expect(checkHandshake({ v: 1, name: 'Ann', color: '#a1b2c3' }, undefined)).toMatchObject({ ok: true });
+  });
+});
+
+describe('isOriginAllowed', () => {
+  it('accepts no origin (native clients), its own origin, and listed origins only', () => {
+    expect(isOriginAllowed(undefined, '127.0.0.1:4455', [])).toBe(true);
+    expect(isOriginAllowed('http://127.0.0.1:4455', '127.0.0.1:4455', [])).toBe(true);
+    expect(isOriginAllowed('http://evil.example', '127.0.0.1:4455', [])).toBe(false);
+    expect(isOriginAllowed('http://127.0.0.1:9999', '127.0.0.1:4455', [])).toBe(false);
+    expect(isOriginAllowed('app://easel', '127.0.0.1:4455', ['app://easel'])).toBe(true);
+    expect(isOriginAllowed('null', '127.0.0.1:4455', [])).toBe(false);
+    expect(isOriginAllowed('not a url', undefined, [])).toBe(false);
+  });
+});
