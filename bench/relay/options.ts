@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm run bench:relay -- [options]
+
+One board of N clients, each writing a small Yjs update at R Hz through a real
+relay process (file storage, fsync before every ack); prints delivery latency,
+delivered/expected and relay CPU.
+
+Options:
+  --clients N   clients in the room (default 50)
+  --rate R      updates per second per client, Hz (default 20)
+  --seconds S   measured window, seconds (default 10)
+  --warmup S    unmeasured load before the window, seconds (default 2)
+  --threads T   load-generator threads: 0 runs every client on the main thread,
+                T > 0 spreads them over T worker threads (default 0)
+  --json        print one JSON object only
+  -h, --help    show this help
+
+Environment:
+  BENCH_RELAY_CPU_PROF=DIR      run the relay under node --cpu-prof, profiles in DIR
+                                (summarise: npx tsx bench/relay/profile-summary.ts FILE)
+  BENCH_RELAY_NODE_FLAGS=FLAGS  extra node flags for the relay process (experiments,
+                                e.g. "--import /path/to/patch.mjs"); results are then
+                                not those of the relay as shipped`;
+
+export interface BenchOptions {
+  clients: number;
+  rateHz: number;
+  seconds: number;
+  warmupSeconds: number;
+  threads: number;
+  json: boolean;
+}
+
+export type OptionsParse =
+  { kind: 'run'; options: BenchOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+
+export function parseBenchOptions(argv: string[]): OptionsParse {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        clients: { type: 'string' },
+        rate: { type: 'string' },
+        seconds: { type: 'string' },
+        warmup: { type: 'string' },
+        threads: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { kind: 'help' };
+
+  try {
+    const clients = integer('--clients', values.clients, 50, 2, 1000);
+    return {
+      kind: 'run',
+      options: {
+        clients,
+        rateHz: decimal('--rate', values.rate, 20, 0.1, 1000),
+        seconds: decimal('--seconds', values.seconds, 10, 0.5, 3600),
+        warmupSeconds: decimal('--warmup', values.warmup, 2, 0, 600),
+        threads: Math.min(integer('--threads', values.threads, 0, 0, 64), clients),
+        json: values.json ?? false,
+      },
+    };
+  } catch (error) {
+    if (error instanceof OptionError) return { kind: 'error', message: error.message };
+    throw error;
+  }
+}
+
+class OptionError extends Error {}
+
+function decimal(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(value >= min && value <= max))
+    throw new OptionError(`${flag}: expected a number from ${min} to ${max}, got ${text}`);
+  return value;
+}
+
+function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text !== undefined && !/^\d+$/.test(text)) throw new OptionError(`${flag}: expected a whole number, got ${text}`);
+  return decimal(flag, text, fallback, min, max);
+}
