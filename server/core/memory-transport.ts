@@ -27,9 +27,9 @@ export class MemoryOutbox implements Outbox {
     this.delivered.push({ ...message, to: connectionId });
   }
 
-  toBoard(boardId: string, message: OutgoingMessage, except: string | null): void {
+  toBoard(boardId: string, message: OutgoingMessage, except: readonly string[]): void {
     for (const member of this.boards.get(boardId) ?? []) {
-      if (member !== except) this.delivered.push({ ...message, to: member });
+      if (!except.includes(member)) this.delivered.push({ ...message, to: member });
     }
   }
 

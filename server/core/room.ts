@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { EVENTS, MAX_AWARENESS_IDS_PER_CONNECTION, RelayError, type Role } from '../../shared/protocol';
 import type { OpenedBoard } from '../storage/types';
 import { encodeAwarenessEntries, filterOwnedEntries, parseAwarenessUpdate } from './awareness-filter';
+import { BroadcastBatch } from './broadcast-batch';
 import type { ConnectionId, Logger, Outbox } from './types';
 import { validateUpdate } from './update-validation';
 
@@ -29,6 +30,7 @@ export class Room {
   readonly epoch: string;
   private readonly awareness: Awareness;
   private readonly members = new Map<ConnectionId, Set<number>>();
+  private readonly outgoing: BroadcastBatch;
   private compacting: Promise<void> | null = null;
   private failed = false;
 
@@ -43,11 +45,12 @@ export class Room {
   ) {
     this.doc = board.doc;
     this.epoch = board.epoch;
+    this.outgoing = new BroadcastBatch(boardId, outbox, (connectionId) => this.members.has(connectionId));
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     // y-protocols drops states not renewed for 30 s; tell the room when it does.
     this.awareness.on('update', ({ removed }: { removed: number[] }, origin: unknown) => {
-      if (origin === 'timeout' && removed.length > 0) this.broadcastAwarenessOf(removed, null);
+      if (origin === 'timeout' && removed.length > 0) this.broadcastAwarenessOf(removed);
     });
   }
 
@@ -94,7 +97,7 @@ export class Room {
       this.fail('update failed to integrate', error);
       throw new RelayError('INVALID_UPDATE', 'update could not be applied');
     }
-    this.outbox.toBoard(this.boardId, { event: EVENTS.update, boardId: this.boardId, update }, connectionId);
+    this.outgoing.queueUpdate(connectionId, update);
     try {
       await this.board.storage.append(update);
     } catch (error) {
@@ -118,18 +121,13 @@ export class Room {
       MAX_AWARENESS_IDS_PER_CONNECTION,
     );
     if (accepted.length === 0) return;
-    const filtered = encodeAwarenessEntries(accepted);
     try {
-      applyAwarenessUpdate(this.awareness, filtered, connectionId);
+      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connectionId);
     } catch (error) {
       this.log.warn({ boardId: this.boardId, connectionId, err: String(error) }, 'awareness update ignored');
       return;
     }
-    this.outbox.toBoard(
-      this.boardId,
-      { event: EVENTS.awareness, boardId: this.boardId, update: filtered },
-      connectionId,
-    );
+    this.outgoing.queueAwareness(connectionId, accepted);
   }
 
   /** Removes the member and, at once, its presence for everyone else. */
@@ -141,7 +139,7 @@ export class Room {
     const ids = [...owned].filter((id) => this.awareness.meta.has(id));
     if (ids.length > 0) {
       removeAwarenessStates(this.awareness, ids, 'relay');
-      this.broadcastAwarenessOf(ids, null);
+      this.broadcastAwarenessOf(ids);
     }
   }
 
@@ -152,6 +150,7 @@ export class Room {
 
   /** Waits for pending writes, compacts a long log, and releases everything. */
   async close(): Promise<void> {
+    this.outgoing.cancel();
     this.awareness.destroy();
     try {
       await this.compacting;
@@ -173,12 +172,9 @@ export class Room {
     return false;
   }
 
-  private broadcastAwarenessOf(clientIds: number[], except: ConnectionId | null): void {
-    this.outbox.toBoard(
-      this.boardId,
-      { event: EVENTS.awareness, boardId: this.boardId, update: encodeAwarenessUpdate(this.awareness, clientIds) },
-      except,
-    );
+  /** The relay's own word on these clients' presence (e.g. removed), to everyone. */
+  private broadcastAwarenessOf(clientIds: number[]): void {
+    this.outgoing.queueAwarenessUpdate(null, encodeAwarenessUpdate(this.awareness, clientIds));
   }
 
   private maybeCompact(): void {

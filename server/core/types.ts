@@ -16,7 +16,8 @@ export interface Outbox {
   subscribe(connectionId: ConnectionId, boardId: string): void;
   unsubscribe(connectionId: ConnectionId, boardId: string): void;
   toConnection(connectionId: ConnectionId, message: OutgoingMessage): void;
-  toBoard(boardId: string, message: OutgoingMessage, except: ConnectionId | null): void;
+  /** To every member of the board except those listed. */
+  toBoard(boardId: string, message: OutgoingMessage, except: readonly ConnectionId[]): void;
   /** Drops a connection; its client reconnects and resyncs every board. */
   disconnect(connectionId: ConnectionId, reason: string): void;
 }

@@ -22,7 +22,7 @@ export function socketIoOutbox(io: RelayServer): Outbox {
     },
     toBoard(boardId, { event, boardId: id, update }, except) {
       const target = io.to(boardRoom(boardId));
-      (except ? target.except(except) : target).emit(event, { boardId: id, update });
+      (except.length > 0 ? target.except([...except]) : target).emit(event, { boardId: id, update });
     },
     disconnect(connectionId) {
       io.sockets.sockets.get(connectionId)?.disconnect(true);
