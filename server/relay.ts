@@ -11,6 +11,7 @@ import type { BoardStore } from './storage/types';
 import { checkHandshake, isOriginAllowed } from './transport/handshake';
 import { httpHandler } from './transport/http';
 import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
+import { coalesceWrites } from './transport/write-coalescing';
 
 export interface RelayOptions {
   /** Interface to bind. Defaults to loopback: sharing beyond this machine is a decision. */
@@ -84,6 +85,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       answer(allowed ? null : 'origin not allowed', allowed);
     },
   });
+
+  coalesceWrites(io.engine);
 
   const core = new RelayCore({
     store,
