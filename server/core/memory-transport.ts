@@ -27,6 +27,10 @@ export class MemoryOutbox implements Outbox {
     this.delivered.push({ ...message, to: connectionId });
   }
 
+  toConnections(connectionIds: readonly string[], message: OutgoingMessage): void {
+    for (const id of connectionIds) this.toConnection(id, message);
+  }
+
   toBoard(boardId: string, message: OutgoingMessage, except: readonly string[]): void {
     for (const member of this.boards.get(boardId) ?? []) {
       if (!except.includes(member)) this.delivered.push({ ...message, to: member });

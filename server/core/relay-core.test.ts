@@ -134,7 +134,7 @@ describe('RelayCore with in-memory connections', () => {
       awareness.destroy();
     }
     await nextTurn();
-    expect(outbox.received('bob', 'awareness:update')).toHaveLength(1);
+    expect(outbox.received('bob', 'awareness:update')).toHaveLength(4); // the first four ids only
     const view = new Awareness(new Y.Doc());
     for (const message of outbox.received('bob', 'awareness:update'))
       applyAwarenessUpdate(view, message.update, 'test');

@@ -121,13 +121,14 @@ export class Room {
       MAX_AWARENESS_IDS_PER_CONNECTION,
     );
     if (accepted.length === 0) return;
+    const filtered = encodeAwarenessEntries(accepted);
     try {
-      applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), connectionId);
+      applyAwarenessUpdate(this.awareness, filtered, connectionId);
     } catch (error) {
       this.log.warn({ boardId: this.boardId, connectionId, err: String(error) }, 'awareness update ignored');
       return;
     }
-    this.outgoing.queueAwareness(connectionId, accepted);
+    this.outgoing.queueAwareness(connectionId, filtered);
   }
 
   /** Removes the member and, at once, its presence for everyone else. */
@@ -174,7 +175,7 @@ export class Room {
 
   /** The relay's own word on these clients' presence (e.g. removed), to everyone. */
   private broadcastAwarenessOf(clientIds: number[]): void {
-    this.outgoing.queueAwarenessUpdate(null, encodeAwarenessUpdate(this.awareness, clientIds));
+    this.outgoing.queueAwareness(null, encodeAwarenessUpdate(this.awareness, clientIds));
   }
 
   private maybeCompact(): void {

@@ -16,6 +16,8 @@ export interface Outbox {
   subscribe(connectionId: ConnectionId, boardId: string): void;
   unsubscribe(connectionId: ConnectionId, boardId: string): void;
   toConnection(connectionId: ConnectionId, message: OutgoingMessage): void;
+  /** One message to several connections (encoded once). */
+  toConnections(connectionIds: readonly ConnectionId[], message: OutgoingMessage): void;
   /** To every member of the board except those listed. */
   toBoard(boardId: string, message: OutgoingMessage, except: readonly ConnectionId[]): void;
   /** Drops a connection; its client reconnects and resyncs every board. */

@@ -20,6 +20,9 @@ export function socketIoOutbox(io: RelayServer): Outbox {
     toConnection(connectionId, { event, boardId, update }) {
       io.sockets.sockets.get(connectionId)?.emit(event, { boardId, update });
     },
+    toConnections(connectionIds, { event, boardId, update }) {
+      if (connectionIds.length > 0) io.to([...connectionIds]).emit(event, { boardId, update });
+    },
     toBoard(boardId, { event, boardId: id, update }, except) {
       const target = io.to(boardRoom(boardId));
       (except.length > 0 ? target.except([...except]) : target).emit(event, { boardId: id, update });
