@@ -8,8 +8,16 @@ import { cpuPercent, machineCpuSeconds, processCpuSeconds, processSyscalls } fro
 import { probeFsync } from './relay/fsync-probe';
 import { createGroups, type GroupHandle } from './relay/groups';
 import { type BenchOptions, parseBenchOptions, USAGE } from './relay/options';
-import { startRelay, type RelayChild } from './relay/relay-process';
-import { type BenchResult, caveatsOf, formatTable, jsonNumbers, judge, saveResult } from './relay/report';
+import { type RelayProcess, startRelayProcess } from '../tests/support/relay-process';
+import {
+  type BenchResult,
+  caveatsOf,
+  CLIENT_LABELS,
+  formatTable,
+  jsonNumbers,
+  judge,
+  saveResult,
+} from './relay/report';
 
 /**
  * `npm run bench:relay`: one board of N clients, each writing a small Yjs
@@ -49,18 +57,23 @@ async function main(): Promise<number> {
   };
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'easel-bench-relay-'));
-  let relay: RelayChild | undefined;
+  let relay: RelayProcess | undefined;
   let groups: GroupHandle[] = [];
   try {
     const fsyncProbeMs = await probeFsync(dataDir);
     const nodeFlags = relayNodeFlags(process.env);
-    relay = await startRelay({ repoRoot, dataDir, nodeFlags });
+    relay = await startRelayProcess(['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], {
+      nodeArgs: nodeFlags,
+    });
     progress(`relay pid ${relay.pid} at ${relay.url}${nodeFlags.length > 0 ? ` (node ${nodeFlags.join(' ')})` : ''}`);
-    const failed = relay.unexpectedExit;
+    const failed = unexpectedExit(relay);
 
     const t0 = process.hrtime.bigint();
     const now = () => Number(process.hrtime.bigint() - t0) / 1e6;
-    groups = createGroups({ url: relay.url, boardId: BOARD_ID, totalClients: options.clients, t0 }, options.threads);
+    groups = createGroups(
+      { url: relay.url, boardId: BOARD_ID, totalClients: options.clients, t0, client: options.client },
+      options.threads,
+    );
     await Promise.race([Promise.all(groups.map((group) => group.join())), failed]);
     progress(`${options.clients} clients joined board ${BOARD_ID} (${describeThreads(options)})`);
 
@@ -101,6 +114,7 @@ async function main(): Promise<number> {
         seconds: options.seconds,
         warmupSeconds: options.warmupSeconds,
         threads: options.threads,
+        client: options.client,
         boardId: BOARD_ID,
         storage: 'file store, fsync before ack',
         fsyncProbeMs,
@@ -199,7 +213,8 @@ function relayNodeFlags(env: NodeJS.ProcessEnv): string[] {
 }
 
 function describeThreads(options: BenchOptions): string {
-  return options.threads === 0 ? 'all on the main thread' : `over ${options.threads} worker threads`;
+  const where = options.threads === 0 ? 'all on the main thread' : `over ${options.threads} worker threads`;
+  return `${CLIENT_LABELS[options.client]}, ${where}`;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -213,3 +228,13 @@ main().then(
     process.exit(1);
   },
 );
+
+/** Rejects if the relay exits before the benchmark stops it. */
+function unexpectedExit(relay: RelayProcess): Promise<never> {
+  const failed = relay.exited.then((code) => {
+    if (relay.child.killed) return new Promise<never>(() => undefined);
+    throw new Error(`relay exited (${code}) during the benchmark:\n${relay.stderr()}`);
+  });
+  failed.catch(() => undefined); // observed by whoever awaits it
+  return failed;
+}

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { PlainAck } from '../../shared/protocol';
-import { LoadClient } from './load-client';
+import { createLoadClient, type LoadClient } from './load-client';
+import type { ClientKind } from './options';
 import { Column } from './stats';
 import { updateKeys } from './update-id';
 
@@ -16,6 +17,8 @@ export interface GroupConfig {
   /** Global indices of this group's clients (0 ≤ index < totalClients). */
   indices: number[];
   t0: bigint;
+  /** Which protocol client the load generator uses. */
+  client: ClientKind;
 }
 
 export interface RunPlan {
@@ -80,14 +83,14 @@ export class ClientGroup {
 
   /** Connects every client, then joins each to the board. */
   async join(): Promise<void> {
-    const { url, boardId, indices } = this.config;
+    const { url, boardId, indices, client: kind } = this.config;
     const sink = {
       sent: (client: number, key: number) => this.recordSend(client, key),
       acked: (sendIndex: number, ack: PlainAck) => this.recordAck(sendIndex, ack),
       received: (client: number, update: Uint8Array | ArrayBuffer) => this.recordReceipt(client, update),
       fatal: (message: string) => this.fail(message),
     };
-    for (const index of indices) this.clients.push(new LoadClient(index, url, boardId, sink));
+    for (const index of indices) this.clients.push(createLoadClient(kind, index, url, boardId, sink));
     await Promise.all(this.clients.map((client) => client.connect(CONNECT_TIMEOUT_MS)));
     await Promise.all(this.clients.map((client) => client.join(JOIN_TIMEOUT_MS)));
   }

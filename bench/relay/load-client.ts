@@ -4,10 +4,14 @@ import {
   type ClientToServerEvents,
   EVENTS,
   type JoinAck,
+  joinAckSchema,
   type PlainAck,
+  plainAckSchema,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '../../shared/protocol';
+import { LeanSocket } from './lean-socket';
+import type { ClientKind } from './options';
 import { updateKey } from './update-id';
 
 type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -18,27 +22,67 @@ export interface ClientSink {
   sent(client: number, key: number): number;
   acked(sendIndex: number, ack: PlainAck): void;
   received(client: number, update: Uint8Array | ArrayBuffer): void;
-  /** The client broke (disconnect, connect failure): the run is invalid. */
+  /** The client broke (disconnect, connect failure, protocol error): the run is invalid. */
   fatal(message: string): void;
 }
 
 /**
- * One benchmark client: a plain socket.io-client socket speaking protocol v1
- * and a Y.Doc of its own. It makes one small real edit per `sendEdit` (its
- * cursor position in a map) and sends the update the doc produced. It never
- * applies what it receives: the load generator must only measure, or it would
- * become the bottleneck.
+ * One benchmark client speaking protocol v1, with a Y.Doc of its own. It makes
+ * one small real edit per `sendEdit` (its cursor position in a map) and sends
+ * the update the doc produced. It never applies what it receives: the load
+ * generator must only measure, or it would become the bottleneck.
  */
-export class LoadClient {
-  private readonly socket: BenchSocket;
-  private readonly doc = new Y.Doc();
+export interface LoadClient {
+  /** Index among all clients of the run (across threads). */
+  readonly index: number;
+  connect(timeoutMs: number): Promise<void>;
+  join(timeoutMs: number): Promise<void>;
+  /** One edit, sent at once. Returns false if the doc produced no update (never expected). */
+  sendEdit(): boolean;
+  close(): void;
+}
+
+/** `lean`: lean-socket.ts over raw ws; `socket.io`: plain socket.io-client. */
+export function createLoadClient(
+  kind: ClientKind,
+  index: number,
+  url: string,
+  boardId: string,
+  sink: ClientSink,
+): LoadClient {
+  return kind === 'lean'
+    ? new LeanLoadClient(index, url, boardId, sink)
+    : new SocketIoLoadClient(index, url, boardId, sink);
+}
+
+/** The client's doc and its next edit. */
+class CursorEdits {
+  readonly doc = new Y.Doc();
   private readonly cursors = this.doc.getMap<number[]>('cursors');
   private captured: Uint8Array | null = null;
   private edits = 0;
+
+  constructor() {
+    this.doc.on('update', (update: Uint8Array) => {
+      this.captured = update;
+    });
+  }
+
+  next(): Uint8Array | null {
+    this.edits += 1;
+    this.cursors.set(String(this.doc.clientID), [this.edits % 1000, (this.edits * 7) % 1000]);
+    const update = this.captured;
+    this.captured = null;
+    return update;
+  }
+}
+
+class SocketIoLoadClient implements LoadClient {
+  private readonly socket: BenchSocket;
+  private readonly edits = new CursorEdits();
   private closing = false;
 
   constructor(
-    /** Index among all clients of the run (across threads). */
     readonly index: number,
     url: string,
     private readonly boardId: string,
@@ -49,9 +93,6 @@ export class LoadClient {
       auth: { v: PROTOCOL_VERSION },
       forceNew: true,
       reconnection: false,
-    });
-    this.doc.on('update', (update: Uint8Array) => {
-      this.captured = update;
     });
     this.socket.on(EVENTS.update, (message) => sink.received(index, message.update));
   }
@@ -79,16 +120,12 @@ export class LoadClient {
   async join(timeoutMs: number): Promise<void> {
     const ack: JoinAck = await this.socket
       .timeout(timeoutMs)
-      .emitWithAck(EVENTS.join, { boardId: this.boardId, stateVector: Y.encodeStateVector(this.doc) });
+      .emitWithAck(EVENTS.join, { boardId: this.boardId, stateVector: Y.encodeStateVector(this.edits.doc) });
     if (!ack.ok) throw new Error(`client ${this.index}: join refused: ${ack.error.code} ${ack.error.message}`);
   }
 
-  /** One edit, sent at once. Returns false if the doc produced no update (never expected). */
   sendEdit(): boolean {
-    this.edits += 1;
-    this.cursors.set(String(this.doc.clientID), [this.edits % 1000, (this.edits * 7) % 1000]);
-    const update = this.captured;
-    this.captured = null;
+    const update = this.edits.next();
     if (!update) return false;
     const sendIndex = this.sink.sent(this.index, updateKey(update));
     this.socket.emit(EVENTS.update, { boardId: this.boardId, update }, (ack) => this.sink.acked(sendIndex, ack));
@@ -98,6 +135,62 @@ export class LoadClient {
   close(): void {
     this.closing = true;
     this.socket.close();
-    this.doc.destroy();
+    this.edits.doc.destroy();
+  }
+}
+
+class LeanLoadClient implements LoadClient {
+  private socket: LeanSocket | null = null;
+  private readonly edits = new CursorEdits();
+
+  constructor(
+    readonly index: number,
+    private readonly url: string,
+    private readonly boardId: string,
+    private readonly sink: ClientSink,
+  ) {}
+
+  async connect(timeoutMs: number): Promise<void> {
+    const { index, sink, boardId } = this;
+    const handlers = {
+      update: (board: string, update: Uint8Array) => {
+        if (board === boardId) sink.received(index, update);
+        else sink.fatal(`client ${index}: board:update of board ${board}, which it never joined`);
+      },
+      closed: (reason: string) => sink.fatal(`client ${index} disconnected: ${reason}`),
+    };
+    try {
+      this.socket = await LeanSocket.connect(this.url, { v: PROTOCOL_VERSION }, handlers, timeoutMs);
+    } catch (error) {
+      throw new Error(`client ${index}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
+  async join(timeoutMs: number): Promise<void> {
+    const stateVector = Y.encodeStateVector(this.edits.doc);
+    const ack = joinAckSchema.safeParse(
+      await this.socket!.request(EVENTS.join, { boardId: this.boardId, stateVector }, timeoutMs),
+    );
+    if (!ack.success) throw new Error(`client ${this.index}: malformed join ack: ${ack.error.message}`);
+    if (!ack.data.ok) {
+      throw new Error(`client ${this.index}: join refused: ${ack.data.error.code} ${ack.data.error.message}`);
+    }
+  }
+
+  sendEdit(): boolean {
+    const update = this.edits.next();
+    if (!update) return false;
+    const sendIndex = this.sink.sent(this.index, updateKey(update));
+    this.socket!.emit(EVENTS.update, { boardId: this.boardId, update }, (args) => {
+      const ack = plainAckSchema.safeParse(args[0]);
+      if (ack.success) this.sink.acked(sendIndex, ack.data);
+      else this.sink.fatal(`client ${this.index}: malformed board:update ack ${JSON.stringify(args)}`);
+    });
+    return true;
+  }
+
+  close(): void {
+    this.socket?.close();
+    this.edits.doc.destroy();
   }
 }

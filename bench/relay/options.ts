@@ -13,6 +13,8 @@ Options:
   --warmup S    unmeasured load before the window, seconds (default 2)
   --threads T   load-generator threads: 0 runs every client on the main thread,
                 T > 0 spreads them over T worker threads (default 0)
+  --client C    load-generator client: lean (Engine.IO/Socket.IO over raw ws,
+                cheapest receive path) or socket.io (socket.io-client) (default lean)
   --json        print one JSON object only
   -h, --help    show this help
 
@@ -23,12 +25,16 @@ Environment:
                                 e.g. "--import /path/to/patch.mjs"); results are then
                                 not those of the relay as shipped`;
 
+export const CLIENT_KINDS = ['lean', 'socket.io'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
 export interface BenchOptions {
   clients: number;
   rateHz: number;
   seconds: number;
   warmupSeconds: number;
   threads: number;
+  client: ClientKind;
   json: boolean;
 }
 
@@ -48,6 +54,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         seconds: { type: 'string' },
         warmup: { type: 'string' },
         threads: { type: 'string' },
+        client: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -67,6 +74,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         seconds: decimal('--seconds', values.seconds, 10, 0.5, 3600),
         warmupSeconds: decimal('--warmup', values.warmup, 2, 0, 600),
         threads: Math.min(integer('--threads', values.threads, 0, 0, 64), clients),
+        client: clientKind(values.client),
         json: values.json ?? false,
       },
     };
@@ -77,6 +85,13 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
 }
 
 class OptionError extends Error {}
+
+function clientKind(text: string | undefined): ClientKind {
+  if (text === undefined) return 'lean';
+  const kind = CLIENT_KINDS.find((candidate) => candidate === text);
+  if (!kind) throw new OptionError(`--client: expected ${CLIENT_KINDS.join(' or ')}, got ${text}`);
+  return kind;
+}
 
 function decimal(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;

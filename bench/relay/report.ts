@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Measurements } from './analysis';
-import type { BenchOptions } from './options';
+import type { BenchOptions, ClientKind } from './options';
 import type { Summary } from './stats';
 
 /** The issue's target on a 2-core machine: p99 delivery under 15 ms and nothing lost, fsync before ack on. */
@@ -36,6 +36,11 @@ export interface BenchResult extends Measurements {
   /** Why the numbers may say less about the relay than they seem to (noise, a saturated load generator). */
   caveats: string[];
 }
+
+export const CLIENT_LABELS: Record<ClientKind, string> = {
+  lean: 'lean (Engine.IO/Socket.IO over raw ws)',
+  'socket.io': 'socket.io-client',
+};
 
 /** Thresholds past which a run's latencies say as much about the machine or the load generator as the relay. */
 const BUSY_LOOP = 0.8;
@@ -104,6 +109,7 @@ export function formatTable(result: BenchResult, resultFile: string): string {
       `${perSecond(result.relaySyscallsPerSecond.writes)} writes/s, ${perSecond(result.relaySyscallsPerSecond.reads)} reads/s ` +
         `(${(result.relaySyscallsPerSecond.writes / Math.max(1, deliveriesPerSecond(result))).toFixed(2)} writes per delivery)`,
     ],
+    ['load generator', `${CLIENT_LABELS[config.client]} client(s), ${describeThreads(config.threads)}`],
     ['load generator CPU', `${pct(result.loadGeneratorCpuPercent)} of one core; thread(s): ${threads}`],
     [
       'machine CPU',
@@ -140,6 +146,10 @@ export async function saveResult(resultsDir: string, result: BenchResult): Promi
 /** JSON has no NaN or Infinity: write them as null. */
 export function jsonNumbers(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
+
+function describeThreads(threads: number): string {
+  return threads === 0 ? 'all on the main thread' : `${threads} worker threads`;
 }
 
 function perSecond(value: number): string {

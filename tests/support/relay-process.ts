@@ -9,6 +9,7 @@ const cliPath = path.join(repoRoot, 'server/cli.ts');
 export interface RelayProcess {
   readonly url: string;
   readonly child: ChildProcess;
+  readonly pid: number;
   /** Everything the process printed so far. */
   stdout(): string;
   stderr(): string;
@@ -24,9 +25,11 @@ export interface RelayProcess {
  */
 export async function startRelayProcess(
   args: string[],
-  options: { timeoutMs?: number; env?: Record<string, string> } = {},
+  /** `nodeArgs`: flags for node itself, e.g. `--cpu-prof`. */
+  options: { timeoutMs?: number; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<RelayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, '--host', '127.0.0.1', ...args], {
+  const nodeArgs = [...(options.nodeArgs ?? []), '--import', 'tsx', cliPath, '--host', '127.0.0.1'];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,6 +62,7 @@ export async function startRelayProcess(
   return {
     url,
     child,
+    pid: child.pid!,
     stdout: () => out,
     stderr: () => err,
     exited,
