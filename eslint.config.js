@@ -54,6 +54,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('electron'), electronModule) },
   },
   {
+    // DESIGN §1: the relay core is tested without sockets; only transport/ adapts it to Socket.IO.
+    files: ['server/core/**/*.ts', 'server/storage/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(layer('renderer'), layer('electron'), layer('transport'), electronModule, {
+        regex: '^(socket\\.io|engine\\.io|ws)(/.*)?$',
+        message: 'DESIGN §1: the relay core knows nothing about Socket.IO; transport/ adapts sockets to it.',
+      }),
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
