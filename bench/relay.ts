@@ -71,7 +71,14 @@ async function main(): Promise<number> {
     const t0 = process.hrtime.bigint();
     const now = () => Number(process.hrtime.bigint() - t0) / 1e6;
     groups = createGroups(
-      { url: relay.url, boardId: BOARD_ID, totalClients: options.clients, t0, client: options.client },
+      {
+        url: relay.url,
+        boardId: BOARD_ID,
+        totalClients: options.clients,
+        t0,
+        client: options.client,
+        editsPerClient: Math.ceil((options.warmupSeconds + options.seconds + TAIL_MS / 1000) * options.rateHz) + 2,
+      },
       options.threads,
     );
     await Promise.race([Promise.all(groups.map((group) => group.join())), failed]);

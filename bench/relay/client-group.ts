@@ -19,6 +19,8 @@ export interface GroupConfig {
   t0: bigint;
   /** Which protocol client the load generator uses. */
   client: ClientKind;
+  /** Edits each client makes ahead of the run (enough for all of it). */
+  editsPerClient: number;
 }
 
 export interface RunPlan {
@@ -93,6 +95,7 @@ export class ClientGroup {
     for (const index of indices) this.clients.push(createLoadClient(kind, index, url, boardId, sink));
     await Promise.all(this.clients.map((client) => client.connect(CONNECT_TIMEOUT_MS)));
     await Promise.all(this.clients.map((client) => client.join(JOIN_TIMEOUT_MS)));
+    for (const client of this.clients) client.prepare(this.config.editsPerClient);
   }
 
   /** Sends on schedule; resolves once the last send before `stopMs` went out. */

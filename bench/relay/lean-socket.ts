@@ -91,8 +91,15 @@ export class LeanSocket {
       this.acks.set(ackId, { done: ack, cancel: () => undefined });
     }
     const { text, binary } = encodeEvent(event, payload, ackId);
-    this.ws.send(text);
-    for (const bytes of binary) this.ws.send(bytes);
+    // One write for the header frame and its attachments (ws keeps its TCP socket private).
+    const tcp = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    tcp?.cork();
+    try {
+      this.ws.send(text);
+      for (const bytes of binary) this.ws.send(bytes);
+    } finally {
+      tcp?.uncork();
+    }
   }
 
   /** Emits and resolves with the ack's first argument; rejects after `timeoutMs` or if the socket ends. */

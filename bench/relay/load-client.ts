@@ -37,6 +37,8 @@ export interface LoadClient {
   readonly index: number;
   connect(timeoutMs: number): Promise<void>;
   join(timeoutMs: number): Promise<void>;
+  /** Makes the next `count` edits now, so the run spends no load-generator CPU on Yjs. */
+  prepare(count: number): void;
   /** One edit, sent at once. Returns false if the doc produced no update (never expected). */
   sendEdit(): boolean;
   close(): void;
@@ -61,6 +63,8 @@ class CursorEdits {
   private readonly cursors = this.doc.getMap<number[]>('cursors');
   private captured: Uint8Array | null = null;
   private edits = 0;
+  private prepared: Uint8Array[] = [];
+  private nextPrepared = 0;
 
   constructor() {
     this.doc.on('update', (update: Uint8Array) => {
@@ -68,7 +72,22 @@ class CursorEdits {
     });
   }
 
+  prepare(count: number): void {
+    const made: Uint8Array[] = [];
+    for (let i = 0; i < count; i++) {
+      const update = this.make();
+      if (update) made.push(update);
+    }
+    this.prepared = made;
+    this.nextPrepared = 0;
+  }
+
   next(): Uint8Array | null {
+    if (this.nextPrepared < this.prepared.length) return this.prepared[this.nextPrepared++]!;
+    return this.make();
+  }
+
+  private make(): Uint8Array | null {
     this.edits += 1;
     this.cursors.set(String(this.doc.clientID), [this.edits % 1000, (this.edits * 7) % 1000]);
     const update = this.captured;
@@ -124,6 +143,10 @@ class SocketIoLoadClient implements LoadClient {
     if (!ack.ok) throw new Error(`client ${this.index}: join refused: ${ack.error.code} ${ack.error.message}`);
   }
 
+  prepare(count: number): void {
+    this.edits.prepare(count);
+  }
+
   sendEdit(): boolean {
     const update = this.edits.next();
     if (!update) return false;
@@ -175,6 +198,10 @@ class LeanLoadClient implements LoadClient {
     if (!ack.data.ok) {
       throw new Error(`client ${this.index}: join refused: ${ack.data.error.code} ${ack.data.error.message}`);
     }
+  }
+
+  prepare(count: number): void {
+    this.edits.prepare(count);
   }
 
   sendEdit(): boolean {
