@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBoardFile, encodeBoardFile } from './board-file';
+import { MAX_BOARD_FILE_CHARS } from './limits';
+import { exampleShape, exampleShapes } from './shapes/examples';
+
+const exportedAt = new Date('2025-03-01T12:00:00.000Z');
+
+function fileText(fields: Record<string, unknown>): string {
+  return JSON.stringify({ format: 'easel', version: 1, exportedAt: exportedAt.toISOString(), shapes: [], ...fields });
+}
+
+function errorOf(text: string): string {
+  const result = decodeBoardFile(text);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.error;
+}
+
+describe('.easel board files', () => {
+  it('round-trips shapes and metadata, writing shapes in z-order', () => {
+    const shapes = exampleShapes().reverse();
+    const result = decodeBoardFile(encodeBoardFile(shapes, { name: 'Sprint retro', exportedAt }));
+    expect(result).toEqual({
+      ok: true,
+      file: {
+        format: 'easel',
+        version: 1,
+        name: 'Sprint retro',
+        exportedAt: '2025-03-01T12:00:00.000Z',
+        shapes: exampleShapes(),
+      },
+      skipped: [],
+    });
+  });
+
+  it('leaves the name out when there is none and stamps the time of export', () => {
+    const before = Date.now();
+    const result = decodeBoardFile(encodeBoardFile([]));
+    if (!result.ok) throw new Error(result.error);
+    expect('name' in result.file).toBe(false);
+    expect(Date.parse(result.file.exportedAt)).toBeGreaterThanOrEqual(before - 1_000);
+  });
+
+  it('refuses what is not an Easel file, with a reason the user can act on', () => {
+    expect(errorOf('')).toMatch(/not valid JSON/);
+    expect(errorOf('{"format": "easel",')).toMatch(/not valid JSON/);
+    expect(errorOf('[]')).toMatch(/not an Easel board file/);
+    expect(errorOf('null')).toMatch(/not an Easel board file/);
+    expect(errorOf(fileText({ format: 'excalidraw' }))).toMatch(/not an Easel board file/);
+    expect(errorOf(fileText({ version: undefined }))).toMatch(/no valid format version/);
+    expect(errorOf(fileText({ version: '1' }))).toMatch(/no valid format version/);
+    expect(errorOf(fileText({ version: 0 }))).toMatch(/no valid format version/);
+    expect(errorOf(fileText({ shapes: undefined }))).toMatch(/no shapes array/);
+    expect(errorOf(fileText({ shapes: { 0: exampleShape('rect') } }))).toMatch(/no shapes array/);
+    expect(errorOf(fileText({ exportedAt: 'yesterday' }))).toMatch(/^exportedAt: /);
+    expect(errorOf(fileText({ name: 42 }))).toMatch(/^name: /);
+  });
+
+  it('says when a newer Easel made the file', () => {
+    expect(errorOf(fileText({ version: 2 }))).toBe(
+      'this board was made by a newer Easel (version 2); update Easel to open it',
+    );
+  });
+
+  it('refuses a file over 50 MB before parsing it', () => {
+    const huge = fileText({}).padEnd(MAX_BOARD_FILE_CHARS + 1, ' '); // valid JSON, but too much of it
+    expect(errorOf(huge)).toMatch(/too large \(more than 50 MB\)/);
+  });
+
+  it('skips and reports invalid shapes and repeated ids, keeping the rest', () => {
+    const good = exampleShape('rect', { id: 'good' });
+    const text = fileText({
+      shapes: [
+        good,
+        exampleShape('ellipse', { id: 'bad-size', w: -5 }),
+        'not a shape',
+        exampleShape('note', { id: 'good', index: 'a5' }),
+        exampleShape('text', { id: 'other' }),
+      ],
+    });
+    const result = decodeBoardFile(text);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.file.shapes.map((shape) => shape.id)).toEqual(['good', 'other']);
+    expect(result.skipped).toEqual([
+      { index: 1, error: expect.stringMatching(/^w: /) },
+      { index: 2, error: expect.stringMatching(/^shape: /) },
+      { index: 3, error: 'id: "good" is already used by shapes[0]' },
+    ]);
+  });
+
+  it('accepts a date-time with an offset, as other tools may write it', () => {
+    expect(decodeBoardFile(fileText({ exportedAt: '2025-03-01T13:00:00+01:00' })).ok).toBe(true);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './board-file';
+export * from './fractional-index';
+export * from './limits';
+export * from './shape-id';
+export * from './shapes';

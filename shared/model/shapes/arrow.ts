@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { baseShapeFields } from './common';
+import { segmentSchema } from './line';
+
+export const arrowheadsSchema = z.object({ start: z.boolean(), end: z.boolean() });
+
+/** A line with a head at either end or both. */
+export const arrowShapeSchema = z.object({
+  type: z.literal('arrow'),
+  ...baseShapeFields,
+  points: segmentSchema,
+  arrowheads: arrowheadsSchema,
+});
+export type ArrowShape = z.infer<typeof arrowShapeSchema>;

@@ -1,0 +1,49 @@
+/**
+ * Fields and value types every shape kind shares. Geometry is in board units,
+ * relative to the shape's (x, y); rotation is in radians about (x, y).
+ */
+import { z } from 'zod';
+import { isValidIndex } from '../fractional-index';
+import {
+  MAX_COORDINATE,
+  MAX_FONT_SIZE,
+  MAX_INDEX_LENGTH,
+  MAX_STROKE_WIDTH,
+  MAX_TEXT_LENGTH,
+  MIN_FONT_SIZE,
+  MIN_STROKE_WIDTH,
+  SHAPE_ID_PATTERN,
+} from '../limits';
+
+export const shapeIdSchema = z.string().regex(SHAPE_ID_PATTERN, 'must be 1-64 characters of [A-Za-z0-9_-]');
+
+export const indexSchema = z
+  .string()
+  .min(1)
+  .max(MAX_INDEX_LENGTH)
+  .refine(isValidIndex, 'must be a fractional index key (e.g. "a0")');
+
+export const coordinateSchema = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
+export const sizeSchema = z.number().min(0).max(MAX_COORDINATE);
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour #rrggbb');
+export const fontSizeSchema = z.number().min(MIN_FONT_SIZE).max(MAX_FONT_SIZE);
+export const textSchema = z.string().max(MAX_TEXT_LENGTH);
+
+export const styleSchema = z.object({
+  stroke: colorSchema,
+  fill: z.string().regex(/^(#[0-9a-fA-F]{6}|none)$/, 'must be a colour #rrggbb or "none"'),
+  strokeWidth: z.number().min(MIN_STROKE_WIDTH).max(MAX_STROKE_WIDTH),
+});
+export type ShapeStyle = z.infer<typeof styleSchema>;
+
+/** Spread into each kind's `z.object`, next to its `type` literal. */
+export const baseShapeFields = {
+  id: shapeIdSchema,
+  index: indexSchema,
+  x: coordinateSchema,
+  y: coordinateSchema,
+  rotation: z.number(), // z.number() already refuses NaN and ±Infinity
+  opacity: z.number().min(0).max(1),
+  style: styleSchema,
+  groupId: shapeIdSchema.optional(),
+};
