@@ -1,12 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { displayNameFrom } from './app/display-name';
 import { relayUrlFor } from './app/relay-url';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App relayUrl={relayUrlFor(window.location)} boardId="welcome" />
+    <App relayUrl={relayUrlFor(window.location)} displayName={displayNameFrom(window.location.search)} />
   </StrictMode>,
 );

@@ -12,6 +12,7 @@ describe('parseCliOptions', () => {
         token: undefined,
         allowedOrigins: [],
         logLevel: 'info',
+        webRoot: undefined,
       },
     });
     const fromEnv = parseCliOptions([], { HOST: '0.0.0.0', PORT: '0', DATA_DIR: '/srv/easel', RELAY_TOKEN: 't' });
@@ -36,6 +37,9 @@ describe('parseCliOptions', () => {
       [['--token', ''], /--token/],
       [['--log-level', 'loud'], /--log-level/],
       [['--allow-origin', 'evil'], /--allow-origin/],
+      [['--web-root', ''], /--web-root/],
+      [['--web-root', '  '], /--web-root/],
+      [['--web-root'], /web-root/],
       [['--bogus'], /bogus/],
       [['positional'], /positional|argument/i],
     ];
@@ -45,6 +49,16 @@ describe('parseCliOptions', () => {
       if (parsed.kind === 'error') expect(parsed.message).toMatch(message);
     }
     expect(parseCliOptions([], { PORT: 'eighty' })).toMatchObject({ kind: 'error' });
+  });
+
+  it('takes --web-root from the flag, else WEB_ROOT (an empty WEB_ROOT counts as unset)', () => {
+    expect(parseCliOptions(['--web-root', 'out/web'], {})).toMatchObject({ options: { webRoot: 'out/web' } });
+    expect(parseCliOptions([], { WEB_ROOT: '/srv/easel-web' })).toMatchObject({
+      options: { webRoot: '/srv/easel-web' },
+    });
+    expect(parseCliOptions(['--web-root=flag'], { WEB_ROOT: 'env' })).toMatchObject({ options: { webRoot: 'flag' } });
+    expect(parseCliOptions([], { WEB_ROOT: '' })).toMatchObject({ kind: 'run', options: { webRoot: undefined } });
+    expect(parseCliOptions([], { WEB_ROOT: ' ' })).toMatchObject({ kind: 'error' });
   });
 
   it('recognises --help', () => {

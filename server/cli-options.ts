@@ -12,6 +12,7 @@ Options:
   --data-dir DIR     where boards are stored (env DATA_DIR; default ./relay-data)
   --token TOKEN      require this access token from clients (env RELAY_TOKEN)
   --allow-origin O   also accept browser connections from origin O (repeatable)
+  --web-root DIR     serve the built browser client from DIR (env WEB_ROOT; npm run build:web makes out/web)
   --log-level LEVEL  fatal, error, warn, info, debug or silent (env LOG_LEVEL; default info)
   -h, --help         show this help`;
 
@@ -25,6 +26,8 @@ export interface CliOptions {
   token: string | undefined;
   allowedOrigins: string[];
   logLevel: LogLevel;
+  /** The built browser client to serve; checked when the relay starts, not here. */
+  webRoot: string | undefined;
 }
 
 export type CliParse = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'error'; message: string };
@@ -44,6 +47,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         token: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
+        'web-root': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -78,7 +82,11 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) return { kind: 'error', message: `--log-level: one of ${LOG_LEVELS.join(', ')}` };
 
-  return { kind: 'run', options: { host, port, dataDir, token, allowedOrigins, logLevel } };
+  const webRoot = values['web-root'] ?? (env.WEB_ROOT === '' ? undefined : env.WEB_ROOT);
+  if (webRoot !== undefined && webRoot.trim() === '')
+    return { kind: 'error', message: '--web-root: must not be empty' };
+
+  return { kind: 'run', options: { host, port, dataDir, token, allowedOrigins, logLevel, webRoot } };
 }
 
 function isLogLevel(value: string): value is LogLevel {

@@ -1,11 +1,14 @@
 import pino from 'pino';
 import { parseCliOptions, USAGE } from './cli-options';
 import { createRelay, type RelayHandle } from './relay';
+import { WebRootError } from './transport/static-client';
 
 /**
  * `npm run relay`: the standalone relay. Prints `listening on http://HOST:PORT`
- * once it accepts connections, logs one JSON line per event, and on SIGTERM or
- * SIGINT flushes every board before exiting 0.
+ * once it accepts connections (and, with --web-root, `open http://…/ in a
+ * browser`), logs one JSON line per event, and on SIGTERM or SIGINT flushes
+ * every board before exiting 0. Bad flags, or a web root without a built
+ * client, exit 2.
  */
 async function main(): Promise<void> {
   const parsed = parseCliOptions(process.argv.slice(2), process.env);
@@ -29,16 +32,32 @@ async function main(): Promise<void> {
       dataDir: options.dataDir,
       token: options.token,
       allowedOrigins: options.allowedOrigins,
+      webRoot: options.webRoot,
       logger: log,
     });
   } catch (error) {
+    if (error instanceof WebRootError) {
+      process.stderr.write(`easel relay: --web-root: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     log.fatal({ err: String(error) }, 'relay failed to start');
     process.stderr.write(`easel relay: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
     return;
   }
-  log.info({ url: relay.url, dataDir: options.dataDir, token: options.token !== undefined }, 'relay started');
+  log.info(
+    { url: relay.url, dataDir: options.dataDir, token: options.token !== undefined, webRoot: options.webRoot },
+    'relay started',
+  );
   process.stdout.write(`listening on ${relay.url}\n`);
+  if (options.webRoot !== undefined) {
+    const wildcard = relay.host === '0.0.0.0' || relay.host === '::';
+    const url = wildcard ? `http://localhost:${relay.port}/` : `${relay.url}/`;
+    process.stdout.write(
+      `open ${url} in a browser${wildcard ? " (other machines: this machine's address, same port)" : ''}\n`,
+    );
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -11,6 +11,7 @@ import type { BoardStore } from './storage/types';
 import { checkHandshake, isOriginAllowed } from './transport/handshake';
 import { httpHandler } from './transport/http';
 import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
+import { openWebRoot } from './transport/static-client';
 import { coalesceWrites } from './transport/write-coalescing';
 
 export interface RelayOptions {
@@ -35,6 +36,12 @@ export interface RelayOptions {
   idleUnloadMs?: RelayCoreOptions['idleUnloadMs'];
   compactLogBytes?: RelayCoreOptions['compactLogBytes'];
   limits?: RelayCoreOptions['limits'];
+  /**
+   * A built browser client (`npm run build:web` → `out/web`) to serve at `/` and
+   * `/b/<boardId>`. Must hold index.html; createRelay rejects with a
+   * WebRootError otherwise.
+   */
+  webRoot?: string;
 }
 
 export interface RelayHandle {
@@ -54,6 +61,8 @@ export const RELAY_VERSION: string = packageJson.version;
 export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   const log = options.logger ?? silentLogger;
   const host = options.host ?? DEFAULT_HOST;
+  // Checked before the store opens, so a bad web root leaves nothing to clean up.
+  const client = options.webRoot !== undefined ? await openWebRoot(options.webRoot) : null;
   const store = options.store ?? (await openFileStore(options.dataDir, log));
   const maxUpdateBytes = options.maxUpdateBytes ?? MAX_UPDATE_BYTES;
   const startedAt = Date.now();
@@ -62,14 +71,17 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   // The HTTP handler must be in place before Socket.IO attaches: engine.io wraps
   // the listeners it finds so they never see `/socket.io/` requests.
   const httpServer = createServer(
-    httpHandler(() => ({
-      ok: true,
-      version: RELAY_VERSION,
-      protocol: PROTOCOL_VERSION,
-      boards: core.loadedBoards,
-      connections: core.connectionCount,
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    })),
+    httpHandler(
+      () => ({
+        ok: true,
+        version: RELAY_VERSION,
+        protocol: PROTOCOL_VERSION,
+        boards: core.loadedBoards,
+        connections: core.connectionCount,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      }),
+      { client, logger: log },
+    ),
   );
   const io: RelayServer = new Server(httpServer, {
     path: '/socket.io/',

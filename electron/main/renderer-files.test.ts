@@ -12,6 +12,12 @@ describe('rendererFileFor', () => {
     );
   });
 
+  it("serves the page for the renderer's board routes, and nothing for bad board ids", () => {
+    expect(rendererFileFor(root, 'app://easel/b/abc_DEF-1', 'easel')).toBe(path.join(root, 'index.html'));
+    expect(rendererFileFor(root, 'app://easel/b/a.b', 'easel')).toBeNull();
+    expect(rendererFileFor(root, 'app://easel/b/a%20b', 'easel')).toBeNull();
+  });
+
   it('keeps dot segments inside the folder (the URL parser resolves them first)', () => {
     expect(rendererFileFor(root, 'app://easel/../secrets.txt', 'easel')).toBe(path.join(root, 'secrets.txt'));
     expect(rendererFileFor(root, 'app://easel/%2e%2e/%2e%2e/etc/passwd', 'easel')).toBe(path.join(root, 'etc/passwd'));

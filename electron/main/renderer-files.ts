@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BOARD_ID_PATTERN } from '../../shared/protocol';
 
 /**
  * Maps an `app://easel/...` URL to a file under `root`, or null when the URL
@@ -20,6 +21,9 @@ export function rendererFileFor(root: string, requestUrl: string, expectedHost: 
   }
   if (pathname.includes('\0')) return null;
   const base = path.resolve(root);
+  // The renderer's own routes ("/" and "/b/<boardId>") are its one page.
+  const boardRoute = /^\/b\/([^/]+)$/.exec(pathname);
+  if (boardRoute) return BOARD_ID_PATTERN.test(boardRoute[1] ?? '') ? path.join(base, 'index.html') : null;
   const file = path.resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`);
   return file.startsWith(base + path.sep) ? file : null;
 }

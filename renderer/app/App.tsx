@@ -1,25 +1,27 @@
-import { useBoardSync } from './use-board-sync';
+import { BoardView } from './BoardView';
+import { Home } from './Home';
+import { Link } from './Link';
+import { useRoute } from './navigation';
+import { HOME_PATH } from './route';
 
-const LABELS = {
-  connecting: 'Connecting…',
-  syncing: 'Syncing…',
-  synced: 'Saved',
-  offline: 'Offline',
-} as const;
-
-/** The shell until the canvas lands: which board, and whether it is saved. */
-export function App({ relayUrl, boardId }: { relayUrl: string; boardId: string }) {
-  const { status, pending } = useBoardSync(relayUrl, boardId);
-  const label = status === 'synced' && pending > 0 ? `Saving… (${pending})` : LABELS[status];
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>Easel</h1>
-      <p>
-        Board <strong>{boardId}</strong> on <code>{relayUrl}</code>
-      </p>
-      <p role="status" aria-live="polite">
-        {label}
-      </p>
-    </main>
-  );
+/** Picks the screen for the current path: home, a board, or not found. */
+export function App({ relayUrl, displayName }: { relayUrl: string; displayName?: string }) {
+  const route = useRoute();
+  switch (route.kind) {
+    case 'home':
+      return <Home />;
+    case 'board':
+      // Keyed so moving to another board starts from a fresh sync state.
+      return <BoardView key={route.boardId} relayUrl={relayUrl} boardId={route.boardId} displayName={displayName} />;
+    case 'not-found':
+      return (
+        <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
+          <h1>Easel</h1>
+          <p>There is no board at this address.</p>
+          <p>
+            <Link to={HOME_PATH}>All boards</Link>
+          </p>
+        </main>
+      );
+  }
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Logger, silentLogger } from '../core/types';
+import type { StaticClient } from './static-client';
 
 export interface HealthReport {
   ok: true;
@@ -9,20 +11,45 @@ export interface HealthReport {
   uptimeSeconds: number;
 }
 
+export interface HttpHandlerOptions {
+  /** The built browser client, when the relay was given a web root. */
+  client?: StaticClient | null;
+  logger?: Logger;
+}
+
 /**
  * Plain HTTP on the relay's port (Socket.IO takes `/socket.io/` before this
- * handler sees anything): `GET /healthz`, and a JSON 404 for the rest.
+ * handler sees anything): `GET /healthz`, the browser client when there is
+ * one (`/`, `/b/<boardId>`, `/assets/…`; see static-client.ts), and a JSON
+ * 404 for the rest.
  */
-export function httpHandler(health: () => HealthReport) {
+export function httpHandler(health: () => HealthReport, options: HttpHandlerOptions = {}) {
+  const client = options.client ?? null;
+  const log = options.logger ?? silentLogger;
   return (request: IncomingMessage, response: ServerResponse): void => {
-    const path = (request.url ?? '/').split('?')[0];
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendJson(response, 405, { ok: false, error: 'method not allowed' }, { allow: 'GET, HEAD' });
       }
       return sendJson(response, 200, health());
     }
-    sendJson(response, 404, { ok: false, error: 'not found' });
+    if (!client) return sendJson(response, 404, { ok: false, error: 'not found' });
+    client.fileFor(path).then(
+      (file) => {
+        if (!file) return sendJson(response, 404, { ok: false, error: 'not found' });
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          return sendJson(response, 405, { ok: false, error: 'method not allowed' }, { allow: 'GET, HEAD' });
+        }
+        response.writeHead(200, file.headers);
+        response.end(request.method === 'HEAD' ? undefined : file.body);
+      },
+      (error: unknown) => {
+        log.error({ path, err: String(error) }, 'could not serve the browser client');
+        if (response.headersSent) response.destroy();
+        else sendJson(response, 500, { ok: false, error: 'internal error' });
+      },
+    );
   };
 }
 

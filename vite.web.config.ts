@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * The browser client: the same renderer as the desktop app, built for the relay
+ * to serve (`npm run build:web`, then `npm run relay -- --web-root out/web`).
+ * `base: '/'` makes asset URLs absolute, so a deep link like `/b/<boardId>`
+ * still loads `/assets/…`.
+ */
+const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+export default defineConfig({
+  root: fromRoot('./renderer'),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fromRoot('./out/web'),
+    emptyOutDir: true,
+    minify: true,
+    sourcemap: false,
+  },
+});
