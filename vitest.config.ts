@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests start real relays and child processes; two cores here.
     maxWorkers: 2,
+    // CI reads the totals from this report (.ci/summary.mjs).
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
   },
 });

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
+import { type RelayProcess, startRelayProcess } from '../support/relay-process';
+import { tempDir } from '../support/temp-dir';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webRoot = path.join(root, 'out/web');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A real relay process serving the built browser client, on a port that survives restarts. */
+export interface RelayUnderTest {
+  readonly url: string;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export const test = base.extend<{ relay: RelayUnderTest }>({
+  relay: async ({}, use, testInfo) => {
+    if (!existsSync(chromium)) {
+      const reason = `Chromium not found at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`;
+      console.log(`[e2e] skipped: ${reason}`);
+      testInfo.skip(true, reason);
+    }
+    const dataDir = await tempDir('easel-e2e-');
+    const port = await freePort();
+    let running: RelayProcess | null = null;
+    const start = async () => {
+      running = await startRelayProcess(['--port', String(port), '--data-dir', dataDir.path, '--web-root', webRoot]);
+    };
+    const stop = async () => {
+      await running?.stop();
+      running = null;
+    };
+    await start();
+    await use({ url: `http://127.0.0.1:${port}`, start, stop, restart: async () => (await stop(), await start()) });
+    await stop();
+    await dataDir.remove();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
