@@ -9,6 +9,6 @@ export default defineConfig({
     // Integration tests start real relays and child processes; two cores here.
     maxWorkers: 2,
     // CI reads the totals from this report (.ci/summary.mjs).
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-reports/vitest.json' }]] : ['default'],
   },
 });
