@@ -1,0 +1,92 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+/**
+ * UI-only state (DESIGN §1): which tool is active, what is selected, the style
+ * new shapes get, and the viewport. The board itself lives in the Y.Doc and
+ * presence in awareness; nothing here is shared with other people.
+ *
+ * A vanilla store, so tools, actions and tests use it without React; the UI
+ * subscribes through zustand's `useStore`.
+ */
+export const TOOL_IDS = [
+  'select',
+  'hand',
+  'pen',
+  'rect',
+  'ellipse',
+  'line',
+  'arrow',
+  'text',
+  'note',
+  'eraser',
+] as const;
+export type ToolId = (typeof TOOL_IDS)[number];
+
+export interface StyleDefaults {
+  stroke: string;
+  fill: string;
+  strokeWidth: number;
+  opacity: number;
+  fontSize: number;
+  noteColor: string;
+}
+
+/** Board coordinates at the top-left of the screen, and screen pixels per board unit. */
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 8;
+
+export interface UiState {
+  tool: ToolId;
+  /** Selected shape ids, in selection order. */
+  selection: readonly string[];
+  /** The text or note being edited inline, if any. */
+  editingId: string | null;
+  style: StyleDefaults;
+  viewport: Viewport;
+  gridVisible: boolean;
+  setTool(tool: ToolId): void;
+  select(ids: readonly string[]): void;
+  setEditing(id: string | null): void;
+  setStyle(patch: Partial<StyleDefaults>): void;
+  setViewport(viewport: Viewport): void;
+  toggleGrid(): void;
+}
+
+export const DEFAULT_STYLE: StyleDefaults = {
+  stroke: '#1e1e1e',
+  fill: 'none',
+  strokeWidth: 2,
+  opacity: 1,
+  fontSize: 20,
+  noteColor: '#fff3a3',
+};
+
+export type UiStore = StoreApi<UiState>;
+
+export function clampZoom(zoom: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+}
+
+export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 'viewport'>> = {}): UiStore {
+  return createStore<UiState>()((set) => ({
+    tool: initial.tool ?? 'select',
+    selection: [],
+    editingId: null,
+    style: initial.style ?? DEFAULT_STYLE,
+    viewport: initial.viewport ?? { x: 0, y: 0, zoom: 1 },
+    gridVisible: false,
+    // Switching tools ends any inline edit; the selection stays for select only.
+    setTool: (tool) => set((state) => ({ tool, editingId: null, selection: tool === 'select' ? state.selection : [] })),
+    select: (ids) => set({ selection: [...new Set(ids)] }),
+    setEditing: (editingId) => set({ editingId }),
+    setStyle: (patch) => set((state) => ({ style: { ...state.style, ...patch } })),
+    setViewport: (viewport) => set({ viewport: { ...viewport, zoom: clampZoom(viewport.zoom) } }),
+    toggleGrid: () => set((state) => ({ gridVisible: !state.gridVisible })),
+  }));
+}
