@@ -1,0 +1,57 @@
+/**
+ * Arrow: a line whose heads are two short wings at either end. The wings
+ * are computed here (not only in the view) so bounds include them exactly;
+ * the canvas draws them with `arrowheadWings` too.
+ */
+import { boardToLocal, boundsOfLocalPoints } from '../frame';
+import { boxContainsBox, distance, type Box, type Point } from '../math';
+import { nearPolyline } from '../polyline';
+import { segmentEnds, scaleSegment } from '../line/geometry';
+import type { Scaling } from '../scaling';
+import type { DraftOf, GeometryPatch } from '../types';
+
+type Arrow = DraftOf<'arrow'>;
+
+/** Angle between the shaft and each wing. */
+export const ARROWHEAD_ANGLE_RAD = Math.PI / 6;
+
+/** Wing length: grows with the stroke, never more than half the shaft so short arrows stay arrows. */
+export function arrowheadLength(strokeWidth: number, shaftLength: number): number {
+  return Math.min(Math.max(12, strokeWidth * 4), shaftLength / 2);
+}
+
+/** The two wing ends of a head at `tip`, pointing away from `tail` (shape frame). */
+export function arrowheadWings(tip: Point, tail: Point, strokeWidth: number): [Point, Point] {
+  const length = arrowheadLength(strokeWidth, distance(tip, tail));
+  const back = Math.atan2(tail.y - tip.y, tail.x - tip.x);
+  const wing = (angle: number): Point => ({ x: tip.x + length * Math.cos(angle), y: tip.y + length * Math.sin(angle) });
+  return [wing(back - ARROWHEAD_ANGLE_RAD), wing(back + ARROWHEAD_ANGLE_RAD)];
+}
+
+/** Everything the arrow draws through, in its frame: the ends and the wings of each head. */
+function outlinePoints(shape: Arrow): Point[] {
+  const [start, end] = segmentEnds(shape.points);
+  const points = [start, end];
+  const width = shape.style.strokeWidth;
+  if (shape.arrowheads.start) points.push(...arrowheadWings(start, end, width));
+  if (shape.arrowheads.end) points.push(...arrowheadWings(end, start, width));
+  return points;
+}
+
+export function bounds(shape: Arrow): Box {
+  return boundsOfLocalPoints(shape, outlinePoints(shape), shape.style.strokeWidth / 2);
+}
+
+/** The shaft only: the wings lie within a few units of its end, well inside a pointer's reach. */
+export function hitTest(shape: Arrow, point: Point, tolerance: number): boolean {
+  const reach = tolerance + shape.style.strokeWidth / 2;
+  return nearPolyline(segmentEnds(shape.points), boardToLocal(shape, point), () => reach);
+}
+
+export function intersectsRect(shape: Arrow, rect: Box): boolean {
+  return boxContainsBox(rect, bounds(shape));
+}
+
+export function scale(shape: Arrow, scaling: Scaling): GeometryPatch<'arrow'> {
+  return scaleSegment(shape, scaling);
+}

@@ -1,0 +1,66 @@
+/**
+ * The shape registry: one geometry module per kind, keyed by `type`, and
+ * functions that dispatch on a shape's type. Adding a kind is one folder
+ * (schema in shared/, geometry here) plus one line in GEOMETRY.
+ */
+import type { ShapeType } from '../../shared/model';
+import * as arrow from './arrow/geometry';
+import * as ellipse from './ellipse/geometry';
+import * as line from './line/geometry';
+import type { Box, Point } from './math';
+import * as note from './note/geometry';
+import * as pen from './pen/geometry';
+import * as rect from './rect/geometry';
+import type { Scaling } from './scaling';
+import * as text from './text/geometry';
+import type { DraftShape, GeometryPatch, ShapeGeometry } from './types';
+
+export const GEOMETRY: { readonly [Type in ShapeType]: ShapeGeometry<Type> } = {
+  pen,
+  rect,
+  ellipse,
+  line,
+  arrow,
+  text,
+  note,
+};
+
+/** What dispatch sees: GEOMETRY[shape.type] always takes `shape`, which TypeScript cannot correlate on its own. */
+interface AnyGeometry {
+  bounds(shape: DraftShape): Box;
+  hitTest(shape: DraftShape, point: Point, tolerance: number): boolean;
+  intersectsRect(shape: DraftShape, rect: Box): boolean;
+  scale(shape: DraftShape, scaling: Scaling): GeometryPatch<ShapeType>;
+}
+
+function geometryOf(shape: DraftShape): AnyGeometry {
+  return GEOMETRY[shape.type] as unknown as AnyGeometry;
+}
+
+export function shapeBounds(shape: DraftShape): Box {
+  return geometryOf(shape).bounds(shape);
+}
+
+export function hitTestShape(shape: DraftShape, point: Point, tolerance: number): boolean {
+  return geometryOf(shape).hitTest(shape, point, tolerance);
+}
+
+/** Whether a marquee over `rect` selects the shape: the whole shape inside it (see ShapeGeometry). */
+export function shapeIntersectsRect(shape: DraftShape, rect: Box): boolean {
+  return geometryOf(shape).intersectsRect(shape, rect);
+}
+
+/** The shape scaled as part of a resized selection (see scaling.ts). */
+export function scaleShape<S extends DraftShape>(shape: S, scaling: Scaling): S {
+  return { ...shape, ...geometryOf(shape).scale(shape, scaling) };
+}
+
+export { ARROWHEAD_ANGLE_RAD, arrowheadLength, arrowheadWings } from './arrow/geometry';
+export { DEFAULT_NOTE_SIZE } from './note/geometry';
+export { penWidthAt } from './pen/geometry';
+export { finishStroke, limitPoints, simplifyStroke, smoothStroke } from './pen/simplify';
+export { localToBoard, boardToLocal, type Placement } from './frame';
+export * from './math';
+export { scalePoint, clampCoordinate, clampSize, type Scaling } from './scaling';
+export { CHAR_WIDTH_EM, LINE_HEIGHT_EM, estimateTextBox, estimateTextWidth, lineHeight } from './text-metrics';
+export type { DraftOf, DraftShape, GeometryPatch, ShapeGeometry } from './types';

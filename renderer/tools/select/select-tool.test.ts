@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { cancel, createHarness, down, keyDown, move, up } from '../testing/harness';
+import { note, rect, text } from '../testing/shapes';
+
+function seeded() {
+  const h = createHarness();
+  h.seed(rect('a', 0, 0, 100, 100, '#ff0000'), rect('b', 200, 0, 100, 100, '#00ff00'), rect('c', 400, 400, 50, 50));
+  return h;
+}
+
+const selection = (h: ReturnType<typeof createHarness>) => h.ui.getState().selection;
+
+describe('select tool: picking', () => {
+  it('a click on a shape selects it; Shift toggles; empty board clears; nothing is written', () => {
+    const h = seeded();
+    expect(h.drive([down(50, 50), up(50, 50)])).toEqual(['idle', 'pointing', 'idle']);
+    expect(selection(h)).toEqual(['a']);
+    h.drive([down(250, 50, { shiftKey: true }), up(250, 50, { shiftKey: true })]);
+    expect(selection(h)).toEqual(['a', 'b']);
+    h.drive([down(50, 50, { shiftKey: true }), up(50, 50, { shiftKey: true })]);
+    expect(selection(h)).toEqual(['b']);
+    h.drive([down(700, 50), up(700, 50)]);
+    expect(selection(h)).toEqual([]);
+    expect(h.updates).toBe(0);
+  });
+
+  it('an unfilled shape is picked on its outline, not through its inside', () => {
+    const h = seeded();
+    h.drive([down(425, 425), up(425, 425)]);
+    expect(selection(h)).toEqual([]);
+    h.drive([down(402, 425), up(402, 425)]);
+    expect(selection(h)).toEqual(['c']);
+  });
+
+  it('a click on one of several selected shapes selects only it, unless it was a drag', () => {
+    const h = seeded();
+    h.ui.getState().select(['a', 'b']);
+    h.drive([down(50, 50), up(51, 51)]);
+    expect(selection(h)).toEqual(['a']);
+  });
+
+  it('a marquee selects the shapes wholly inside it; Shift adds to the selection', () => {
+    const h = seeded();
+    expect(h.drive([down(-10, -10), move(150, 150)])).toEqual(['idle', 'pointing', 'marquee']);
+    expect(h.controller.preview()).toMatchObject({ kind: 'marquee', box: { minX: -10, maxX: 150 }, ids: ['a'] });
+    h.drive([up(250, 150)]); // b only partly inside
+    expect(selection(h)).toEqual(['a']);
+    h.drive([down(380, 380, { shiftKey: true }), move(500, 500, { shiftKey: true }), up(500, 500, { shiftKey: true })]);
+    expect(selection(h)).toEqual(['a', 'c']);
+    h.drive([down(600, 600), move(700, 700), up(700, 700)]);
+    expect(selection(h)).toEqual([]);
+    expect(h.updates).toBe(0);
+  });
+});
+
+describe('select tool: moving', () => {
+  it('drags every selected shape, previews live positions, writes once on up, undoes in one step', () => {
+    const h = seeded();
+    h.ui.getState().select(['a', 'b']);
+    expect(h.drive([down(50, 50), move(52, 51), move(60, 80)])).toEqual(['idle', 'pointing', 'dragging']);
+    const preview = h.controller.preview();
+    expect(preview).toMatchObject({ kind: 'transform', action: 'move' });
+    expect(preview?.kind === 'transform' && preview.shapes.map(({ id, x, y }) => ({ id, x, y }))).toEqual([
+      { id: 'a', x: 10, y: 30 },
+      { id: 'b', x: 210, y: 30 },
+    ]);
+    expect(h.board.get('a')).toMatchObject({ x: 0, y: 0 });
+    expect(h.updates).toBe(0);
+    expect(h.drive([up(70, 90)])).toEqual(['dragging', 'idle']);
+    expect(h.updates).toBe(1);
+    expect(h.board.get('a')).toMatchObject({ x: 20, y: 40 });
+    expect(h.board.get('b')).toMatchObject({ x: 220, y: 40 });
+    expect(selection(h)).toEqual(['a', 'b']);
+    h.undo.undo();
+    expect(h.board.get('a')).toMatchObject({ x: 0, y: 0 });
+    expect(h.board.get('b')).toMatchObject({ x: 200, y: 0 });
+  });
+
+  it('dragging an unselected shape selects and moves it alone', () => {
+    const h = seeded();
+    h.ui.getState().select(['b']);
+    h.drive([down(50, 50), move(60, 50), up(90, 50)]);
+    expect(selection(h)).toEqual(['a']);
+    expect(h.board.get('a')).toMatchObject({ x: 40, y: 0 });
+    expect(h.board.get('b')).toMatchObject({ x: 200, y: 0 });
+  });
+
+  it('a move of at most 3 screen px is a click; Shift keeps to one axis; Esc writes nothing', () => {
+    const h = seeded();
+    h.drive([down(50, 50), move(52, 52), up(52, 52)]);
+    expect(h.board.get('a')).toMatchObject({ x: 0, y: 0 });
+    h.drive([down(50, 50), move(80, 60), keyDown('Shift')]);
+    expect(h.controller.preview()).toMatchObject({ shapes: [{ x: 30, y: 0 }] });
+    h.drive([up(80, 60, { shiftKey: true })]);
+    expect(h.board.get('a')).toMatchObject({ x: 30, y: 0 });
+    h.resetUpdates();
+    expect(h.drive([down(50, 50), move(90, 90), cancel, up(90, 90)])).toEqual(['idle', 'pointing', 'dragging', 'idle']);
+    expect(h.updates).toBe(0);
+  });
+
+  it('grabs the selection by the empty space inside its bounds', () => {
+    const h = seeded();
+    h.ui.getState().select(['a', 'b']);
+    h.drive([down(150, 50), move(150, 70), up(150, 70)]); // between a and b
+    expect(h.board.get('a')).toMatchObject({ y: 20 });
+    expect(h.board.get('b')).toMatchObject({ y: 20 });
+    h.drive([down(150, 70), up(150, 70)]);
+    expect(selection(h)).toEqual([]);
+  });
+});
+
+describe('select tool: editing text', () => {
+  it('a double-click on a text or note edits it; Esc or a click outside ends it', () => {
+    const h = createHarness();
+    h.seed(text('t', 0, 0, 'Hello'), note('n', 200, 0));
+    h.drive([down(20, 10), up(20, 10)]);
+    h.tick(150);
+    expect(h.drive([down(21, 11), up(21, 11)])).toEqual(['idle', 'editing']);
+    expect(h.ui.getState()).toMatchObject({ editingId: 't', selection: ['t'] });
+    expect(h.drive([down(30, 10), up(30, 10)])).toEqual(['editing']); // inside the edited text: the editor's
+    expect(h.drive([keyDown('Escape')])).toEqual(['editing', 'idle']);
+    expect(h.ui.getState().editingId).toBeNull();
+    h.drive([down(250, 50), up(250, 50)]);
+    h.tick(100);
+    h.drive([down(250, 50), up(250, 50)]);
+    expect(h.ui.getState().editingId).toBe('n');
+    expect(h.drive([down(20, 10), up(20, 10)])).toEqual(['editing', 'pointing', 'idle']);
+    expect(h.ui.getState()).toMatchObject({ editingId: null, selection: ['t'] });
+    expect(h.updates).toBe(0);
+  });
+
+  it('is not a double-click when slow, far apart, or on a shape without text', () => {
+    const h = createHarness();
+    h.seed(text('t', 0, 0, 'Hello'), rect('r', 200, 0, 100, 100, '#ff0000'));
+    h.drive([down(20, 10), up(20, 10)]);
+    h.tick(401);
+    h.drive([down(20, 10), up(20, 10)]);
+    h.tick(100);
+    h.drive([down(25, 10), up(25, 10)]); // 5 px away
+    h.drive([down(250, 50), up(250, 50), down(250, 50), up(250, 50)]);
+    expect(h.ui.getState().editingId).toBeNull();
+  });
+
+  it('commitText updates the edited text in one step; blank text deletes it', () => {
+    const h = createHarness();
+    h.seed(text('t', 0, 0, 'Hello'));
+    h.drive([down(20, 10), up(20, 10), down(20, 10), up(20, 10)]);
+    h.controller.commitText('Hello world');
+    expect(h.board.get('t')).toMatchObject({ text: 'Hello world', w: 132 });
+    expect(h.ui.getState().editingId).toBeNull();
+    h.tick(1000);
+    h.drive([down(20, 10), up(20, 10), down(20, 10), up(20, 10)]);
+    h.controller.commitText(' ');
+    expect(h.board.has('t')).toBe(false);
+    expect(h.ui.getState().selection).toEqual([]);
+    expect(h.updates).toBe(2);
+  });
+});

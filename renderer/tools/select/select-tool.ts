@@ -1,0 +1,248 @@
+/**
+ * Select: pick, move, marquee, resize, rotate, and enter text editing.
+ *
+ *   idle ──down on a handle──▶ resizing | rotating ──up──▶ idle
+ *   idle ──down on a shape / the selection / empty board──▶ pointing
+ *   pointing ──moves > DRAG_THRESHOLD_PX──▶ dragging (shapes) | marquee (empty board)
+ *   pointing ──up──▶ idle (a click: select / toggle / clear)
+ *   idle ──second down within DOUBLE_CLICK_MS / _PX on a text or note──▶ editing
+ *   editing ──Esc, or down outside the edited shape──▶ idle (that down is then handled)
+ *
+ * Selection changes are UI state and happen at once; shapes are written once,
+ * on up, one update per changed shape in one transact. Shift: on a shape,
+ * toggles it; on empty board, keeps the selection and the marquee adds to
+ * it; while dragging, keeps to one axis; resizing, keeps proportions;
+ * rotating, snaps to 15°. A click inside the selection bounds but on no
+ * shape grabs the selection (a drag moves it, a click clears it).
+ */
+import type { Shape } from '../../../shared/model';
+import {
+  boxCentre,
+  boxContainsPoint,
+  boxFromCorners,
+  hitTestShape,
+  shapeIntersectsRect,
+  type Box,
+  type Point,
+} from '../../shapes';
+import { BaseTool } from '../base-tool';
+import { DOUBLE_CLICK_MS, DOUBLE_CLICK_PX, DRAG_THRESHOLD_PX, HIT_TOLERANCE_PX } from '../constants';
+import { commitShapeText } from '../text-commit';
+import type { PointerInput, Preview } from '../tool';
+import { handleAt, scalingForHandle, type ResizeHandle } from './handles';
+import {
+  changedFields,
+  constrainToAxis,
+  moveShapes,
+  resizeShapes,
+  rotateShapes,
+  rotationAngle,
+  selectionBounds,
+} from './transforms';
+
+/** What a click (down and up without a drag) does to the selection. */
+type Target =
+  | { kind: 'shape'; id: string; onClick: 'keep' | 'only' | 'remove' }
+  | { kind: 'selection' }
+  | { kind: 'canvas'; additive: boolean; base: readonly string[] };
+
+interface Transforming {
+  down: PointerInput;
+  originals: Shape[];
+  moved: Shape[];
+}
+
+type Gesture =
+  | { kind: 'pointing'; down: PointerInput; target: Target }
+  | ({ kind: 'dragging' } & Transforming)
+  | ({ kind: 'resizing'; handle: ResizeHandle; bounds: Box } & Transforming)
+  | ({ kind: 'rotating'; centre: Point } & Transforming)
+  | { kind: 'marquee'; down: PointerInput; additive: boolean; base: readonly string[]; box: Box; ids: string[] };
+
+export type SelectState = Gesture['kind'] | 'idle' | 'editing';
+
+const EDITABLE = new Set<Shape['type']>(['text', 'note']);
+
+export class SelectTool extends BaseTool {
+  readonly id = 'select';
+  private gesture: Gesture | null = null;
+  private lastClick: { time: number; screenX: number; screenY: number; id: string } | null = null;
+
+  get state(): SelectState {
+    const { tool, editingId } = this.ctx.ui.getState();
+    return this.gesture?.kind ?? (tool === 'select' && editingId ? 'editing' : 'idle'); // the text tool edits too
+  }
+
+  protected override onPointerDown(e: PointerInput): void {
+    if (this.gesture || e.button !== 0) return;
+    const ui = this.ctx.ui;
+    const tolerance = this.boardLength(HIT_TOLERANCE_PX);
+    const editingId = ui.getState().editingId;
+    if (editingId) {
+      const edited = this.ctx.board.get(editingId);
+      if (edited && hitTestShape(edited, e, tolerance)) return; // the inline editor's own click
+      ui.getState().setEditing(null);
+    }
+    const selected = this.selectedShapes();
+    const bounds = selectionBounds(selected);
+    const handle = bounds ? handleAt(bounds, e, this.zoom) : null;
+    if (bounds && handle) {
+      const transforming = { down: e, originals: selected, moved: selected };
+      this.gesture =
+        handle === 'rotate'
+          ? { kind: 'rotating', centre: boxCentre(bounds), ...transforming }
+          : { kind: 'resizing', handle, bounds, ...transforming };
+      return;
+    }
+    const hit = this.ctx.board
+      .all()
+      .reverse()
+      .find((shape) => hitTestShape(shape, e, tolerance));
+    if (hit && this.isDoubleClick(e, hit)) {
+      this.lastClick = null;
+      ui.getState().select([hit.id]);
+      ui.getState().setEditing(hit.id);
+      return;
+    }
+    this.lastClick = hit ? { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id: hit.id } : null;
+    this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, hit, bounds) };
+  }
+
+  protected override onPointerMove(e: PointerInput): void {
+    const gesture = this.gesture;
+    if (gesture?.kind === 'pointing') {
+      if (!this.movedBeyond(gesture.down, e, DRAG_THRESHOLD_PX)) return;
+      if (gesture.target.kind === 'canvas') {
+        const { additive, base } = gesture.target;
+        this.gesture = {
+          kind: 'marquee',
+          down: gesture.down,
+          additive,
+          base,
+          box: boxFromCorners(gesture.down, e),
+          ids: [],
+        };
+      } else {
+        const originals = this.selectedShapes();
+        this.gesture = { kind: 'dragging', down: gesture.down, originals, moved: originals };
+      }
+    }
+    this.update(e);
+  }
+
+  protected override onPointerUp(e: PointerInput): void {
+    this.onPointerMove(e);
+    const gesture = this.gesture;
+    this.gesture = null;
+    if (!gesture) return;
+    const ui = this.ctx.ui.getState();
+    if (gesture.kind === 'pointing') this.click(gesture.target);
+    else if (gesture.kind === 'marquee') ui.select(gesture.additive ? [...gesture.base, ...gesture.ids] : gesture.ids);
+    else this.commit(gesture.originals, gesture.moved);
+  }
+
+  cancel(): void {
+    this.gesture = null;
+    if (this.ctx.ui.getState().editingId) this.ctx.ui.getState().setEditing(null);
+  }
+
+  override preview(): Preview | null {
+    const gesture = this.gesture;
+    if (!gesture || gesture.kind === 'pointing') return null;
+    if (gesture.kind === 'marquee') return { kind: 'marquee', tool: 'select', box: gesture.box, ids: gesture.ids };
+    const action = gesture.kind === 'dragging' ? 'move' : gesture.kind === 'resizing' ? 'resize' : 'rotate';
+    return { kind: 'transform', tool: 'select', action, shapes: gesture.moved };
+  }
+
+  /** The inline editor of a double-clicked text or note is done. */
+  commitText(text: string): void {
+    const ui = this.ctx.ui.getState();
+    const id = ui.editingId;
+    if (!id) return;
+    const result = commitShapeText(this.ctx.board, id, text);
+    ui.setEditing(null);
+    if (result !== 'updated') ui.select(ui.selection.filter((selected) => selected !== id));
+  }
+
+  private pointTarget(e: PointerInput, hit: Shape | undefined, bounds: Box | null): Target {
+    const ui = this.ctx.ui.getState();
+    if (hit) {
+      const isSelected = ui.selection.includes(hit.id);
+      if (!isSelected) ui.select(e.shiftKey ? [...ui.selection, hit.id] : [hit.id]);
+      return { kind: 'shape', id: hit.id, onClick: !isSelected ? 'keep' : e.shiftKey ? 'remove' : 'only' };
+    }
+    if (bounds && !e.shiftKey && boxContainsPoint(bounds, e)) return { kind: 'selection' };
+    if (!e.shiftKey) ui.select([]);
+    return { kind: 'canvas', additive: e.shiftKey, base: e.shiftKey ? ui.selection : [] };
+  }
+
+  private isDoubleClick(e: PointerInput, hit: Shape): boolean {
+    const last = this.lastClick;
+    return (
+      EDITABLE.has(hit.type) &&
+      last !== null &&
+      last.id === hit.id &&
+      this.ctx.now() - last.time <= DOUBLE_CLICK_MS &&
+      Math.hypot(e.screenX - last.screenX, e.screenY - last.screenY) <= DOUBLE_CLICK_PX
+    );
+  }
+
+  private update(e: PointerInput): void {
+    const gesture = this.gesture;
+    if (!gesture) return;
+    const dx = e.x - gesture.down.x;
+    const dy = e.y - gesture.down.y;
+    switch (gesture.kind) {
+      case 'dragging': {
+        const delta = e.shiftKey ? constrainToAxis(dx, dy) : { dx, dy };
+        gesture.moved = moveShapes(gesture.originals, delta.dx, delta.dy);
+        break;
+      }
+      case 'resizing':
+        gesture.moved = resizeShapes(
+          gesture.originals,
+          scalingForHandle(gesture.handle, gesture.bounds, dx, dy, e.shiftKey),
+        );
+        break;
+      case 'rotating': {
+        const angle = rotationAngle(gesture.originals, gesture.centre, gesture.down, e, e.shiftKey);
+        gesture.moved = rotateShapes(gesture.originals, gesture.centre, angle);
+        break;
+      }
+      case 'marquee':
+        gesture.box = boxFromCorners(gesture.down, e);
+        gesture.ids = this.ctx.board
+          .all()
+          .filter((shape) => shapeIntersectsRect(shape, gesture.box))
+          .map((shape) => shape.id);
+        break;
+    }
+  }
+
+  private click(target: Target): void {
+    const ui = this.ctx.ui.getState();
+    if (target.kind === 'selection') ui.select([]);
+    else if (target.kind === 'shape' && target.onClick === 'only') ui.select([target.id]);
+    else if (target.kind === 'shape' && target.onClick === 'remove')
+      ui.select(ui.selection.filter((id) => id !== target.id));
+  }
+
+  /** One update per changed shape, all in one transact: one undo step. */
+  private commit(originals: readonly Shape[], moved: readonly Shape[]): void {
+    const patches = originals
+      .map((original, i) => ({ id: original.id, patch: changedFields(original, moved[i] ?? original) }))
+      .filter(({ patch }) => Object.keys(patch).length > 0);
+    if (patches.length === 0) return;
+    this.ctx.board.transact(() => {
+      for (const { id, patch } of patches) this.ctx.board.update(id, patch);
+    });
+  }
+
+  private selectedShapes(): Shape[] {
+    const { board } = this.ctx;
+    return this.ctx.ui
+      .getState()
+      .selection.map((id) => board.get(id))
+      .filter((shape): shape is Shape => shape !== undefined);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Writing what the inline editor produced, shared by the text tool (new or
+ * existing text) and the select tool (double-click on text or a note).
+ */
+import { MAX_TEXT_LENGTH } from '../../shared/model';
+import type { BoardDoc } from '../doc';
+import { estimateTextWidth } from '../shapes';
+
+export type TextCommitResult = 'updated' | 'deleted' | 'missing';
+
+/** Text longer than the model allows is cut rather than refused: losing the tail beats losing the edit. */
+export function fitText(text: string): string {
+  return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+}
+
+/** Whether text has anything to show; whitespace alone does not count. */
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/**
+ * Puts `text` into the existing text or note `id`, in one change. A text
+ * shape left blank is deleted (an invisible shape only gets in the way); a
+ * note keeps its card. The text width is re-estimated (the canvas measures
+ * precisely later).
+ */
+export function commitShapeText(board: BoardDoc, id: string, text: string): TextCommitResult {
+  const shape = board.get(id);
+  const fitted = fitText(text);
+  if (shape?.type === 'text') {
+    if (isBlank(fitted)) {
+      board.delete(id);
+      return 'deleted';
+    }
+    board.update(id, { text: fitted, w: estimateTextWidth(fitted, shape.fontSize) });
+    return 'updated';
+  }
+  if (shape?.type === 'note') {
+    board.update(id, { text: fitted });
+    return 'updated';
+  }
+  return 'missing';
+}
