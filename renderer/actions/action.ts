@@ -1,0 +1,98 @@
+/**
+ * Commands as data (DESIGN §6, habit 6; Excalidraw `actions/types.ts`). An
+ * action says what it is called, which keys run it, when it can run and what
+ * it does; the toolbar, the keyboard handler, the context menu and the
+ * desktop menu all read the same registry instead of each wiring its own.
+ *
+ * An action reaches the world only through ActionContext, so a test runs it
+ * against a real BoardDoc and UiStore with an in-memory clipboard.
+ */
+import type { BoardDoc, BoardUndo } from '../doc';
+import type { UiStore } from '../state/ui-store';
+
+export type ActionGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'file';
+
+/**
+ * A key combination, for display and for matching. `key` is a
+ * KeyboardEvent.key value ('z', 'Delete', 'ArrowLeft', '['); letters are
+ * matched in either case. `mod` is Cmd on macOS and Ctrl elsewhere.
+ */
+export interface Shortcut {
+  key: string;
+  mod?: boolean;
+  shift?: boolean;
+  alt?: boolean;
+  /** Only on this platform, e.g. Ctrl+Y for redo, which is not a macOS convention. */
+  onlyOn?: 'mac' | 'other';
+}
+
+/** The fields of a KeyboardEvent the registry reads; a DOM KeyboardEvent is one. */
+export interface KeyInput {
+  key: string;
+  /** The physical key ('KeyZ', 'Digit1'), used where `key` depends on the layout or on Shift. */
+  code?: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  shiftKey?: boolean;
+  altKey?: boolean;
+  /** True while an input method is composing; such key presses belong to the text, never to a command. */
+  isComposing?: boolean;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * The system clipboard as text. The browser and desktop implementations come
+ * with renderer/platform; MemoryClipboard (clipboard.ts) stands in for tests.
+ */
+export interface ClipboardPort {
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
+}
+
+export interface ActionContext {
+  board: BoardDoc;
+  undo: BoardUndo;
+  ui: UiStore;
+  clipboard: ClipboardPort;
+  /** The last pointer position, in board coordinates (where paste lands). */
+  pointer(): Point;
+  /** The canvas size in screen pixels (zoom keeps its centre still; fit fills it). */
+  viewportSize(): Size;
+  isMac: boolean;
+}
+
+/** What a caller may hand to `perform` besides the context. A toolbar click passes nothing. */
+export interface ActionInput {
+  /** The key press that ran the action (the registry passes it), e.g. Shift for a 10 px nudge. */
+  event?: KeyInput;
+  /** Where to act instead of the pointer, in board coordinates (a context menu's "Paste here"). */
+  at?: Point;
+  /** Clipboard text already in hand (a DOM paste event's clipboardData), so paste need not ask for it. */
+  text?: string;
+}
+
+export interface Action {
+  /** `group.name`, e.g. 'edit.undo'; unique in a registry. */
+  id: string;
+  label: string;
+  group: ActionGroup;
+  /** The first one that applies to the platform is the one shown in tooltips and menus. */
+  shortcuts: readonly Shortcut[];
+  /** Extra matching for keys `shortcuts` cannot describe (e.g. '+' typed with or without Shift). */
+  keyTest?(event: KeyInput, ctx: ActionContext): boolean;
+  /** False when performing would do nothing; a disabled action is greyed out and its keys do nothing. */
+  enabled?(ctx: ActionContext): boolean;
+  /** For toggles and tools: whether a menu shows it ticked, a toolbar pressed. */
+  checked?(ctx: ActionContext): boolean;
+  /** Returns a promise only when it has to wait (the clipboard); board changes still happen in one transact. */
+  perform(ctx: ActionContext, input?: ActionInput): void | Promise<void>;
+}

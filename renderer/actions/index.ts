@@ -1,0 +1,25 @@
+export type {
+  Action,
+  ActionContext,
+  ActionGroup,
+  ActionInput,
+  ClipboardPort,
+  KeyInput,
+  Point,
+  Shortcut,
+  Size,
+} from './action';
+export { type Bounds, shapeBounds, unionBounds } from './bounds';
+export { pasteText } from './clipboard-actions';
+export {
+  CLIPBOARD_KIND,
+  CLIPBOARD_VERSION,
+  type ClipboardContent,
+  decodeClipboardText,
+  encodeClipboardShapes,
+  MemoryClipboard,
+} from './clipboard';
+export { formatShortcut, matchesShortcut } from './keys';
+export { ActionRegistry, type ActionRegistryOptions, createDefaultActions, shortcutLabel } from './registry';
+export { toolActionId } from './tool-actions';
+export { nextZoomStop, ZOOM_STOPS } from './view-actions';

@@ -1,0 +1,62 @@
+/**
+ * Small pieces the edit and clipboard actions share: reading the selection,
+ * selecting, moving and copying shapes.
+ */
+import { compareZOrder, MAX_COORDINATE, type Shape } from '../../shared/model';
+import type { ShapeInput } from '../doc';
+import type { ActionContext, Point } from './action';
+
+/** The selected shapes that are on the board (one may have been deleted by a peer), bottom to top. */
+export function selectedShapes(ctx: ActionContext): Shape[] {
+  const shapes: Shape[] = [];
+  for (const id of ctx.ui.getState().selection) {
+    const shape = ctx.board.get(id);
+    if (shape) shapes.push(shape);
+  }
+  return shapes.sort(compareZOrder);
+}
+
+export function hasSelectedShapes(ctx: ActionContext): boolean {
+  return ctx.ui.getState().selection.some((id) => ctx.board.has(id));
+}
+
+/** Selects `ids` with the select tool, the only tool that keeps a selection (see ui-store). */
+export function selectWithSelectTool(ctx: ActionContext, ids: readonly string[]): void {
+  const state = ctx.ui.getState();
+  if (state.tool !== 'select') state.setTool('select');
+  ctx.ui.getState().select(ids);
+}
+
+/** Drops ids from the selection that are no longer on the board (after undo, redo or delete). */
+export function pruneSelection(ctx: ActionContext): void {
+  const { selection, select } = ctx.ui.getState();
+  const present = selection.filter((id) => ctx.board.has(id));
+  if (present.length !== selection.length) select(present);
+}
+
+/** A coordinate moved by `delta`, kept inside the board's limits so the write cannot fail validation. */
+export function shifted(coordinate: number, delta: number): number {
+  return Math.min(MAX_COORDINATE, Math.max(-MAX_COORDINATE, coordinate + delta));
+}
+
+/**
+ * Copies of `shapes` moved by `offset`, with fresh ids and without an index
+ * (the caller places them). Shapes that shared a group share a new group, so
+ * the copies group together without joining the originals' group.
+ */
+export function freshCopies(shapes: readonly Shape[], newId: () => string, offset: Point): ShapeInput[] {
+  const groups = new Map<string, string>();
+  const groupCopy = (groupId: string): string => {
+    const copy = groups.get(groupId) ?? newId();
+    groups.set(groupId, copy);
+    return copy;
+  };
+  return shapes.map((shape) => ({
+    ...shape,
+    id: newId(),
+    index: undefined,
+    x: shifted(shape.x, offset.x),
+    y: shifted(shape.y, offset.y),
+    ...(shape.groupId === undefined ? {} : { groupId: groupCopy(shape.groupId) }),
+  }));
+}

@@ -1,0 +1,36 @@
+/**
+ * One action per tool, so the toolbar, its tooltips and the single-letter
+ * keys come from one list. Switching tools always works (never disabled);
+ * `checked` tells the toolbar which button is pressed.
+ */
+import type { ToolId } from '../state/ui-store';
+import type { Action, Shortcut } from './action';
+
+const TOOLS: readonly { tool: ToolId; label: string; shortcuts: readonly Shortcut[] }[] = [
+  // Esc is here too: it leaves any tool and any inline edit for plain selecting (setTool ends the edit).
+  { tool: 'select', label: 'Select', shortcuts: [{ key: 'v' }, { key: 'Escape' }] },
+  { tool: 'hand', label: 'Hand', shortcuts: [{ key: 'h' }] },
+  { tool: 'pen', label: 'Pen', shortcuts: [{ key: 'p' }] },
+  { tool: 'rect', label: 'Rectangle', shortcuts: [{ key: 'r' }] },
+  { tool: 'ellipse', label: 'Ellipse', shortcuts: [{ key: 'o' }] },
+  { tool: 'line', label: 'Line', shortcuts: [{ key: 'l' }] },
+  { tool: 'arrow', label: 'Arrow', shortcuts: [{ key: 'a' }] },
+  { tool: 'text', label: 'Text', shortcuts: [{ key: 't' }] },
+  { tool: 'note', label: 'Note', shortcuts: [{ key: 'n' }] },
+  { tool: 'eraser', label: 'Eraser', shortcuts: [{ key: 'e' }] },
+];
+
+export function toolActionId(tool: ToolId): string {
+  return `tools.${tool}`;
+}
+
+export function createToolActions(): Action[] {
+  return TOOLS.map(({ tool, label, shortcuts }) => ({
+    id: toolActionId(tool),
+    label,
+    group: 'tools',
+    shortcuts,
+    checked: (ctx) => ctx.ui.getState().tool === tool,
+    perform: (ctx) => ctx.ui.getState().setTool(tool),
+  }));
+}

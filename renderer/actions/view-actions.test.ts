@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ZOOM, MIN_ZOOM, type Viewport } from '../state/ui-store';
+import type { Point } from './action';
+import { unionBounds } from './bounds';
+import { createDefaultActions } from './registry';
+import { createTestContext, rect, type TestContext } from './test-context';
+import { FIT_MARGIN_PX, nextZoomStop } from './view-actions';
+
+const registry = createDefaultActions();
+
+/** The board point in the middle of the 1000 × 800 canvas. */
+function centreOf(viewport: Viewport, ctx: TestContext): Point {
+  return {
+    x: viewport.x + ctx.canvas.width / 2 / viewport.zoom,
+    y: viewport.y + ctx.canvas.height / 2 / viewport.zoom,
+  };
+}
+
+describe('zoom in and out', () => {
+  it('step through round zooms and keep the board point at the centre of the canvas still', () => {
+    const ctx = createTestContext();
+    ctx.ui.getState().setViewport({ x: 300, y: -200, zoom: 1 });
+    const before = centreOf(ctx.ui.getState().viewport, ctx);
+    registry.handleKeyDown({ key: '=' }, ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(1.25);
+    registry.handleKeyDown({ key: '+', shiftKey: true }, ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(1.5);
+    registry.handleKeyDown({ key: '-' }, ctx);
+    registry.handleKeyDown({ key: '-' }, ctx);
+    registry.handleKeyDown({ key: '-' }, ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(0.75);
+    const after = centreOf(ctx.ui.getState().viewport, ctx);
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+
+  it('go from an in-between zoom to the next stop, and stop at 10 % and 800 %', () => {
+    expect(nextZoomStop(0.37, 'in')).toBe(0.5);
+    expect(nextZoomStop(0.37, 'out')).toBe(0.25);
+    expect(nextZoomStop(0.9999999, 'in')).toBe(1.25);
+    expect(nextZoomStop(7, 'in')).toBe(MAX_ZOOM);
+    expect(nextZoomStop(MAX_ZOOM, 'in')).toBe(MAX_ZOOM);
+    expect(nextZoomStop(MIN_ZOOM, 'out')).toBe(MIN_ZOOM);
+
+    const ctx = createTestContext();
+    for (let i = 0; i < 20; i++) registry.perform('view.zoomIn', ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(MAX_ZOOM);
+    expect(registry.isEnabled('view.zoomIn', ctx)).toBe(false);
+    for (let i = 0; i < 20; i++) registry.perform('view.zoomOut', ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(MIN_ZOOM);
+    expect(registry.isEnabled('view.zoomOut', ctx)).toBe(false);
+  });
+
+  it('do not touch the board or the undo stack', () => {
+    const ctx = createTestContext();
+    registry.perform('view.zoomIn', ctx);
+    expect(ctx.undo.canUndo).toBe(false);
+  });
+});
+
+describe('zoom to fit', () => {
+  it('fits every shape inside the canvas with a margin, centred', () => {
+    const ctx = createTestContext();
+    ctx.board.create([rect('a', { x: 0, y: 0, w: 200, h: 100 }), rect('b', { x: 300, y: 400, w: 100, h: 100 })]);
+    registry.handleKeyDown({ key: '!', code: 'Digit1', shiftKey: true }, ctx);
+    const viewport = ctx.ui.getState().viewport;
+    const bounds = unionBounds(ctx.board.all())!;
+    const toScreen = (x: number, y: number) => ({
+      x: (x - viewport.x) * viewport.zoom,
+      y: (y - viewport.y) * viewport.zoom,
+    });
+    const topLeft = toScreen(bounds.minX, bounds.minY);
+    const bottomRight = toScreen(bounds.maxX, bounds.maxY);
+    // Height is the tighter side here: it fills the canvas but for the margins, width is centred.
+    expect(topLeft.y).toBeCloseTo(FIT_MARGIN_PX);
+    expect(bottomRight.y).toBeCloseTo(800 - FIT_MARGIN_PX);
+    expect(topLeft.x).toBeGreaterThanOrEqual(FIT_MARGIN_PX);
+    expect(topLeft.x + bottomRight.x).toBeCloseTo(1000);
+  });
+
+  it('clamps to 800 % for a tiny board and 10 % for a huge one, and is disabled on an empty board', () => {
+    const ctx = createTestContext();
+    expect(registry.isEnabled('view.zoomToFit', ctx)).toBe(false);
+    ctx.board.create(rect('tiny', { w: 1, h: 1 }));
+    registry.perform('view.zoomToFit', ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(MAX_ZOOM);
+    ctx.board.create(rect('huge', { x: -1e6, w: 2e6, h: 10 }));
+    registry.perform('view.zoomToFit', ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(MIN_ZOOM);
+  });
+
+  it('fits a zero-width shape by its height', () => {
+    const ctx = createTestContext();
+    ctx.board.create({
+      ...rect('v', { x: 0, y: 0, w: 0, h: 358 }),
+      style: { stroke: '#000000', fill: 'none', strokeWidth: 0.5 },
+    });
+    registry.perform('view.zoomToFit', ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBeCloseTo((800 - 2 * FIT_MARGIN_PX) / 358.5);
+  });
+});
+
+describe('reset zoom and grid', () => {
+  it('returns to 100 % around the centre, disabled when already there', () => {
+    const ctx = createTestContext();
+    expect(registry.isEnabled('view.resetZoom', ctx)).toBe(false);
+    ctx.ui.getState().setViewport({ x: 50, y: 50, zoom: 2 });
+    const before = centreOf(ctx.ui.getState().viewport, ctx);
+    registry.handleKeyDown({ key: ')', code: 'Digit0', shiftKey: true }, ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(1);
+    expect(centreOf(ctx.ui.getState().viewport, ctx)).toEqual(before);
+  });
+
+  it("toggles the grid with Ctrl/Cmd+' and shows it as checked", () => {
+    const ctx = createTestContext({ isMac: true });
+    const grid = registry.get('view.toggleGrid')!;
+    registry.handleKeyDown({ key: "'", metaKey: true }, ctx);
+    expect(ctx.ui.getState().gridVisible).toBe(true);
+    expect(grid.checked?.(ctx)).toBe(true);
+    registry.handleKeyDown({ key: "'", metaKey: true }, ctx);
+    expect(ctx.ui.getState().gridVisible).toBe(false);
+  });
+});
