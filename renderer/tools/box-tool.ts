@@ -8,64 +8,24 @@
  * with it selected.
  */
 import { boxFromCorners, clampCoordinate, clampSize, type Box, type DraftOf, type Point } from '../shapes';
-import { BaseTool } from './base-tool';
-import { DEFAULT_BOX_HEIGHT, DEFAULT_BOX_WIDTH, DRAG_THRESHOLD_PX } from './constants';
-import type { PointerInput, Preview } from './tool';
+import { DEFAULT_BOX_HEIGHT, DEFAULT_BOX_WIDTH } from './constants';
+import { DragCreateTool, type DragGesture } from './drag-create-tool';
+import type { PointerInput } from './tool';
 
 type BoxKind = 'rect' | 'ellipse';
 
-interface BoxGesture {
-  kind: 'pointing' | 'dragging';
-  id: string;
-  down: PointerInput;
-  /** Where the pointer is now, with the modifiers it had. */
-  current: PointerInput;
-}
-
-export class BoxTool extends BaseTool {
-  private gesture: BoxGesture | null = null;
-
+export class BoxTool extends DragCreateTool {
   constructor(
-    ctx: ConstructorParameters<typeof BaseTool>[0],
+    ctx: ConstructorParameters<typeof DragCreateTool>[0],
     readonly id: BoxKind,
   ) {
     super(ctx);
   }
 
-  get state(): 'idle' | BoxGesture['kind'] {
-    return this.gesture?.kind ?? 'idle';
-  }
-
-  protected override onPointerDown(e: PointerInput): void {
-    if (this.gesture || e.button !== 0) return;
-    this.gesture = { kind: 'pointing', id: this.ctx.board.newId(), down: e, current: e };
-  }
-
-  protected override onPointerMove(e: PointerInput): void {
-    const gesture = this.gesture;
-    if (!gesture) return;
-    gesture.current = e;
-    if (gesture.kind === 'pointing' && this.movedBeyond(gesture.down, e, DRAG_THRESHOLD_PX)) gesture.kind = 'dragging';
-  }
-
-  protected override onPointerUp(e: PointerInput): void {
-    const gesture = this.gesture;
-    if (!gesture) return;
-    this.onPointerMove(e);
-    this.gesture = null;
-    const box = gesture.kind === 'dragging' ? draggedBox(gesture.down, e) : defaultBox(gesture.down);
-    this.ctx.board.create(this.shapeOf(gesture.id, box));
-    this.selectCreated(gesture.id);
-  }
-
-  cancel(): void {
-    this.gesture = null;
-  }
-
-  override preview(): Preview | null {
-    const gesture = this.gesture;
-    if (gesture?.kind !== 'dragging') return null;
-    return { kind: 'draft', tool: this.id, shape: this.shapeOf(gesture.id, draggedBox(gesture.down, gesture.current)) };
+  /** A click makes a default-size shape centred on it. */
+  protected shapeFor(gesture: DragGesture): DraftOf<BoxKind> {
+    const box = gesture.kind === 'dragging' ? draggedBox(gesture.down, gesture.current) : defaultBox(gesture.down);
+    return this.shapeOf(gesture.id, box);
   }
 
   private shapeOf(id: string, box: Box): DraftOf<BoxKind> {

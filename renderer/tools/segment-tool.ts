@@ -7,68 +7,28 @@
  */
 import type { ArrowShape } from '../../shared/model';
 import { clampCoordinate, type DraftOf, type Point } from '../shapes';
-import { BaseTool } from './base-tool';
-import { DRAG_THRESHOLD_PX, LINE_SNAP_RAD } from './constants';
-import type { PointerInput, Preview } from './tool';
+import { LINE_SNAP_RAD } from './constants';
+import { DragCreateTool, type DragGesture } from './drag-create-tool';
+import type { PointerInput } from './tool';
 
 type SegmentKind = 'line' | 'arrow';
 
 const NEW_ARROWHEADS: ArrowShape['arrowheads'] = { start: false, end: true };
 
-interface SegmentGesture {
-  kind: 'pointing' | 'dragging';
-  id: string;
-  down: PointerInput;
-  current: PointerInput;
-}
-
-export class SegmentTool extends BaseTool {
-  private gesture: SegmentGesture | null = null;
-
+export class SegmentTool extends DragCreateTool {
   constructor(
-    ctx: ConstructorParameters<typeof BaseTool>[0],
+    ctx: ConstructorParameters<typeof DragCreateTool>[0],
     readonly id: SegmentKind,
   ) {
     super(ctx);
   }
 
-  get state(): 'idle' | SegmentGesture['kind'] {
-    return this.gesture?.kind ?? 'idle';
+  /** A click makes nothing: a zero-length line is invisible and cannot be grabbed. */
+  protected shapeFor(gesture: DragGesture): DraftOf<SegmentKind> | null {
+    return gesture.kind === 'dragging' ? this.shapeOf(gesture) : null;
   }
 
-  protected override onPointerDown(e: PointerInput): void {
-    if (this.gesture || e.button !== 0) return;
-    this.gesture = { kind: 'pointing', id: this.ctx.board.newId(), down: e, current: e };
-  }
-
-  protected override onPointerMove(e: PointerInput): void {
-    const gesture = this.gesture;
-    if (!gesture) return;
-    gesture.current = e;
-    if (gesture.kind === 'pointing' && this.movedBeyond(gesture.down, e, DRAG_THRESHOLD_PX)) gesture.kind = 'dragging';
-  }
-
-  protected override onPointerUp(e: PointerInput): void {
-    const gesture = this.gesture;
-    if (!gesture) return;
-    this.onPointerMove(e);
-    this.gesture = null;
-    if (gesture.kind !== 'dragging') return;
-    this.ctx.board.create(this.shapeOf(gesture));
-    this.selectCreated(gesture.id);
-  }
-
-  cancel(): void {
-    this.gesture = null;
-  }
-
-  override preview(): Preview | null {
-    const gesture = this.gesture;
-    if (gesture?.kind !== 'dragging') return null;
-    return { kind: 'draft', tool: this.id, shape: this.shapeOf(gesture) };
-  }
-
-  private shapeOf(gesture: SegmentGesture): DraftOf<SegmentKind> {
+  private shapeOf(gesture: DragGesture): DraftOf<SegmentKind> {
     const end = segmentEnd(gesture.down, gesture.current);
     const base = {
       id: gesture.id,
