@@ -1,4 +1,9 @@
 import { useEffect } from 'react';
+import { BoardCanvas } from '../canvas/BoardCanvas';
+import { useBoardSession } from '../canvas/use-board-session';
+import { StylePanel } from '../ui/StylePanel';
+import { Toolbar } from '../ui/Toolbar';
+import { UI_CSS } from '../ui/ui-styles';
 import { Link } from './Link';
 import { browserStorage, rememberBoard } from './recent-boards';
 import { HOME_PATH } from './route';
@@ -11,7 +16,7 @@ const LABELS = {
   offline: 'Offline',
 } as const;
 
-/** The shell until the canvas lands: which board, and whether it is saved. */
+/** One board: which board and whether it is saved, the toolbar, and the canvas filling the rest. */
 export function BoardView({
   relayUrl,
   boardId,
@@ -21,26 +26,44 @@ export function BoardView({
   boardId: string;
   displayName?: string;
 }) {
-  const { status, pending } = useBoardSync(relayUrl, boardId, displayName);
+  const { status, pending, doc } = useBoardSync(relayUrl, boardId, displayName);
+  const session = useBoardSession(doc);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   const label = status === 'synced' && pending > 0 ? `Saving… (${pending})` : LABELS[status];
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>Easel</h1>
-      <p>
+    <main
+      style={{
+        fontFamily: 'system-ui, sans-serif',
+        position: 'fixed',
+        inset: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        background: '#fdfdfc',
+      }}
+    >
+      <style>{UI_CSS}</style>
+      <header className="easel-bar" style={{ gap: 16 }}>
+        <strong>Easel</strong>
         <Link to={HOME_PATH}>All boards</Link>
-      </p>
-      <p>
-        Board <strong>{boardId}</strong> on <code>{relayUrl}</code>
-      </p>
-      {displayName !== undefined && (
-        <p>
-          Your name: <strong>{displayName}</strong>
-        </p>
+        <span>
+          Board <strong>{boardId}</strong> on <code>{relayUrl}</code>
+        </span>
+        {displayName !== undefined && (
+          <span>
+            Your name: <strong>{displayName}</strong>
+          </span>
+        )}
+        <span role="status" aria-live="polite" style={{ marginLeft: 'auto' }}>
+          {label}
+        </span>
+      </header>
+      {session && (
+        <>
+          <Toolbar session={session} />
+          <StylePanel session={session} />
+          <BoardCanvas session={session} />
+        </>
       )}
-      <p role="status" aria-live="polite">
-        {label}
-      </p>
     </main>
   );
 }

@@ -1,0 +1,93 @@
+/**
+ * The board on screen: a Konva Stage filling its container with two layers
+ * (DESIGN §6.7), the static shapes and the interactive gesture/selection,
+ * plus the inline text editor over them. The stage maps board to screen with
+ * the UI store's viewport: screen = (board - viewport.xy) * zoom.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Stage } from 'react-konva';
+import { useStore } from 'zustand';
+import { expandBox } from '../shapes';
+import type { ToolId } from '../state/ui-store';
+import type { BoardSession } from './board-session';
+import { useBoardVersion, useControllerTick } from './hooks';
+import { InteractiveLayer } from './InteractiveLayer';
+import { StaticLayer } from './StaticLayer';
+import { editTarget, TextEditor } from './TextEditor';
+import { useCanvasInput } from './use-canvas-input';
+import { type Size, visibleBox } from './viewport-math';
+
+/** Culling margin in screen px: strokes straddling the edge stay drawn while panning. */
+const CULL_MARGIN_PX = 64;
+
+const CURSORS: Partial<Record<ToolId, string>> = { select: 'default', hand: 'grab', text: 'text', eraser: 'cell' };
+
+export function BoardCanvas({ session }: { session: BoardSession }) {
+  const { board, ui, controller } = session;
+  const container = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  const version = useBoardVersion(board);
+  useControllerTick(controller);
+  const viewport = useStore(ui, (s) => s.viewport);
+  const selection = useStore(ui, (s) => s.selection);
+  const editingId = useStore(ui, (s) => s.editingId);
+  const tool = useStore(ui, (s) => s.tool);
+  const stroke = useStore(ui, (s) => s.style.stroke);
+  const spaceHeld = useCanvasInput(container, session);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const next = { width: el.clientWidth, height: el.clientHeight };
+      session.stageSize = next;
+      setSize(next);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [session]);
+
+  // Re-read only when the doc changed: the version is the dependency, not a copy of the shapes.
+  const shapes = useMemo(() => board.all(), [board, version]);
+  const selected = useMemo(() => selection.flatMap((id) => board.get(id) ?? []), [board, selection, version]);
+  // A new object only when the view moves, so the static layer's memo holds during a gesture.
+  const view = useMemo(() => expandBox(visibleBox(viewport, size), CULL_MARGIN_PX / viewport.zoom), [viewport, size]);
+  const preview = controller.preview();
+  const target = editTarget(board, editingId, preview, stroke);
+  const hidden = preview?.kind === 'transform' ? preview.shapes.map((s) => s.id) : [];
+  // The text being edited is drawn by the editor; drawing it twice would double every glyph.
+  if (target && !target.card && editingId) hidden.push(editingId);
+  const cursor = spaceHeld ? 'grab' : (CURSORS[tool] ?? 'crosshair');
+
+  return (
+    <div
+      ref={container}
+      data-testid="board-canvas"
+      data-shape-count={shapes.length}
+      style={{ position: 'relative', flex: 1, minHeight: 0, overflow: 'hidden', touchAction: 'none', cursor }}
+    >
+      {size.width > 0 && (
+        <Stage
+          width={size.width}
+          height={size.height}
+          x={-viewport.x * viewport.zoom}
+          y={-viewport.y * viewport.zoom}
+          scaleX={viewport.zoom}
+          scaleY={viewport.zoom}
+          listening={false}
+        >
+          <StaticLayer
+            shapes={shapes}
+            view={view}
+            hiddenKey={hidden.join(',')}
+            fadedKey={preview?.kind === 'erase' ? preview.ids.join(',') : ''}
+          />
+          <InteractiveLayer preview={preview} selected={selected} zoom={viewport.zoom} showHandles={!editingId} />
+        </Stage>
+      )}
+      {target && editingId && (
+        <TextEditor key={editingId} target={target} viewport={viewport} controller={controller} />
+      )}
+    </div>
+  );
+}

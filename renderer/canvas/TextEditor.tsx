@@ -1,0 +1,132 @@
+/**
+ * The inline editor: a <textarea> laid over the text or note being edited,
+ * at its screen position, turned with it and with the font scaled by the
+ * zoom. Blur or Ctrl/Cmd+Enter commits through the controller (the active
+ * tool decides what a commit means); Esc cancels.
+ */
+import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { estimateTextWidth, LINE_HEIGHT_EM, lineHeight } from '../shapes';
+import type { Viewport } from '../state/ui-store';
+import type { Preview, ToolController } from '../tools';
+import type { BoardDoc } from '../doc';
+import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from './shape-views/common';
+import { boardToScreen } from './viewport-math';
+
+export interface Target {
+  x: number;
+  y: number;
+  rotation: number;
+  fontSize: number;
+  text: string;
+  color: string;
+  /** A note's card: the editor covers it and wraps inside its padding. */
+  card?: { w: number; h: number; color: string };
+}
+
+/** What is being edited, from the doc (an existing shape) or the text tool's preview (a new one). */
+export function editTarget(board: BoardDoc, editingId: string | null, preview: Preview | null, stroke: string) {
+  if (!editingId) return null;
+  const shape = board.get(editingId);
+  if (shape?.type === 'text') {
+    const { x, y, rotation, fontSize, text } = shape;
+    return { x, y, rotation, fontSize, text, color: shape.style.stroke } satisfies Target;
+  }
+  if (shape?.type === 'note') {
+    const { x, y, rotation, fontSize, text, w, h } = shape;
+    return {
+      x,
+      y,
+      rotation,
+      fontSize,
+      text,
+      color: NOTE_TEXT_COLOR,
+      card: { w, h, color: shape.color },
+    } satisfies Target;
+  }
+  if (preview?.kind === 'text' && preview.id === editingId) {
+    const { x, y, rotation, fontSize } = preview;
+    return { x, y, rotation, fontSize, text: '', color: stroke } satisfies Target;
+  }
+  return null;
+}
+
+export function TextEditor({
+  target,
+  viewport,
+  controller,
+}: {
+  target: Target;
+  viewport: Viewport;
+  controller: ToolController;
+}) {
+  const [value, setValue] = useState(target.text);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  // Commit and cancel both unmount the editor, which may blur it once more: only the first ending counts.
+  const done = useRef(false);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+
+  const commit = () => {
+    if (done.current) return;
+    done.current = true;
+    controller.commitText(value);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    e.stopPropagation(); // typed keys are text, not shortcuts for the window listener
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      done.current = true;
+      controller.cancel();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      commit();
+    }
+  };
+
+  const { zoom } = viewport;
+  const at = boardToScreen(viewport, target);
+  const lines = value.split('\n').length;
+  const pad = target.card ? NOTE_PADDING * zoom : 0;
+  const width = target.card
+    ? target.card.w * zoom
+    : (Math.max(estimateTextWidth(value, target.fontSize), target.fontSize) + target.fontSize) * zoom;
+  const height = target.card ? target.card.h * zoom : lines * lineHeight(target.fontSize) * zoom;
+  const style: CSSProperties = {
+    position: 'absolute',
+    left: at.x,
+    top: at.y,
+    width,
+    height,
+    transform: `rotate(${target.rotation}rad)`,
+    transformOrigin: '0 0',
+    margin: 0,
+    padding: pad,
+    boxSizing: 'border-box',
+    border: 'none',
+    outline: target.card ? 'none' : '1px dashed #2f80ed',
+    background: target.card?.color ?? 'transparent',
+    color: target.color,
+    font: `${target.fontSize * zoom}px ${FONT_FAMILY}`,
+    lineHeight: LINE_HEIGHT_EM,
+    whiteSpace: target.card ? 'pre-wrap' : 'pre',
+    overflow: 'hidden',
+    resize: 'none',
+  };
+  return (
+    <textarea
+      ref={ref}
+      aria-label="Edit text"
+      value={value}
+      spellCheck={false}
+      style={style}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

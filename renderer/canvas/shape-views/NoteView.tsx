@@ -1,0 +1,23 @@
+import { Group, Rect, Text } from 'react-konva';
+import { type DraftOf, LINE_HEIGHT_EM } from '../../shapes';
+import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR, placement, type ViewProps } from './common';
+
+/** Sticky note: a card in its colour with word-wrapped text; overflow is clipped to the card. */
+export function NoteView({ shape, faded }: ViewProps<DraftOf<'note'>>) {
+  return (
+    <Group {...placement(shape, faded)} clipX={0} clipY={0} clipWidth={shape.w} clipHeight={shape.h}>
+      <Rect width={shape.w} height={shape.h} fill={shape.color} shadowBlur={0} perfectDrawEnabled={false} />
+      <Text
+        x={NOTE_PADDING}
+        y={NOTE_PADDING}
+        width={Math.max(0, shape.w - NOTE_PADDING * 2)}
+        text={shape.text}
+        fontSize={shape.fontSize}
+        fontFamily={FONT_FAMILY}
+        lineHeight={LINE_HEIGHT_EM}
+        fill={NOTE_TEXT_COLOR}
+        wrap="word"
+      />
+    </Group>
+  );
+}

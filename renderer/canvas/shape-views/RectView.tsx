@@ -1,0 +1,17 @@
+import { Rect } from 'react-konva';
+import type { DraftOf } from '../../shapes';
+import { fillOf, placement, type ViewProps } from './common';
+
+export function RectView({ shape, faded }: ViewProps<DraftOf<'rect'>>) {
+  return (
+    <Rect
+      {...placement(shape, faded)}
+      width={shape.w}
+      height={shape.h}
+      stroke={shape.style.stroke}
+      strokeWidth={shape.style.strokeWidth}
+      fill={fillOf(shape.style.fill)}
+      perfectDrawEnabled={false}
+    />
+  );
+}

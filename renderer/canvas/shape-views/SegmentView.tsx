@@ -1,0 +1,31 @@
+import { Group, Line } from 'react-konva';
+import { arrowheadWings, type DraftOf, type Point } from '../../shapes';
+import { placement, type ViewProps } from './common';
+
+/**
+ * Line and arrow. Arrowheads are two wings from `arrowheadWings`, the same
+ * points the arrow's bounds use, rather than Konva's Arrow pointer (whose
+ * size rules differ), so what is drawn is what is selected.
+ */
+export function SegmentView({ shape, faded }: ViewProps<DraftOf<'line'> | DraftOf<'arrow'>>) {
+  const [x1, y1, x2, y2] = shape.points;
+  const start: Point = { x: x1, y: y1 };
+  const end: Point = { x: x2, y: y2 };
+  const stroke = {
+    stroke: shape.style.stroke,
+    strokeWidth: shape.style.strokeWidth,
+    lineCap: 'round',
+    lineJoin: 'round',
+  } as const;
+  const head = (tip: Point, tail: Point) => {
+    const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);
+    return <Line points={[a.x, a.y, tip.x, tip.y, b.x, b.y]} {...stroke} />;
+  };
+  return (
+    <Group {...placement(shape, faded)}>
+      <Line points={[x1, y1, x2, y2]} {...stroke} />
+      {shape.type === 'arrow' && shape.arrowheads.start && head(start, end)}
+      {shape.type === 'arrow' && shape.arrowheads.end && head(end, start)}
+    </Group>
+  );
+}

@@ -1,0 +1,19 @@
+import { Text } from 'react-konva';
+import { type DraftOf, LINE_HEIGHT_EM } from '../../shapes';
+import { FONT_FAMILY, placement, type ViewProps } from './common';
+
+/** Text in its stroke colour; no wrapping (text shapes break lines only where the text does). */
+export function TextView({ shape, faded }: ViewProps<DraftOf<'text'>>) {
+  return (
+    <Text
+      {...placement(shape, faded)}
+      text={shape.text}
+      fontSize={shape.fontSize}
+      fontFamily={FONT_FAMILY}
+      lineHeight={LINE_HEIGHT_EM}
+      fill={shape.style.stroke}
+      wrap="none"
+      perfectDrawEnabled={false}
+    />
+  );
+}

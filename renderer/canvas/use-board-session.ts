@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { browserClipboard } from '../ui/browser-clipboard';
+import { type BoardSession, createBoardSession } from './board-session';
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** One session per synced Y.Doc, created in an effect so it is destroyed exactly as often as it is made. */
+export function useBoardSession(doc: Y.Doc | null): BoardSession | null {
+  const [session, setSession] = useState<BoardSession | null>(null);
+  useEffect(() => {
+    if (!doc) return;
+    const created = createBoardSession(doc, browserClipboard(), IS_MAC);
+    setSession(created);
+    return () => {
+      setSession(null);
+      created.destroy();
+    };
+  }, [doc]);
+  return session;
+}

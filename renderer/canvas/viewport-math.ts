@@ -1,0 +1,58 @@
+/**
+ * Pure viewport arithmetic for the canvas (tested without a DOM). The
+ * viewport is the board point at the screen's top-left plus a zoom (screen
+ * px per board unit), so screen = (board - viewport.xy) * zoom.
+ */
+import type { Box, Point } from '../shapes';
+import { clampZoom, type Viewport } from '../state/ui-store';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** How much one wheel "notch" of ctrl/pinch zooms: exponential, so in and out are symmetric. */
+export const WHEEL_ZOOM_PER_PX = 0.01;
+
+/** The board box the screen shows. */
+export function visibleBox(viewport: Viewport, size: Size): Box {
+  return {
+    minX: viewport.x,
+    minY: viewport.y,
+    maxX: viewport.x + size.width / viewport.zoom,
+    maxY: viewport.y + size.height / viewport.zoom,
+  };
+}
+
+export function boxesIntersect(a: Box, b: Box): boolean {
+  return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+}
+
+export function boardToScreen(viewport: Viewport, p: Point): Point {
+  return { x: (p.x - viewport.x) * viewport.zoom, y: (p.y - viewport.y) * viewport.zoom };
+}
+
+/** Zooms to `zoom` (clamped) keeping the board point under `screen` where it is. */
+export function zoomAround(viewport: Viewport, screen: Point, zoom: number): Viewport {
+  const next = clampZoom(zoom);
+  const anchorX = viewport.x + screen.x / viewport.zoom;
+  const anchorY = viewport.y + screen.y / viewport.zoom;
+  return { x: anchorX - screen.x / next, y: anchorY - screen.y / next, zoom: next };
+}
+
+/** A plain wheel or two-finger scroll pans; the deltas are screen pixels, so divide by the zoom. */
+export function panByWheel(viewport: Viewport, deltaX: number, deltaY: number): Viewport {
+  return { ...viewport, x: viewport.x + deltaX / viewport.zoom, y: viewport.y + deltaY / viewport.zoom };
+}
+
+/** Ctrl/Cmd+wheel, and trackpad pinch (which browsers report as a ctrl wheel), zooms around the cursor. */
+export function zoomByWheel(viewport: Viewport, screen: Point, deltaY: number): Viewport {
+  return zoomAround(viewport, screen, viewport.zoom * Math.exp(-deltaY * WHEEL_ZOOM_PER_PX));
+}
+
+/** DOM WheelEvent.deltaMode: lines and pages become pixels so every device pans alike. */
+export function wheelDeltaPx(delta: number, deltaMode: number, pageSize: number): number {
+  if (deltaMode === 1) return delta * 16;
+  if (deltaMode === 2) return delta * pageSize;
+  return delta;
+}
