@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { accessTokenFrom } from './app/access-token';
 import { App } from './app/App';
 import { displayNameFrom } from './app/display-name';
 import { relayUrlFor } from './app/relay-url';
@@ -8,6 +9,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App relayUrl={relayUrlFor(window.location)} displayName={displayNameFrom(window.location.search)} />
+    <App
+      relayUrl={relayUrlFor(window.location)}
+      displayName={displayNameFrom(window.location.search)}
+      token={accessTokenFrom(window.location.search)}
+    />
   </StrictMode>,
 );

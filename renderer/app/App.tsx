@@ -5,14 +5,22 @@ import { useRoute } from './navigation';
 import { HOME_PATH } from './route';
 
 /** Picks the screen for the current path: home, a board, or not found. */
-export function App({ relayUrl, displayName }: { relayUrl: string; displayName?: string }) {
+export function App({ relayUrl, displayName, token }: { relayUrl: string; displayName?: string; token?: string }) {
   const route = useRoute();
   switch (route.kind) {
     case 'home':
       return <Home />;
     case 'board':
       // Keyed so moving to another board starts from a fresh sync state.
-      return <BoardView key={route.boardId} relayUrl={relayUrl} boardId={route.boardId} displayName={displayName} />;
+      return (
+        <BoardView
+          key={route.boardId}
+          relayUrl={relayUrl}
+          boardId={route.boardId}
+          displayName={displayName}
+          token={token}
+        />
+      );
     case 'not-found':
       return (
         <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>

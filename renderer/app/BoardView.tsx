@@ -21,12 +21,15 @@ export function BoardView({
   relayUrl,
   boardId,
   displayName,
+  token,
 }: {
   relayUrl: string;
   boardId: string;
   displayName?: string;
+  /** The relay's access token, from a join link. */
+  token?: string;
 }) {
-  const { status, pending, doc } = useBoardSync(relayUrl, boardId, displayName);
+  const { status, pending, doc } = useBoardSync(relayUrl, boardId, displayName, token);
   const session = useBoardSession(doc);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   const label = status === 'synced' && pending > 0 ? `Saving… (${pending})` : LABELS[status];

@@ -8,11 +8,11 @@ export interface BoardSyncState {
   doc: Y.Doc | null;
 }
 
-/** Opens one board on one relay for the lifetime of the component; `name` goes in the handshake. */
-export function useBoardSync(relayUrl: string, boardId: string, name?: string): BoardSyncState {
+/** Opens one board on one relay for the lifetime of the component; `name` and `token` go in the handshake. */
+export function useBoardSync(relayUrl: string, boardId: string, name?: string, token?: string): BoardSyncState {
   const [state, setState] = useState<BoardSyncState>({ status: 'connecting', pending: 0, doc: null });
   useEffect(() => {
-    const client = new SyncClient({ url: relayUrl, name });
+    const client = new SyncClient({ url: relayUrl, name, token });
     const doc = new Y.Doc();
     const board = client.open(boardId, doc);
     const update = () => setState({ status: board.status, pending: board.pendingCount, doc });
@@ -23,6 +23,6 @@ export function useBoardSync(relayUrl: string, boardId: string, name?: string): 
       client.destroy();
       doc.destroy();
     };
-  }, [relayUrl, boardId, name]);
+  }, [relayUrl, boardId, name, token]);
   return state;
 }

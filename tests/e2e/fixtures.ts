@@ -18,8 +18,10 @@ export interface RelayUnderTest {
   start(): Promise<void>;
 }
 
-export const test = base.extend<{ relay: RelayUnderTest }>({
-  relay: async ({}, use, testInfo) => {
+export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>({
+  /** Extra CLI flags for the relay, e.g. `test.use({ relayArgs: ['--token', 'x'] })`. */
+  relayArgs: [[], { option: true }],
+  relay: async ({ relayArgs }, use, testInfo) => {
     if (!existsSync(chromium)) {
       const reason = `Chromium not found at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`;
       console.log(`[e2e] skipped: ${reason}`);
@@ -29,7 +31,15 @@ export const test = base.extend<{ relay: RelayUnderTest }>({
     const port = await freePort();
     let running: RelayProcess | null = null;
     const start = async () => {
-      running = await startRelayProcess(['--port', String(port), '--data-dir', dataDir.path, '--web-root', webRoot]);
+      running = await startRelayProcess([
+        '--port',
+        String(port),
+        '--data-dir',
+        dataDir.path,
+        '--web-root',
+        webRoot,
+        ...relayArgs,
+      ]);
     };
     const stop = async () => {
       await running?.stop();
