@@ -1,0 +1,212 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RelayProcess, startRelayProcess } from '../tests/support/relay-process';
+import { inputScript } from './render/input-script';
+import { parseRenderOptions, USAGE } from './render/options';
+import { PAGE_NAME_SHIM, type ProbeResult, startFrameProbe, stopFrameProbe } from './render/page-probe';
+import { formatTable, type RenderBenchResult, saveResult, type SizeResult, verdictOf } from './render/report';
+import { seedBoard } from './render/seed';
+import { BOARD_AREA, generateShapes } from './render/shapes';
+import { frameStats, VSYNC_MS } from './render/stats';
+
+/**
+ * `npm run bench:render`: per board size N, seed a board of N mixed shapes
+ * into a real relay process through the protocol, open it in headless
+ * Chromium, play scripted wheel pan/zoom and report animation-frame times.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const VIEWPORT = { width: 1280, height: 800 };
+const RATE_HZ = 60;
+const LOAD_TIMEOUT_MS = 180_000;
+const IDLE_MS = 1_000;
+const MAX_IN_FLIGHT = 4;
+
+const progress = (line: string) => process.stderr.write(`[bench:render] ${line}\n`);
+
+async function main(): Promise<number> {
+  const parsed = parseRenderOptions(process.argv.slice(2));
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`bench:render: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  const startedAt = new Date().toISOString();
+  if (!options.skipBuild) await buildWebClient();
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'easel-bench-render-'));
+  let relay: RelayProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    relay = await startRelayProcess(
+      ['--port', '0', '--data-dir', dataDir, '--web-root', path.join(repoRoot, 'out/web'), '--log-level', 'warn'],
+      { timeoutMs: 30_000 },
+    );
+    progress(`relay pid ${relay.pid} at ${relay.url}`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const results: SizeResult[] = [];
+    for (const size of options.sizes) {
+      results.push(await runSize(browser, relay.url, size, options.seconds));
+    }
+    const result: RenderBenchResult = {
+      startedAt,
+      options: { sizes: options.sizes, seconds: options.seconds },
+      environment: {
+        chromium: browser.version(),
+        rendering: 'software (--disable-gpu)',
+        viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
+        node: process.version,
+        cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+        cores: os.availableParallelism(),
+      },
+      target: verdictOf(results),
+      results,
+    };
+    process.stdout.write(`${formatTable(result)}\n`);
+    const file = await saveResult(path.join(repoRoot, 'bench/results'), result);
+    progress(`saved ${path.relative(repoRoot, file)}`);
+    return 0;
+  } finally {
+    await browser?.close();
+    await relay?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runSize(browser: Browser, url: string, size: number, seconds: number): Promise<SizeResult> {
+  const boardId = `bench-${size}`;
+  const shapes = generateShapes(size, size);
+  const seed = await seedBoard(url, boardId, shapes);
+  progress(
+    `${boardId}: seeded ${size} shapes in ${seed.updates} updates, ${(seed.bytes / 1e6).toFixed(1)} MB, ${seed.ms.toFixed(0)} ms`,
+  );
+
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    await context.addInitScript(PAGE_NAME_SHIM);
+    const page = await context.newPage();
+    const loadStart = performance.now();
+    await page.goto(`${url}/b/${boardId}?name=bench`);
+    const canvas = page.locator(`[data-testid="board-canvas"][data-shape-count="${size}"]`);
+    await canvas.waitFor({ state: 'attached', timeout: LOAD_TIMEOUT_MS });
+    const loadMs = performance.now() - loadStart;
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the board canvas has no box');
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    progress(`${boardId}: loaded in ${loadMs.toFixed(0)} ms; canvas ${box.width.toFixed(0)}x${box.height.toFixed(0)}`);
+
+    await page.mouse.move(centre.x, centre.y);
+    await centreView(page, box.width, box.height);
+    await sleep(500);
+
+    await page.evaluate(startFrameProbe);
+    await sleep(IDLE_MS);
+    const idle = await page.evaluate(stopFrameProbe);
+
+    const steps = inputScript(seconds, RATE_HZ);
+    await page.evaluate(startFrameProbe);
+    // Playwright's wheel resolves only once Chromium has handled the event (about a frame), so
+    // awaiting each one would halve the rate: keep up to MAX_IN_FLIGHT outstanding instead.
+    const t0 = performance.now();
+    const inFlight = new Set<Promise<void>>();
+    let ctrl = false;
+    let lateSteps = 0;
+    for (const step of steps) {
+      const wait = t0 + step.atMs - performance.now();
+      if (wait > 1) await sleep(wait);
+      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+      if (t0 + step.atMs - performance.now() < -VSYNC_MS) lateSteps++;
+      if (step.ctrl !== ctrl) {
+        await Promise.all(inFlight);
+        await (step.ctrl ? page.keyboard.down('Control') : page.keyboard.up('Control'));
+        ctrl = step.ctrl;
+      }
+      const sent: Promise<void> = page.mouse.wheel(step.deltaX, step.deltaY).finally(() => inFlight.delete(sent));
+      inFlight.add(sent);
+    }
+    await Promise.all(inFlight);
+    if (ctrl) await page.keyboard.up('Control');
+    const inputSeconds = (performance.now() - t0) / 1000;
+    const probe: ProbeResult = await page.evaluate(stopFrameProbe);
+    const zooms = steps.map((step) => step.zoomAfter);
+    const frames = frameStats(probe.deltas);
+    progress(
+      `${boardId}: ${frames.frames} frames, p95 ${frames.p95Ms.toFixed(1)} ms, ` +
+        `${steps.length} wheel events in ${inputSeconds.toFixed(1)} s (${lateSteps} late)`,
+    );
+    return {
+      shapes: size,
+      seed,
+      loadMs,
+      input: {
+        planned: steps.length,
+        sent: steps.length,
+        seconds: inputSeconds,
+        lateSteps,
+        zoomRange: [Math.min(...zooms), Math.max(...zooms)],
+      },
+      frames,
+      longTasks: {
+        supported: probe.longTasksSupported,
+        count: probe.longTasks.length,
+        totalMs: probe.longTasks.reduce((a, b) => a + b, 0),
+        maxMs: probe.longTasks.length > 0 ? Math.max(...probe.longTasks) : 0,
+      },
+      idle: frameStats(idle.deltas),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Pans (unmeasured) so the screen centre sits over the middle of the board
+ * area: the view starts with board (0, 0) at the top-left, zoom 1.
+ */
+async function centreView(page: Page, width: number, height: number): Promise<void> {
+  const dx = BOARD_AREA / 2 - width / 2;
+  const dy = BOARD_AREA / 2 - height / 2;
+  const steps = 20;
+  for (let i = 0; i < steps; i++) await page.mouse.wheel(dx / steps, dy / steps);
+}
+
+async function buildWebClient(): Promise<void> {
+  progress('building the web client (vite build -c vite.web.config.ts)');
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.web.config.ts'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output}`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench:render: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

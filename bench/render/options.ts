@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm run bench:render -- [options]
+
+Seeds boards of N mixed shapes into a real relay (through the protocol),
+opens each in headless Chromium at 1280x800, plays S seconds of scripted
+wheel pan and ctrl+wheel zoom at 60 events/s, and reports animation-frame
+times. Chromium runs with --disable-gpu, so the canvas renders in software.
+
+Options:
+  --shapes LIST   board sizes, comma-separated (default 1000,5000,10000,20000)
+  --seconds S     scripted input per board, seconds (default 5)
+  --skip-build    use the existing out/web instead of building the client
+  -h, --help      show this help`;
+
+export interface RenderBenchOptions {
+  sizes: number[];
+  seconds: number;
+  skipBuild: boolean;
+}
+
+export type OptionsParse =
+  { kind: 'run'; options: RenderBenchOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+
+export function parseRenderOptions(argv: string[]): OptionsParse {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        shapes: { type: 'string' },
+        seconds: { type: 'string' },
+        'skip-build': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { kind: 'help' };
+  const sizes = (values.shapes ?? '1000,5000,10000,20000').split(',').map((part) => Number(part.trim()));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 200_000)) {
+    return { kind: 'error', message: `--shapes: expected comma-separated integers 1-200000, got ${values.shapes}` };
+  }
+  const seconds = Number(values.seconds ?? '5');
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+    return { kind: 'error', message: `--seconds: expected a number of seconds in (0, 600], got ${values.seconds}` };
+  }
+  return { kind: 'run', options: { sizes, seconds, skipBuild: values['skip-build'] ?? false } };
+}

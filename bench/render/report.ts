@@ -1,0 +1,111 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FrameStats } from './stats';
+import { VSYNC_MS } from './stats';
+
+/** The issue's target: p95 frame time under one 60 Hz vsync at this many shapes. */
+export const TARGET_SHAPES = 10_000;
+export const TARGET_P95_MS = VSYNC_MS;
+
+export interface SizeResult {
+  shapes: number;
+  seed: { updates: number; bytes: number; ms: number };
+  /** From page.goto until the canvas reports every shape. */
+  loadMs: number;
+  input: { planned: number; sent: number; seconds: number; lateSteps: number; zoomRange: [number, number] };
+  frames: FrameStats;
+  longTasks: { supported: boolean; count: number; totalMs: number; maxMs: number };
+  /** Frame stats of one idle second before the input, as a baseline. */
+  idle: FrameStats;
+}
+
+export interface RenderBenchResult {
+  startedAt: string;
+  options: { sizes: number[]; seconds: number };
+  environment: {
+    chromium: string;
+    rendering: string;
+    viewport: string;
+    node: string;
+    cpu: string;
+    cores: number;
+  };
+  target: { shapes: number; p95Ms: number; verdict: 'PASS' | 'MISS' | 'n/a'; p95AtTarget: number | null };
+  results: SizeResult[];
+}
+
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+export function verdictOf(results: readonly SizeResult[]): RenderBenchResult['target'] {
+  const at = results.find((result) => result.shapes === TARGET_SHAPES);
+  if (!at) return { shapes: TARGET_SHAPES, p95Ms: TARGET_P95_MS, verdict: 'n/a', p95AtTarget: null };
+  return {
+    shapes: TARGET_SHAPES,
+    p95Ms: TARGET_P95_MS,
+    verdict: at.frames.p95Ms < TARGET_P95_MS ? 'PASS' : 'MISS',
+    p95AtTarget: at.frames.p95Ms,
+  };
+}
+
+export function formatTable(result: RenderBenchResult): string {
+  const header = [
+    'shapes',
+    'frames',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'fps',
+    'fps@p95',
+    'dropped',
+    'missed vsync',
+    'long tasks (ms)',
+    'input sent/late',
+    'load ms',
+    'idle p50/p95',
+  ];
+  const rows = result.results.map((r) => [
+    String(r.shapes),
+    String(r.frames.frames),
+    fmt(r.frames.p50Ms),
+    fmt(r.frames.p95Ms),
+    fmt(r.frames.p99Ms),
+    fmt(r.frames.maxMs),
+    fmt(r.frames.fps),
+    fmt(r.frames.fpsAtP95),
+    `${r.frames.droppedFrames} (${fmt((100 * r.frames.droppedFrames) / Math.max(1, r.frames.frames), 0)}%)`,
+    String(r.frames.missedVsyncs),
+    r.longTasks.supported ? `${r.longTasks.count} (${fmt(r.longTasks.totalMs, 0)})` : 'n/a',
+    `${r.input.sent}/${r.input.lateSteps}`,
+    fmt(r.loadMs, 0),
+    `${fmt(r.idle.p50Ms)}/${fmt(r.idle.p95Ms)}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
+  const env = result.environment;
+  const target = result.target;
+  return [
+    `Render benchmark, ${result.options.seconds} s of scripted wheel pan/zoom per board at ${env.viewport}`,
+    `Chromium ${env.chromium}, headless, ${env.rendering}; ${env.cpu} x${env.cores}; node ${env.node}`,
+    '',
+    line(header),
+    line(header.map((h, i) => '-'.repeat(widths[i] ?? h.length))),
+    ...rows.map(line),
+    '',
+    `dropped: frames with delta > ${fmt(VSYNC_MS * 1.5, 2)} ms; missed vsync: sum of round(delta/${VSYNC_MS})-1; ` +
+      `input late: steps sent > 1 vsync after their due time.`,
+    target.verdict === 'n/a'
+      ? `Target (p95 < ${TARGET_P95_MS} ms at ${TARGET_SHAPES} shapes): n/a, that size was not run.`
+      : `Target (p95 < ${TARGET_P95_MS} ms at ${TARGET_SHAPES} shapes): ${target.verdict} ` +
+        `(p95 ${fmt(target.p95AtTarget ?? NaN)} ms, software rendering).`,
+  ].join('\n');
+}
+
+export async function saveResult(resultsDir: string, result: RenderBenchResult): Promise<string> {
+  await mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `render-${result.startedAt.replace(/[:.]/g, '-')}.json`);
+  const numbers = (_key: string, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  await writeFile(file, `${JSON.stringify(result, numbers, 2)}\n`);
+  return file;
+}
