@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildWebClient, CHROMIUM_ARGS, CHROMIUM_PATH, WEB_ROOT } from '../tests/support/browser';
 import { type RelayProcess, startRelayProcess } from '../tests/support/relay-process';
 import { inputScript } from './render/input-script';
 import { parseRenderOptions, USAGE } from './render/options';
@@ -21,7 +20,6 @@ import { frameStats, VSYNC_MS } from './render/stats';
  * Chromium, play scripted wheel pan/zoom and report animation-frame times.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const VIEWPORT = { width: 1280, height: 800 };
 const RATE_HZ = 60;
 const LOAD_TIMEOUT_MS = 180_000;
@@ -42,28 +40,21 @@ async function main(): Promise<number> {
   }
   const options = parsed.options;
   const startedAt = new Date().toISOString();
-  if (!options.skipBuild) await buildWebClient();
+  if (!options.skipBuild) {
+    progress('building the web client (vite build -c vite.web.config.ts)');
+    await buildWebClient();
+  }
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'easel-bench-render-'));
   let relay: RelayProcess | undefined;
   let browser: Browser | undefined;
   try {
     relay = await startRelayProcess(
-      ['--port', '0', '--data-dir', dataDir, '--web-root', path.join(repoRoot, 'out/web'), '--log-level', 'warn'],
+      ['--port', '0', '--data-dir', dataDir, '--web-root', WEB_ROOT, '--log-level', 'warn'],
       { timeoutMs: 30_000 },
     );
     progress(`relay pid ${relay.pid} at ${relay.url}`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const results: SizeResult[] = [];
     for (const size of options.sizes) {
       results.push(await runSize(browser, relay.url, size, options.seconds));
@@ -188,19 +179,6 @@ async function centreView(page: Page, width: number, height: number): Promise<vo
   const dy = BOARD_AREA / 2 - height / 2;
   const steps = 20;
   for (let i = 0; i < steps; i++) await page.mouse.wheel(dx / steps, dy / steps);
-}
-
-async function buildWebClient(): Promise<void> {
-  progress('building the web client (vite build -c vite.web.config.ts)');
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'vite.web.config.ts'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output}`);
 }
 
 main().then(

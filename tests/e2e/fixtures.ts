@@ -1,14 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
+import { CHROMIUM_PATH, WEB_ROOT } from '../support/browser';
 import { type RelayProcess, startRelayProcess } from '../support/relay-process';
 import { tempDir } from '../support/temp-dir';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const webRoot = path.join(root, 'out/web');
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A real relay process serving the built browser client, on a port that survives restarts. */
 export interface RelayUnderTest {
@@ -22,8 +17,8 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
   /** Extra CLI flags for the relay, e.g. `test.use({ relayArgs: ['--token', 'x'] })`. */
   relayArgs: [[], { option: true }],
   relay: async ({ relayArgs }, use, testInfo) => {
-    if (!existsSync(chromium)) {
-      const reason = `Chromium not found at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`;
+    if (!existsSync(CHROMIUM_PATH)) {
+      const reason = `Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
       console.log(`[e2e] skipped: ${reason}`);
       testInfo.skip(true, reason);
     }
@@ -37,7 +32,7 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
         '--data-dir',
         dataDir.path,
         '--web-root',
-        webRoot,
+        WEB_ROOT,
         ...relayArgs,
       ]);
     };
