@@ -21,13 +21,29 @@ export const CHROMIUM_ARGS = [
 ];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const WEB_ROOT = path.join(repoRoot, 'out/web');
+/**
+ * Where the client is built for tests: out/web, or `EASEL_WEB_OUT` so that
+ * several checkouts' test runs on one machine do not empty each other's build.
+ */
+export const WEB_ROOT = process.env.EASEL_WEB_OUT
+  ? path.resolve(process.env.EASEL_WEB_OUT)
+  : path.join(repoRoot, 'out/web');
 
-/** `vite build -c vite.web.config.ts` into out/web; rejects with vite's output if it fails. */
+/** `vite build -c vite.web.config.ts` into WEB_ROOT; rejects with vite's output if it fails. */
 export async function buildWebClient(): Promise<void> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.web.config.ts', '--logLevel', 'warn'],
+    [
+      path.join(repoRoot, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '-c',
+      'vite.web.config.ts',
+      '--outDir',
+      WEB_ROOT,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
