@@ -7,6 +7,7 @@ import { UI_CSS } from '../ui/ui-styles';
 import { Link } from './Link';
 import { browserStorage, rememberBoard } from './recent-boards';
 import { HOME_PATH } from './route';
+import { useTestHook } from './test-hook';
 import { useBoardSync } from './use-board-sync';
 
 const LABELS = {
@@ -31,6 +32,7 @@ export function BoardView({
 }) {
   const { status, pending, doc } = useBoardSync(relayUrl, boardId, displayName, token);
   const session = useBoardSession(doc);
+  useTestHook(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   const label = status === 'synced' && pending > 0 ? `Saving… (${pending})` : LABELS[status];
   return (

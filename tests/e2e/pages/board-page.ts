@@ -10,9 +10,11 @@ export class BoardPage {
     this.homeLink = page.getByRole('link', { name: 'All boards' });
   }
 
+  /** Opens the board with the read-only test hook on (`?e2e=1`, renderer/app/test-hook.ts). */
   async open(relayUrl: string, boardId: string, name?: string): Promise<void> {
-    const query = name === undefined ? '' : `?name=${encodeURIComponent(name)}`;
-    await this.page.goto(`${relayUrl}/b/${boardId}${query}`);
+    const query = new URLSearchParams({ e2e: '1' });
+    if (name !== undefined) query.set('name', name);
+    await this.page.goto(`${relayUrl}/b/${boardId}?${query}`);
   }
 
   boardIdFromUrl(): string {

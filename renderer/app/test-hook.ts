@@ -1,0 +1,116 @@
+/**
+ * A read-only view of the open board for the end-to-end tests, installed as
+ * `window.__easelTest` only when the page URL carries `?e2e=1`.
+ *
+ * Why it exists: the board is drawn by Konva onto a <canvas>, so a test
+ * driving the real UI with a mouse cannot read back what it drew (a shape's
+ * type, geometry, rotation or text) from the DOM. Reading the relay's copy
+ * from outside would test sync, not the gesture, and could not see the
+ * selection. So the page answers one question, "what is on the board and
+ * what is selected", as plain JSON. It hands out copies and has no way to
+ * change anything: tests still make every change with the mouse and keyboard.
+ */
+import { useEffect } from 'react';
+import type { Shape, ShapeType } from '../../shared/model';
+import type { BoardSession } from '../canvas/board-session';
+import { type Box, shapeBounds } from '../shapes';
+import type { ToolId, Viewport } from '../state/ui-store';
+import { selectionBounds } from '../tools';
+
+declare global {
+  interface Window {
+    __easelTest?: EaselTestHook;
+  }
+}
+
+export const TEST_HOOK_QUERY = 'e2e';
+export const TEST_HOOK_GLOBAL = '__easelTest' satisfies keyof Window;
+
+/** One shape as a test sees it: what a person could tell from looking at it, in board units. */
+export interface ShapeSummary {
+  id: string;
+  type: ShapeType;
+  /** Fractional z-order key; `snapshot().shapes` is already sorted bottom to top. */
+  index: string;
+  x: number;
+  y: number;
+  rotation: number;
+  opacity: number;
+  stroke: string;
+  fill: string;
+  strokeWidth: number;
+  /** rect, ellipse, note, text (text has no stored height). */
+  w?: number;
+  h?: number;
+  /** line and arrow: the end relative to (x, y). */
+  end?: { x: number; y: number };
+  /** pen: how many points the stroke kept. */
+  pointCount?: number;
+  text?: string;
+  fontSize?: number;
+  /** The axis-aligned box the canvas uses for hit tests, handles and culling. */
+  bounds: Box;
+}
+
+export interface BoardSnapshot {
+  shapes: ShapeSummary[];
+  selection: string[];
+  /** The box the selection handles sit on (tools/select/handles.ts); null when nothing is selected. */
+  selectionBounds: Box | null;
+  editingId: string | null;
+  tool: ToolId;
+  /** Board point at the canvas's top-left and screen pixels per board unit. */
+  viewport: Viewport;
+}
+
+export interface EaselTestHook {
+  snapshot(): BoardSnapshot;
+}
+
+export function isTestHookEnabled(search: string): boolean {
+  return new URLSearchParams(search).get(TEST_HOOK_QUERY) === '1';
+}
+
+export function summariseShape(shape: Shape): ShapeSummary {
+  const { id, type, index, x, y, rotation, opacity, style } = shape;
+  const summary: ShapeSummary = { id, type, index, x, y, rotation, opacity, ...style, bounds: shapeBounds(shape) };
+  switch (shape.type) {
+    case 'rect':
+    case 'ellipse':
+      return { ...summary, w: shape.w, h: shape.h };
+    case 'line':
+    case 'arrow':
+      return { ...summary, end: { x: shape.points[2], y: shape.points[3] } };
+    case 'pen':
+      return { ...summary, pointCount: shape.points.length / 3 };
+    case 'text':
+      return { ...summary, w: shape.w, text: shape.text, fontSize: shape.fontSize };
+    case 'note':
+      return { ...summary, w: shape.w, h: shape.h, text: shape.text, fontSize: shape.fontSize };
+  }
+}
+
+export function boardSnapshot(session: Pick<BoardSession, 'board' | 'ui'>): BoardSnapshot {
+  const { selection, editingId, tool, viewport } = session.ui.getState();
+  const selected = selection.flatMap((id) => session.board.get(id) ?? []);
+  return {
+    shapes: session.board.all().map(summariseShape),
+    selection: [...selection],
+    selectionBounds: selectionBounds(selected),
+    editingId,
+    tool,
+    viewport: { ...viewport },
+  };
+}
+
+/** Installs the hook for this session when the URL asks for it; removes it when the board closes. */
+export function useTestHook(session: BoardSession | null): void {
+  useEffect(() => {
+    if (!session || !isTestHookEnabled(window.location.search)) return;
+    const hook: EaselTestHook = { snapshot: () => boardSnapshot(session) };
+    window.__easelTest = hook;
+    return () => {
+      if (window.__easelTest === hook) delete window.__easelTest;
+    };
+  }, [session]);
+}
