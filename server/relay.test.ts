@@ -116,6 +116,29 @@ describe('relay over real sockets', () => {
     expect(await join(socket, 'tokened')).toMatchObject({ ok: true });
   });
 
+  it('admits the host token next to the guest token and counts only guests', async () => {
+    await relay.close();
+    const counts: number[] = [];
+    relay = await createRelay({
+      port: 0,
+      dataDir: dataDir.path,
+      token: 'guest-token',
+      hostToken: 'host-token',
+      onGuestsChange: (guests) => counts.push(guests),
+    });
+    const host = await connect({ v: PROTOCOL_VERSION, token: 'host-token' });
+    expect(await join(host, 'shared')).toMatchObject({ ok: true });
+    expect(relay.guests).toBe(0);
+    const guest = await connect({ v: PROTOCOL_VERSION, token: 'guest-token' });
+    await waitFor(() => relay.guests === 1, 'the guest to be counted');
+    expect(await refusalOf(relay.url, { v: PROTOCOL_VERSION, token: 'wrong' })).toBe('UNAUTHORIZED');
+    guest.close();
+    await waitFor(() => relay.guests === 0, 'the guest to leave');
+    host.close();
+    await waitFor(() => relay.core.connectionCount === 0, 'the host to leave');
+    expect(counts).toEqual([1, 0]);
+  });
+
   it('refuses browser connections from foreign origins', async () => {
     const status = async (origin: string) =>
       (await fetch(`${relay.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } })).status;

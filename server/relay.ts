@@ -8,7 +8,7 @@ import type { Session } from './core/session';
 import { type Logger, silentLogger } from './core/types';
 import { FileBoardStore } from './storage/file-store';
 import type { BoardStore } from './storage/types';
-import { checkHandshake, isOriginAllowed } from './transport/handshake';
+import { checkHandshake, type ClientRole, isOriginAllowed } from './transport/handshake';
 import { httpHandler } from './transport/http';
 import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
 import { openWebRoot } from './transport/static-client';
@@ -24,6 +24,13 @@ export interface RelayOptions {
   store?: BoardStore;
   /** When set, clients must send it as `auth.token`. */
   token?: string;
+  /**
+   * The desktop host's own token, accepted next to `token`. Connections made
+   * with it are the host's windows; every other one counts as a guest.
+   */
+  hostToken?: string;
+  /** Called whenever the number of connected guests changes. */
+  onGuestsChange?: (guests: number) => void;
   /** Browser origins allowed besides the relay's own (e.g. the desktop renderer's). */
   allowedOrigins?: string[];
   logger?: Logger;
@@ -50,6 +57,8 @@ export interface RelayHandle {
   readonly host: string;
   readonly port: number;
   readonly core: RelayCore;
+  /** Connected clients that did not present the host token. */
+  readonly guests: number;
   /** Stops taking connections, disconnects everyone, flushes every board. */
   close(): Promise<void>;
 }
@@ -110,9 +119,19 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     limits: options.limits,
   });
 
+  const guests = new Set<string>();
+  const countGuests = (change: () => void) => {
+    const before = guests.size;
+    change();
+    if (guests.size !== before) options.onGuestsChange?.(guests.size);
+  };
+
   io.use((socket, next) => {
-    const verdict = checkHandshake(socket.handshake.auth, options.token);
-    if (verdict.ok) return next();
+    const verdict = checkHandshake(socket.handshake.auth, options.token, options.hostToken);
+    if (verdict.ok) {
+      (socket.data as { role?: ClientRole }).role = verdict.role;
+      return next();
+    }
     log.warn({ address: socket.handshake.address, reason: verdict.message, detail: verdict.detail }, 'refused');
     next(Object.assign(new Error(verdict.message), { data: { detail: verdict.detail } }));
   });
@@ -122,7 +141,9 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     const { name } = socket.handshake.auth as { name?: string };
     log.info({ connectionId: socket.id, address: socket.handshake.address, name }, 'connect');
     bindSession(socket, session);
+    if ((socket.data as { role?: ClientRole }).role === 'guest') countGuests(() => guests.add(socket.id));
     socket.on('disconnect', (reason) => {
+      countGuests(() => guests.delete(socket.id));
       session.close();
       log.info({ connectionId: socket.id, reason }, 'disconnect');
     });
@@ -147,6 +168,9 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     host,
     port,
     core,
+    get guests() {
+      return guests.size;
+    },
     close: () => {
       closing ??= (async () => {
         io.disconnectSockets(true);

@@ -15,6 +15,16 @@ describe('checkHandshake', () => {
     expect(checkHandshake({ v: 1, token: 'secret' }, 'secret')).toMatchObject({ ok: true });
   });
 
+  it('admits the host token as the host and the other token as a guest', () => {
+    expect(checkHandshake({ v: 1, token: 'host' }, undefined, 'host')).toMatchObject({ ok: true, role: 'host' });
+    expect(checkHandshake({ v: 1 }, undefined, 'host')).toMatchObject({ ok: false, message: 'UNAUTHORIZED' });
+    expect(checkHandshake({ v: 1, token: 'guest' }, undefined, 'host')).toMatchObject({ ok: false });
+    expect(checkHandshake({ v: 1, token: 'host' }, 'guest', 'host')).toMatchObject({ ok: true, role: 'host' });
+    expect(checkHandshake({ v: 1, token: 'guest' }, 'guest', 'host')).toMatchObject({ ok: true, role: 'guest' });
+    expect(checkHandshake({ v: 1, token: 'other' }, 'guest', 'host')).toMatchObject({ ok: false });
+    expect(checkHandshake({ v: 1 }, undefined, undefined)).toMatchObject({ ok: true, role: 'guest' });
+  });
+
   it('refuses malformed names and colours', () => {
     expect(checkHandshake({ v: 1, name: 'n'.repeat(65) }, undefined)).toMatchObject({
       ok: false,

@@ -1,13 +1,25 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { CONNECT_ERRORS, type HandshakeAuth, handshakeAuthSchema, PROTOCOL_VERSION } from '../../shared/protocol';
 
-export type HandshakeVerdict = { ok: true; auth: HandshakeAuth } | { ok: false; message: string; detail: string };
+/**
+ * 'host': the desktop app's own window, admitted by the relay's host token.
+ * 'guest': anyone else (on a standalone relay, everyone).
+ */
+export type ClientRole = 'host' | 'guest';
+
+export type HandshakeVerdict =
+  { ok: true; auth: HandshakeAuth; role: ClientRole } | { ok: false; message: string; detail: string };
 
 /**
  * Decides a Socket.IO handshake: protocol version first (a client of another
  * version must be told so, whatever else is wrong), then shape, then token.
+ * With neither token set, anyone is admitted; otherwise one of them must match.
  */
-export function checkHandshake(rawAuth: unknown, requiredToken: string | undefined): HandshakeVerdict {
+export function checkHandshake(
+  rawAuth: unknown,
+  requiredToken: string | undefined,
+  hostToken?: string,
+): HandshakeVerdict {
   const version = typeof rawAuth === 'object' && rawAuth !== null ? (rawAuth as { v?: unknown }).v : undefined;
   if (version !== PROTOCOL_VERSION) {
     return {
@@ -20,15 +32,17 @@ export function checkHandshake(rawAuth: unknown, requiredToken: string | undefin
   if (!parsed.success) {
     return { ok: false, message: 'BAD_REQUEST', detail: parsed.error.issues.map((i) => i.message).join('; ') };
   }
-  if (requiredToken !== undefined && !tokensMatch(parsed.data.token, requiredToken)) {
-    return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: 'missing or wrong access token' };
+  const given = parsed.data.token;
+  if (hostToken !== undefined && tokensMatch(given, hostToken)) return { ok: true, auth: parsed.data, role: 'host' };
+  if ((requiredToken === undefined && hostToken === undefined) || tokensMatch(given, requiredToken)) {
+    return { ok: true, auth: parsed.data, role: 'guest' };
   }
-  return { ok: true, auth: parsed.data };
+  return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: 'missing or wrong access token' };
 }
 
 /** Constant-time comparison; hashing first makes the lengths equal. */
-function tokensMatch(given: string | undefined, required: string): boolean {
-  if (given === undefined) return false;
+function tokensMatch(given: string | undefined, required: string | undefined): boolean {
+  if (given === undefined || required === undefined) return false;
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(given), digest(required));
 }

@@ -1,0 +1,42 @@
+/**
+ * IPC channel names between the desktop renderer and the main process
+ * (DESIGN §5). Plain strings, no imports: the sandboxed preload bundles this
+ * file and nothing else of ours.
+ */
+
+/** Renderer → main, request/response (`ipcRenderer.invoke` / `ipcMain.handle`). */
+export const INVOKE_CHANNELS = {
+  relayInfo: 'easel:relay:info',
+  shareStart: 'easel:share:start',
+  shareStop: 'easel:share:stop',
+  shareStatus: 'easel:share:status',
+  joinDiscovered: 'easel:join:discovered',
+  joinRecent: 'easel:join:recent',
+  joinRemember: 'easel:join:remember',
+  joinForget: 'easel:join:forget',
+  joinParse: 'easel:join:parse',
+  joinProbe: 'easel:join:probe',
+  fileOpen: 'easel:file:open',
+  fileSave: 'easel:file:save',
+  fileWrite: 'easel:file:write',
+  menuSet: 'easel:menu:set',
+  launchTake: 'easel:launch:take',
+} as const;
+
+export type InvokeChannelKey = keyof typeof INVOKE_CHANNELS;
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[InvokeChannelKey];
+
+/** Main → renderer, one-way (`webContents.send` / `ipcRenderer.on`). */
+export const PUSH_CHANNELS = {
+  /** The embedded relay moved (started, shared, unshared, restarted after a crash): reconnect. */
+  relayChanged: 'easel:relay:changed',
+  shareChanged: 'easel:share:changed',
+  discoveredChanged: 'easel:join:discovered-changed',
+  /** A native menu item was chosen: perform this action id. */
+  menuAction: 'easel:menu:action',
+  /** A `.easel` file or an `easel://` link reached the app (second instance, open-file, protocol). */
+  launchOpen: 'easel:launch:open',
+} as const;
+
+export type PushChannelKey = keyof typeof PUSH_CHANNELS;
+export type PushChannel = (typeof PUSH_CHANNELS)[PushChannelKey];

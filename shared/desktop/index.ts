@@ -1,0 +1,6 @@
+export * from './api';
+export * from './channels';
+export * from './contract';
+export * from './links';
+export * from './menu';
+export * from './schemas';
