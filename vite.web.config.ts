@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
  * The browser client: the same renderer as the desktop app, built for the relay
  * to serve (`npm run build:web`, then `npm run relay -- --web-root out/web`).
  * `base: '/'` makes asset URLs absolute, so a deep link like `/b/<boardId>`
- * still loads `/assets/…`.
+ * still loads `/assets/…`. The manifest at the root lists the hashed assets of
+ * this build for the service worker (renderer/public/sw.js) to keep offline.
  */
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -19,5 +20,6 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: false,
+    manifest: 'asset-manifest.json',
   },
 });

@@ -4,6 +4,7 @@ import { accessTokenFrom } from './app/access-token';
 import { App } from './app/App';
 import { displayNameFrom } from './app/display-name';
 import { relayUrlFor } from './app/relay-url';
+import { registerServiceWorker } from './local/service-worker';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -16,3 +17,4 @@ createRoot(root).render(
     />
   </StrictMode>,
 );
+registerServiceWorker();

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
+import { isBrowserClient } from '../local/browser-client';
+import { type LocalFirstBoard, openLocalFirstBoard } from '../local/local-first-board';
+import { guardUnload } from '../local/unload-guard';
 import { type BoardStatus, SyncClient } from '../sync';
 
 export interface BoardSyncState {
@@ -8,18 +11,34 @@ export interface BoardSyncState {
   doc: Y.Doc | null;
 }
 
-/** Opens one board on one relay for the lifetime of the component; `name` and `token` go in the handshake. */
+/**
+ * Opens one board on one relay for the lifetime of the component; `name` and
+ * `token` go in the handshake. The board's copy on this device loads first
+ * (the doc is handed out once it has), then the board joins the relay.
+ */
 export function useBoardSync(relayUrl: string, boardId: string, name?: string, token?: string): BoardSyncState {
   const [state, setState] = useState<BoardSyncState>({ status: 'connecting', pending: 0, doc: null });
   useEffect(() => {
     const client = new SyncClient({ url: relayUrl, name, token });
     const doc = new Y.Doc();
-    const board = client.open(boardId, doc);
-    const update = () => setState({ status: board.status, pending: board.pendingCount, doc });
-    board.events.on('status', update);
-    board.events.on('pending', update);
-    update();
+    let opened: LocalFirstBoard | null = null;
+    let removeGuard: (() => void) | null = null;
+    let cancelled = false;
+    void openLocalFirstBoard(client, doc, { relayUrl, boardId }).then((local) => {
+      if (cancelled) return void local.close();
+      opened = local;
+      const { board } = local;
+      const update = () => setState({ status: board.status, pending: board.pendingCount, doc });
+      board.events.on('status', update);
+      board.events.on('pending', update);
+      update();
+      // The desktop shell closes its window without asking; only a browser tab can.
+      if (isBrowserClient(window)) removeGuard = guardUnload(window, local.hasChangesAtRisk);
+    });
     return () => {
+      cancelled = true;
+      removeGuard?.();
+      void opened?.close();
       client.destroy();
       doc.destroy();
     };

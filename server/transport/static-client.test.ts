@@ -13,6 +13,7 @@ type TempDir = Awaited<ReturnType<typeof tempDir>>;
 const INDEX_HTML = '<!doctype html><html><head><title>Easel test client</title></head><body></body></html>\n';
 const APP_JS = 'console.log("easel test client");\n';
 const SECRET = 'root:x:0:0:secret outside the web root\n';
+const SERVICE_WORKER = "self.addEventListener('fetch', () => undefined);\n";
 
 let dataDir: TempDir;
 let webRoot: TempDir;
@@ -115,6 +116,29 @@ describe('the browser client on the relay port', () => {
     expectJson404(await raw('/missing.js'), 'missing top-level file');
     expectJson404(await raw('/assets/missing.js'), 'missing asset');
     expectJson404(await raw('/assets/dir.js'), 'a directory');
+  });
+
+  it('serves the service worker and the asset manifest it reads as no-cache scripts and JSON at the root', async () => {
+    await writeFile(path.join(webRoot.path, 'sw.js'), SERVICE_WORKER);
+    await writeFile(path.join(webRoot.path, 'asset-manifest.json'), '{"index.html":{"file":"assets/app.js"}}');
+    const worker = await raw('/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.body).toBe(SERVICE_WORKER);
+    // A JavaScript MIME type is required to register it; no-cache lets a new build's worker replace the old one.
+    expect(worker.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    // Its scope is `/`, where it is served from: it needs no Service-Worker-Allowed.
+    expect(worker.headers['service-worker-allowed']).toBeUndefined();
+    // Registering it and its own fetches are same-origin: script-src and connect-src 'self' allow both.
+    const csp = worker.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain('worker-src');
+    const manifest = await raw('/asset-manifest.json');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(manifest.body)).toEqual({ 'index.html': { file: 'assets/app.js' } });
   });
 
   it('never serves anything outside the web root', async () => {

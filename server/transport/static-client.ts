@@ -14,6 +14,11 @@ import { contentTypeFor } from './content-types';
  * rebuilding the client takes effect without restarting the relay. Every file
  * is resolved with realpath and must stay inside the web root's real path, so
  * neither `..` nor a symlink can reach outside it.
+ *
+ * The client's service worker (`/sw.js`) and the `/asset-manifest.json` it
+ * reads are top-level files, so no-cache: a new build's worker and asset list
+ * are picked up at once. Its scope is `/`, where it is served from, and it is
+ * same-origin, so neither Service-Worker-Allowed nor a worker-src is needed.
  */
 
 /** A web root that cannot serve the client; the CLI turns it into exit code 2. */

@@ -1,0 +1,44 @@
+import type * as Y from 'yjs';
+import type { BoardSync, SyncClient } from '../sync';
+import { type LocalBoardStore, type LocalBoardStoreOptions, openLocalBoardStore } from './board-store';
+
+/** A board opened from this device's copy first, then synced with its relay. */
+export interface LocalFirstBoard {
+  readonly board: BoardSync;
+  readonly store: LocalBoardStore;
+  /** Local changes that are neither acknowledged by the relay nor committed to this device: closing now loses them. */
+  hasChangesAtRisk(): boolean;
+  /** Stops syncing and storing; the doc keeps its content. */
+  close(): Promise<void>;
+}
+
+/**
+ * Loads the board's local copy into `doc`, then opens it on `client`, so the
+ * join asks the relay only for what this device lacks and sends only what the
+ * relay lacks. The relay's epoch is remembered with the local copy, so a board
+ * replaced on the relay is not overwritten by it, in this session or the next.
+ */
+export async function openLocalFirstBoard(
+  client: SyncClient,
+  doc: Y.Doc,
+  options: Omit<LocalBoardStoreOptions, 'doc'>,
+): Promise<LocalFirstBoard> {
+  const store = await openLocalBoardStore({ ...options, doc });
+  const board = client.open(options.boardId, doc, { knownEpoch: store.knownEpoch });
+  board.events.on('epoch', (epoch) => store.rememberEpoch(epoch));
+  board.events.on('epoch-mismatch', ({ known, relay }) =>
+    (options.warn ?? console.warn)(
+      `Easel: the relay holds a different board ${options.boardId} (epoch ${relay}, this device synced epoch ${known}); ` +
+        'the copy on this device is kept and not sent.',
+    ),
+  );
+  return {
+    board,
+    store,
+    hasChangesAtRisk: () => board.pendingCount > 0 && !store.allChangesStored(),
+    close: async () => {
+      board.close();
+      await store.close();
+    },
+  };
+}
