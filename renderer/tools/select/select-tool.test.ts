@@ -115,7 +115,7 @@ describe('select tool: editing text', () => {
     h.seed(text('t', 0, 0, 'Hello'), note('n', 200, 0));
     h.drive([down(20, 10), up(20, 10)]);
     h.tick(150);
-    expect(h.drive([down(21, 11), up(21, 11)])).toEqual(['idle', 'editing']);
+    expect(h.drive([down(21, 11), up(21, 11)])).toEqual(['idle', 'pointing', 'editing']);
     expect(h.ui.getState()).toMatchObject({ editingId: 't', selection: ['t'] });
     expect(h.drive([down(30, 10), up(30, 10)])).toEqual(['editing']); // inside the edited text: the editor's
     expect(h.drive([keyDown('Escape')])).toEqual(['editing', 'idle']);
@@ -127,6 +127,26 @@ describe('select tool: editing text', () => {
     expect(h.drive([down(20, 10), up(20, 10)])).toEqual(['editing', 'pointing', 'idle']);
     expect(h.ui.getState()).toMatchObject({ editingId: null, selection: ['t'] });
     expect(h.updates).toBe(0);
+  });
+
+  it('opens the editor on the up of the second click, not its down; a double-click that drags moves instead', () => {
+    const h = createHarness();
+    h.seed(text('t', 0, 0, 'Hello'));
+    h.drive([down(20, 10), up(20, 10)]);
+    h.tick(100);
+    // In a browser the focus moves to what was pressed right after the press: an editor opened
+    // then would be blurred, and blur ends the edit.
+    h.drive([down(20, 10)]);
+    expect(h.ui.getState()).toMatchObject({ editingId: null, selection: ['t'] });
+    h.drive([up(20, 10)]);
+    expect(h.ui.getState().editingId).toBe('t');
+    h.drive([keyDown('Escape')]);
+    h.tick(1000);
+    h.drive([down(20, 10), up(20, 10)]);
+    h.tick(100);
+    expect(h.drive([down(20, 10), move(60, 10), up(60, 10)])).toEqual(['idle', 'pointing', 'dragging', 'idle']);
+    expect(h.ui.getState().editingId).toBeNull();
+    expect(h.board.get('t')).toMatchObject({ x: 40, y: 0 });
   });
 
   it('is not a double-click when slow, far apart, or on a shape without text', () => {

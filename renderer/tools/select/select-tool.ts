@@ -5,7 +5,7 @@
  *   idle ──down on a shape / the selection / empty board──▶ pointing
  *   pointing ──moves > DRAG_THRESHOLD_PX──▶ dragging (shapes) | marquee (empty board)
  *   pointing ──up──▶ idle (a click: select / toggle / clear)
- *   idle ──second down within DOUBLE_CLICK_MS / _PX on a text or note──▶ editing
+ *   idle ──second down within DOUBLE_CLICK_MS / _PX on a text or note──▶ pointing ──up──▶ editing
  *   editing ──Esc, or down outside the edited shape──▶ idle (that down is then handled)
  *
  * Selection changes are UI state and happen at once; shapes are written once,
@@ -43,6 +43,8 @@ import {
 /** What a click (down and up without a drag) does to the selection. */
 type Target =
   | { kind: 'shape'; id: string; onClick: 'keep' | 'only' | 'remove' }
+  /** The second press of a double-click on a text or note: its up opens the editor. */
+  | { kind: 'edit'; id: string }
   | { kind: 'selection' }
   | { kind: 'canvas'; additive: boolean; base: readonly string[] };
 
@@ -101,7 +103,9 @@ export class SelectTool extends BaseTool {
     if (hit && this.isDoubleClick(e, hit)) {
       this.lastClick = null;
       ui.getState().select([hit.id]);
-      ui.getState().setEditing(hit.id);
+      // The editor opens on up: after this press the browser moves focus to what was pressed,
+      // which would blur an editor opened now, and blur ends the edit.
+      this.gesture = { kind: 'pointing', down: e, target: { kind: 'edit', id: hit.id } };
       return;
     }
     this.lastClick = hit ? { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id: hit.id } : null;
@@ -221,7 +225,8 @@ export class SelectTool extends BaseTool {
 
   private click(target: Target): void {
     const ui = this.ctx.ui.getState();
-    if (target.kind === 'selection') ui.select([]);
+    if (target.kind === 'edit') ui.setEditing(target.id);
+    else if (target.kind === 'selection') ui.select([]);
     else if (target.kind === 'shape' && target.onClick === 'only') ui.select([target.id]);
     else if (target.kind === 'shape' && target.onClick === 'remove')
       ui.select(ui.selection.filter((id) => id !== target.id));
