@@ -7,7 +7,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import { useStore } from 'zustand';
-import { expandBox } from '../shapes';
 import type { ToolId } from '../state/ui-store';
 import type { BoardSession } from './board-session';
 import { useBoardVersion, useControllerTick } from './hooks';
@@ -15,10 +14,7 @@ import { InteractiveLayer } from './InteractiveLayer';
 import { StaticLayer } from './StaticLayer';
 import { editTarget, TextEditor } from './TextEditor';
 import { useCanvasInput } from './use-canvas-input';
-import { type Size, visibleBox } from './viewport-math';
-
-/** Culling margin in screen px: strokes straddling the edge stay drawn while panning. */
-const CULL_MARGIN_PX = 64;
+import type { Size } from './viewport-math';
 
 const CURSORS: Partial<Record<ToolId, string>> = { select: 'default', hand: 'grab', text: 'text', eraser: 'cell' };
 
@@ -50,8 +46,6 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
   // Re-read only when the doc changed: the version is the dependency, not a copy of the shapes.
   const shapes = useMemo(() => board.all(), [board, version]);
   const selected = useMemo(() => selection.flatMap((id) => board.get(id) ?? []), [board, selection, version]);
-  // A new object only when the view moves, so the static layer's memo holds during a gesture.
-  const view = useMemo(() => expandBox(visibleBox(viewport, size), CULL_MARGIN_PX / viewport.zoom), [viewport, size]);
   const preview = controller.preview();
   const target = editTarget(board, editingId, preview, stroke);
   const hidden = preview?.kind === 'transform' ? preview.shapes.map((s) => s.id) : [];
@@ -78,7 +72,6 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
         >
           <StaticLayer
             shapes={shapes}
-            view={view}
             hiddenKey={hidden.join(',')}
             fadedKey={preview?.kind === 'erase' ? preview.ids.join(',') : ''}
           />

@@ -1,36 +1,59 @@
 /**
  * The static canvas (DESIGN §6.7): every shape on the board, in z-order,
- * culled to what the screen shows. It re-renders only when the doc changes
- * (a new `shapes` array), the view moves, or the set of shapes a gesture
- * hides or fades changes, never on each pointer move of a gesture.
+ * culled to what the screen shows. It is one Konva shape whose scene function
+ * draws a cached snapshot of the board (paint/scene-cache.ts) painted with
+ * the 2D canvas API, not a Konva node and a React element per shape: at
+ * 10,000 shapes the per-node bookkeeping, not the drawing, made panning slow.
+ * React re-renders it only when the doc changes or the set of shapes a
+ * gesture hides or fades changes; panning and zooming redraw the Konva layer
+ * without React.
  */
-import { memo } from 'react';
-import { Layer } from 'react-konva';
+import type Konva from 'konva';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Layer, Shape as KonvaShape } from 'react-konva';
 import type { Shape } from '../../shared/model';
-import { type Box, shapeBounds } from '../shapes';
-import { ShapeView } from './shape-views/ShapeView';
-import { boxesIntersect } from './viewport-math';
+import { createCanvasSurface, createPath2D } from './paint/canvas-surface';
+import { SceneCache } from './paint/scene-cache';
 
 export interface StaticLayerProps {
   shapes: readonly Shape[];
-  /** The visible board box, grown a little so strokes at the edge are not clipped mid-pan. */
-  view: Box;
   /** Shapes a transform preview is drawing instead (comma-joined ids, so the memo compares strings). */
   hiddenKey: string;
   /** Shapes the eraser has marked. */
   fadedKey: string;
 }
 
-export const StaticLayer = memo(function StaticLayer({ shapes, view, hiddenKey, fadedKey }: StaticLayerProps) {
-  const hidden = new Set(hiddenKey ? hiddenKey.split(',') : []);
-  const faded = new Set(fadedKey ? fadedKey.split(',') : []);
+const idSet = (key: string): ReadonlySet<string> => new Set(key ? key.split(',') : []);
+
+export const StaticLayer = memo(function StaticLayer({ shapes, hiddenKey, fadedKey }: StaticLayerProps) {
+  const hidden = useMemo(() => idSet(hiddenKey), [hiddenKey]);
+  const faded = useMemo(() => idSet(fadedKey), [fadedKey]);
+  const cache = useMemo(
+    () =>
+      new SceneCache({ createSurface: createCanvasSurface, createPath: createPath2D, now: () => performance.now() }),
+    [],
+  );
+  const layer = useRef<Konva.Layer>(null);
+  const frame = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const sceneFunc = useCallback(
+    (context: Konva.Context) => {
+      const canvas = context.canvas;
+      const busy = cache.draw(context._context, canvas.width, canvas.height, { shapes, hidden, faded });
+      // A background repaint continues next frame even if nothing else asks for one.
+      if (busy && frame.current === 0) {
+        frame.current = requestAnimationFrame(() => {
+          frame.current = 0;
+          layer.current?.batchDraw();
+        });
+      }
+    },
+    [cache, shapes, hidden, faded],
+  );
   return (
-    <Layer listening={false}>
-      {shapes.map((shape) =>
-        hidden.has(shape.id) || !boxesIntersect(shapeBounds(shape), view) ? null : (
-          <ShapeView key={shape.id} shape={shape} faded={faded.has(shape.id)} />
-        ),
-      )}
+    <Layer ref={layer} listening={false}>
+      <KonvaShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />
     </Layer>
   );
 });

@@ -1,0 +1,253 @@
+/**
+ * Draws one shape with the plain 2D canvas API. The static layer paints the
+ * whole board through this in a single Konva shape, because a Konva node (and
+ * a React element) per shape costs more than the drawing itself once a board
+ * has thousands of shapes (DESIGN §6.7).
+ *
+ * Coordinates are board units: the caller has already applied the viewport.
+ */
+import { arrowheadWings, type DraftOf, type DraftShape, lineHeight, penWidthAt, type Point } from '../../shapes';
+import { penOutline } from '../shape-views/pen-outline';
+import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from '../shape-views/common';
+import type { Matrix, PaintContext, PathSink } from './paint-context';
+import { memoByShape } from './shape-cache';
+
+/** Below this many screen pixels of font size text cannot be read: it is drawn as grey bars. */
+export const GREEK_TEXT_BELOW_PX = 5;
+
+export interface PaintOptions {
+  /** Board units to device pixels; each shape's own placement is applied on top of it. */
+  base: Matrix;
+  /** Screen pixels per board unit. */
+  zoom: number;
+  /** Drawn at a quarter of its opacity (the eraser has marked it). */
+  faded: boolean;
+  /** Makes the Path2D a pen outline is cached in; Path2D in the browser. */
+  createPath: () => PathSink;
+}
+
+export function fontOf(fontSize: number): string {
+  return `${fontSize}px ${FONT_FAMILY}`;
+}
+
+/**
+ * Sets every piece of context state it relies on instead of save/restore
+ * around each shape: on a big board save() alone was an eighth of the frame.
+ */
+export function paintShape(ctx: PaintContext<unknown>, shape: DraftShape, options: PaintOptions): void {
+  setPlacement(ctx, options.base, shape.x, shape.y, shape.rotation);
+  ctx.globalAlpha = options.faded ? shape.opacity * 0.25 : shape.opacity;
+  switch (shape.type) {
+    case 'rect':
+      paintRect(ctx, shape);
+      break;
+    case 'ellipse':
+      paintEllipse(ctx, shape);
+      break;
+    case 'line':
+    case 'arrow':
+      paintSegment(ctx, shape);
+      break;
+    case 'pen':
+      paintPen(ctx, shape, options);
+      break;
+    case 'text':
+      paintText(ctx, shape, options.zoom);
+      break;
+    case 'note':
+      paintNote(ctx, shape, options.zoom);
+      break;
+  }
+}
+
+/** base × translate(x, y) × rotate(angle). */
+function setPlacement(ctx: PaintContext<unknown>, m: Matrix, x: number, y: number, angle: number): void {
+  const cos = angle === 0 ? 1 : Math.cos(angle);
+  const sin = angle === 0 ? 0 : Math.sin(angle);
+  ctx.setTransform(
+    m.a * cos + m.c * sin,
+    m.b * cos + m.d * sin,
+    m.c * cos - m.a * sin,
+    m.d * cos - m.b * sin,
+    m.a * x + m.c * y + m.e,
+    m.b * x + m.d * y + m.f,
+  );
+}
+
+function fillAndStroke(ctx: PaintContext<unknown>, style: DraftShape['style']): void {
+  if (style.fill !== 'none') {
+    ctx.fillStyle = style.fill;
+    ctx.fill();
+  }
+  ctx.strokeStyle = style.stroke;
+  ctx.lineWidth = style.strokeWidth;
+  ctx.stroke();
+}
+
+function paintRect(ctx: PaintContext<unknown>, shape: DraftOf<'rect'>): void {
+  ctx.beginPath();
+  ctx.rect(0, 0, shape.w, shape.h);
+  fillAndStroke(ctx, shape.style);
+}
+
+function paintEllipse(ctx: PaintContext<unknown>, shape: DraftOf<'ellipse'>): void {
+  ctx.beginPath();
+  ctx.ellipse(shape.w / 2, shape.h / 2, shape.w / 2, shape.h / 2, 0, 0, Math.PI * 2);
+  fillAndStroke(ctx, shape.style);
+}
+
+function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | DraftOf<'arrow'>): void {
+  const [x1, y1, x2, y2] = shape.points;
+  const start: Point = { x: x1, y: y1 };
+  const end: Point = { x: x2, y: y2 };
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x2, y2);
+  if (shape.type === 'arrow') {
+    // The same wings the arrow's bounds use, so what is drawn is what is selected.
+    const head = (tip: Point, tail: Point) => {
+      const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(tip.x, tip.y);
+      ctx.lineTo(b.x, b.y);
+    };
+    if (shape.arrowheads.start) head(start, end);
+    if (shape.arrowheads.end) head(end, start);
+  }
+  ctx.strokeStyle = shape.style.stroke;
+  ctx.lineWidth = shape.style.strokeWidth;
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  ctx.stroke();
+}
+
+/** Built once per shape object: a stroke has hundreds of outline points. */
+function penPath(shape: DraftOf<'pen'>, createPath: () => PathSink): PathSink | null {
+  const outline = penOutline(shape.points, shape.style.strokeWidth);
+  if (outline.length < 6) return null;
+  const path = createPath();
+  // Quadratic curves through the midpoints of the outline's edges: how perfect-freehand outlines are drawn.
+  const n = Math.floor(outline.length / 2);
+  const x = (i: number) => outline[(i % n) * 2] ?? 0;
+  const y = (i: number) => outline[(i % n) * 2 + 1] ?? 0;
+  path.moveTo((x(0) + x(1)) / 2, (y(0) + y(1)) / 2);
+  for (let i = 1; i <= n; i++) path.quadraticCurveTo(x(i), y(i), (x(i) + x(i + 1)) / 2, (y(i) + y(i + 1)) / 2);
+  path.closePath();
+  return path;
+}
+
+const penPaths = new WeakMap<DraftShape, PathSink | null>();
+
+function paintPen(ctx: PaintContext<unknown>, shape: DraftOf<'pen'>, options: PaintOptions): void {
+  let path = penPaths.get(shape);
+  if (path === undefined) {
+    path = penPath(shape, options.createPath);
+    penPaths.set(shape, path);
+  }
+  ctx.fillStyle = shape.style.stroke;
+  if (path) {
+    ctx.fill(path);
+    return;
+  }
+  // A lone point (a click with the pen) is a dot as wide as the stroke.
+  const radius = penWidthAt(shape.style.strokeWidth, shape.points[2] ?? 0.5) / 2;
+  ctx.beginPath();
+  ctx.arc(shape.points[0] ?? 0, shape.points[1] ?? 0, radius, 0, Math.PI * 2);
+  ctx.fill();
+}
+
+/** Hard line breaks only: text shapes do not wrap (TextView draws them the same way). */
+const textLines = memoByShape((shape) => (shape.type === 'text' ? shape.text.split('\n') : []));
+
+function paintText(ctx: PaintContext<unknown>, shape: DraftOf<'text'>, zoom: number): void {
+  paintLines(ctx, textLines(shape), shape.fontSize, shape.style.stroke, zoom, shape.w);
+}
+
+function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: number): void {
+  ctx.fillStyle = shape.color;
+  ctx.fillRect(0, 0, shape.w, shape.h);
+  if (!shape.text) return;
+  const width = Math.max(0, shape.w - NOTE_PADDING * 2);
+  ctx.font = fontOf(shape.fontSize);
+  // Whole lines that fit the card, rather than a clip region (costly per shape): overflow is not drawn.
+  const fits = Math.max(0, Math.floor((shape.h - NOTE_PADDING * 2) / lineHeight(shape.fontSize)));
+  const lines = noteLines(ctx, shape).slice(0, fits);
+  paintLines(ctx, lines, shape.fontSize, NOTE_TEXT_COLOR, zoom, width, NOTE_PADDING);
+}
+
+function paintLines(
+  ctx: PaintContext<unknown>,
+  lines: readonly string[],
+  fontSize: number,
+  color: string,
+  zoom: number,
+  width: number,
+  inset = 0,
+): void {
+  const step = lineHeight(fontSize);
+  if (fontSize * zoom < GREEK_TEXT_BELOW_PX) {
+    // Unreadable at this zoom: a bar per line keeps the shape of the text for a fraction of fillText's cost.
+    ctx.fillStyle = color;
+    ctx.globalAlpha *= 0.35;
+    for (let i = 0; i < lines.length; i++) {
+      const length = lines[i]?.length ?? 0;
+      const estimate = length * fontSize * 0.55;
+      if (length > 0)
+        ctx.fillRect(
+          inset,
+          inset + i * step + step * 0.3,
+          width > 0 ? Math.min(width, estimate) : estimate,
+          step * 0.4,
+        );
+    }
+    return;
+  }
+  ctx.font = fontOf(fontSize);
+  ctx.fillStyle = color;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  for (let i = 0; i < lines.length; i++) ctx.fillText(lines[i] ?? '', inset, inset + i * step + step / 2);
+}
+
+/**
+ * Word wrap for a note's text at its card width, as Konva's wrap="word" does:
+ * words move to the next line whole, and a word wider than the card breaks
+ * between characters. Measured once per shape object.
+ */
+const wrappedNotes = new WeakMap<DraftShape, string[]>();
+
+function noteLines(ctx: PaintContext<unknown>, shape: DraftOf<'note'>): string[] {
+  let lines = wrappedNotes.get(shape);
+  if (!lines) {
+    const width = Math.max(0, shape.w - NOTE_PADDING * 2);
+    lines = wrapText(shape.text, width, (s) => ctx.measureText(s).width);
+    wrappedNotes.set(shape, lines);
+  }
+  return lines;
+}
+
+export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/(\s+)/)) {
+      if (word === '') continue;
+      const candidate = line + word;
+      if (measure(candidate) <= width || line === '') {
+        line = candidate;
+      } else {
+        out.push(line.trimEnd());
+        line = word.trimStart();
+      }
+      // A single word wider than the card: break it between characters.
+      while (measure(line) > width && line.length > 1) {
+        let cut = line.length - 1;
+        while (cut > 1 && measure(line.slice(0, cut)) > width) cut--;
+        out.push(line.slice(0, cut));
+        line = line.slice(cut);
+      }
+    }
+    out.push(line.trimEnd());
+  }
+  return out;
+}
