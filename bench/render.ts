@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const results: SizeResult[] = [];
     for (const size of options.sizes) {
-      results.push(await runSize(browser, relay.url, size, options.seconds));
+      results.push(await runSize(browser, relay.url, size, options.seconds, options.cpuProfileDir));
     }
     const result: RenderBenchResult = {
       startedAt,
@@ -84,7 +84,13 @@ async function main(): Promise<number> {
   }
 }
 
-async function runSize(browser: Browser, url: string, size: number, seconds: number): Promise<SizeResult> {
+async function runSize(
+  browser: Browser,
+  url: string,
+  size: number,
+  seconds: number,
+  cpuProfileDir: string | undefined,
+): Promise<SizeResult> {
   const boardId = `bench-${size}`;
   const shapes = generateShapes(size, size);
   const seed = await seedBoard(url, boardId, shapes);
@@ -115,6 +121,7 @@ async function runSize(browser: Browser, url: string, size: number, seconds: num
     const idle = await page.evaluate(stopFrameProbe);
 
     const steps = inputScript(seconds, RATE_HZ);
+    const profiler = cpuProfileDir ? await startCpuProfile(page) : undefined;
     await page.evaluate(startFrameProbe);
     // Playwright's wheel resolves only once Chromium has handled the event (about a frame), so
     // awaiting each one would halve the rate: keep up to MAX_IN_FLIGHT outstanding instead.
@@ -139,6 +146,11 @@ async function runSize(browser: Browser, url: string, size: number, seconds: num
     if (ctrl) await page.keyboard.up('Control');
     const inputSeconds = (performance.now() - t0) / 1000;
     const probe: ProbeResult = await page.evaluate(stopFrameProbe);
+    if (profiler && cpuProfileDir) {
+      const file = path.join(cpuProfileDir, `render-${size}.cpuprofile`);
+      await profiler.stopInto(file);
+      progress(`${boardId}: CPU profile in ${file}`);
+    }
     const zooms = steps.map((step) => step.zoomAfter);
     const frames = frameStats(probe.deltas);
     progress(
@@ -179,6 +191,22 @@ async function centreView(page: Page, width: number, height: number): Promise<vo
   const dy = BOARD_AREA / 2 - height / 2;
   const steps = 20;
   for (let i = 0; i < steps; i++) await page.mouse.wheel(dx / steps, dy / steps);
+}
+
+/** The page's CPU profile through the DevTools protocol, started here and written as a .cpuprofile. */
+async function startCpuProfile(page: Page): Promise<{ stopInto(file: string): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stopInto(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(profile));
+      await cdp.detach();
+    },
+  };
 }
 
 main().then(

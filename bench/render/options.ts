@@ -11,12 +11,16 @@ Options:
   --shapes LIST   board sizes, comma-separated (default 1000,5000,10000,20000)
   --seconds S     scripted input per board, seconds (default 5)
   --skip-build    use the existing out/web instead of building the client
+  --cpu-prof DIR  write the page's CPU profile of each board's input phase to
+                  DIR/render-<N>.cpuprofile (summarise with
+                  bench/relay/profile-summary.ts)
   -h, --help      show this help`;
 
 export interface RenderBenchOptions {
   sizes: number[];
   seconds: number;
   skipBuild: boolean;
+  cpuProfileDir?: string;
 }
 
 export type OptionsParse =
@@ -33,6 +37,7 @@ export function parseRenderOptions(argv: string[]): OptionsParse {
         shapes: { type: 'string' },
         seconds: { type: 'string' },
         'skip-build': { type: 'boolean' },
+        'cpu-prof': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -48,5 +53,7 @@ export function parseRenderOptions(argv: string[]): OptionsParse {
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
     return { kind: 'error', message: `--seconds: expected a number of seconds in (0, 600], got ${values.seconds}` };
   }
-  return { kind: 'run', options: { sizes, seconds, skipBuild: values['skip-build'] ?? false } };
+  const cpuProfileDir = values['cpu-prof'];
+  if (cpuProfileDir === '') return { kind: 'error', message: '--cpu-prof: expected a directory' };
+  return { kind: 'run', options: { sizes, seconds, skipBuild: values['skip-build'] ?? false, cpuProfileDir } };
 }
