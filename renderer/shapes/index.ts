@@ -57,10 +57,30 @@ export function scaleShape<S extends DraftShape>(shape: S, scaling: Scaling): S 
 
 export { ARROWHEAD_ANGLE_RAD, arrowheadLength, arrowheadWings } from './arrow/geometry';
 export { DEFAULT_NOTE_SIZE } from './note/geometry';
-export { penWidthAt } from './pen/geometry';
-export { finishStroke, limitPoints, simplifyStroke, smoothStroke } from './pen/simplify';
+export { hasRealPressure, NO_PRESSURE, penOutline, penWidthAt } from './pen/outline';
 export { localToBoard, boardToLocal, type Placement } from './frame';
 export * from './math';
 export { scalePoint, clampCoordinate, clampSize, type Scaling } from './scaling';
-export { CHAR_WIDTH_EM, LINE_HEIGHT_EM, estimateTextBox, estimateTextWidth, lineHeight } from './text-metrics';
+export {
+  CHAR_WIDTH_EM,
+  LINE_HEIGHT_EM,
+  estimateTextWidth,
+  estimatingMeasurer,
+  lineHeight,
+  measureTextBox,
+  measureTextWidth,
+  setTextMeasurer,
+  textMeasurer,
+  type TextMeasurer,
+} from './text-metrics';
+export { graphemes, wrapText } from './text/wrap';
+export {
+  ELLIPSIS,
+  NOTE_PADDING,
+  noteContentHeight,
+  noteHeightFor,
+  noteLines,
+  noteTextWidth,
+  visibleNoteLines,
+} from './note/layout';
 export type { DraftOf, DraftShape, GeometryPatch, ShapeGeometry } from './types';

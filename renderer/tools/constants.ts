@@ -22,10 +22,6 @@ export const LINE_SNAP_RAD = Math.PI / 4; // 45°
 export const ERASER_RADIUS_PX = 8;
 /** A pen point closer than this to the previous one adds nothing visible. */
 export const PEN_MIN_STEP_PX = 1;
-/** Pen points this close to the simplified line are dropped. */
-export const PEN_SIMPLIFY_PX = 0.5;
-/** Raw pen points kept while drawing before halving them (memory stays bounded on a very long stroke). */
-export const PEN_RAW_POINT_LIMIT = 40_000;
 /** Size of a rect or ellipse made by a click without a drag. */
 export const DEFAULT_BOX_WIDTH = 100;
 export const DEFAULT_BOX_HEIGHT = 60;

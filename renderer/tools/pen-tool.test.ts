@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PEN_POINTS } from '../../shared/model';
+import { penOutline } from '../shapes';
 import { cancel, createHarness, down, keyDown, move, up } from './testing/harness';
 
 describe('pen tool', () => {
@@ -27,18 +28,19 @@ describe('pen tool', () => {
     expect(h.controller.preview()).toBeNull();
   });
 
-  it('records pen pressure and gives the mouse 0.5', () => {
+  it('records pen pressure; a mouse or touch records none (0.5), which the outline simulates', () => {
     const h = createHarness({ tool: 'pen' });
     h.drive([down(0, 0, { pointerType: 'pen', pressure: 0.2 }), move(50, 0, { pointerType: 'pen', pressure: 0.9 })]);
     h.drive([up(50, 50, { pointerType: 'pen', pressure: 1 })]);
-    const [stroke] = h.board.all();
-    const pressures = stroke?.type === 'pen' ? stroke.points.filter((_, i) => i % 3 === 2) : [];
-    expect(pressures[0]).toBe(0.2);
-    expect(pressures.at(-1)).toBe(1);
-    expect(pressures.every((p) => p > 0 && p <= 1)).toBe(true);
+    const pressuresOf = (index: number) => {
+      const stroke = h.board.all()[index];
+      return stroke?.type === 'pen' ? stroke.points.filter((_, i) => i % 3 === 2) : [];
+    };
+    expect(pressuresOf(0)).toEqual([0.2, 0.9, 1]);
     h.drive([down(0, 0, { pressure: 0 }), up(40, 0, { pressure: 0 })]);
-    const mouse = h.board.all()[1];
-    expect(mouse?.type === 'pen' && mouse.points.filter((_, i) => i % 3 === 2)).toEqual([0.5, 0.5]);
+    expect(pressuresOf(1)).toEqual([0.5, 0.5]);
+    h.drive([down(0, 0, { pointerType: 'touch', pressure: 0 }), up(40, 0, { pointerType: 'touch', pressure: 1 })]);
+    expect(pressuresOf(2)).toEqual([0.5, 0.5]);
   });
 
   it('skips points under one screen pixel from the last one, at any zoom', () => {
@@ -48,14 +50,26 @@ describe('pen tool', () => {
     expect(preview?.kind === 'draft' && preview.shape.type === 'pen' && preview.shape.points.length).toBe(6);
   });
 
-  it('simplifies a straight stroke to its ends and keeps at most 10,000 points', () => {
+  it('commits exactly the points it previewed, so the stroke looks the same once drawn', () => {
     const h = createHarness({ tool: 'pen' });
-    h.drive([down(0, 0), ...Array.from({ length: 100 }, (_, i) => move(i * 2, 0)), up(200, 0)]);
-    expect(h.board.all()[0]).toMatchObject({ points: [0, 0, 0.5, 200, 0, 0.5] });
+    h.drive([down(0, 0), ...Array.from({ length: 40 }, (_, i) => move(i * 3, Math.sin(i / 4) * 20))]);
+    const preview = h.controller.preview();
+    const previewed = preview?.kind === 'draft' && preview.shape.type === 'pen' ? preview.shape : null;
+    h.drive([up(117, Math.sin(39 / 4) * 20)]); // where the last move was: adds nothing
+    const [stroke] = h.board.all();
+    expect(stroke?.type === 'pen' && stroke.points).toEqual(previewed?.points);
+    expect(stroke?.type === 'pen' && penOutline(stroke.points, 2)).toEqual(penOutline(previewed!.points, 2));
+  });
+
+  it('keeps at most 10,000 points, halving a very long stroke as it grows', () => {
+    const h = createHarness({ tool: 'pen' });
     const zigzag = Array.from({ length: 25_000 }, (_, i) => move(i * 2, (i % 2) * 30));
     h.drive([down(0, 0), ...zigzag, up(50_000, 0)]);
-    const long = h.board.all()[1];
-    expect(long?.type === 'pen' && long.points.length / 3).toBeLessThanOrEqual(MAX_PEN_POINTS);
+    const long = h.board.all()[0];
+    const count = long?.type === 'pen' ? long.points.length / 3 : 0;
+    expect(count).toBeLessThanOrEqual(MAX_PEN_POINTS);
+    expect(count).toBeGreaterThan(MAX_PEN_POINTS / 2);
+    expect(long?.type === 'pen' && long.points.slice(-3)).toEqual([50_000, 0, 0.5]);
   });
 
   it('a click is a dot; one gesture is one undo step; Esc writes nothing', () => {

@@ -2,16 +2,19 @@
  * Pen: idle → drawing → idle, and the pen stays active for the next stroke
  * (Excalidraw, tldraw: you draw several strokes in a row).
  *
- * Points are collected relative to the first one (the stroke's origin),
- * with pressure; a point under PEN_MIN_STEP_PX from the last kept one is
- * skipped. Nothing is written while drawing: the preview carries the stroke.
- * On up, the points are smoothed and simplified (shapes/pen/simplify.ts) and
- * one pen shape is created.
+ * Points are collected relative to the first one (the stroke's origin); a
+ * point under PEN_MIN_STEP_PX from the last kept one is skipped. A pen
+ * records its pressure; a mouse or touch records NO_PRESSURE (0.5, the
+ * Pointer Events value for hardware without pressure), and the outline then
+ * simulates pressure from the speed (shapes/pen/outline.ts). Nothing is
+ * written while drawing: the preview carries the stroke. On up, exactly the
+ * previewed points become one pen shape, so the stroke does not change when
+ * it lands: perfect-freehand does the smoothing when it outlines them.
  */
-import { PEN_POINT_STRIDE, type PenShape } from '../../shared/model';
-import { clampCoordinate, finishStroke, type DraftOf } from '../shapes';
+import { MAX_PEN_POINTS, PEN_POINT_STRIDE, type PenShape } from '../../shared/model';
+import { clampCoordinate, NO_PRESSURE, type DraftOf } from '../shapes';
 import { BaseTool } from './base-tool';
-import { PEN_MIN_STEP_PX, PEN_RAW_POINT_LIMIT, PEN_SIMPLIFY_PX } from './constants';
+import { PEN_MIN_STEP_PX } from './constants';
 import type { PointerInput, Preview } from './tool';
 
 interface Drawing {
@@ -57,8 +60,7 @@ export class PenTool extends BaseTool {
     if (!gesture) return;
     this.addPoint(e, false);
     this.reset();
-    const points = finishStroke(gesture.points, this.boardLength(PEN_SIMPLIFY_PX));
-    this.ctx.board.create(this.shapeOf(gesture, points));
+    this.ctx.board.create(this.shapeOf(gesture, gesture.points));
   }
 
   cancel(): void {
@@ -84,9 +86,9 @@ export class PenTool extends BaseTool {
     gesture.points.push(
       clampCoordinate(e.x - gesture.originX),
       clampCoordinate(e.y - gesture.originY),
-      e.pointerType === 'mouse' ? 0.5 : Math.min(1, Math.max(0, e.pressure)),
+      e.pointerType === 'pen' ? Math.min(1, Math.max(0, e.pressure)) : NO_PRESSURE,
     );
-    if (gesture.points.length > PEN_RAW_POINT_LIMIT * PEN_POINT_STRIDE) gesture.points = halve(gesture.points);
+    if (gesture.points.length > MAX_PEN_POINTS * PEN_POINT_STRIDE) gesture.points = halve(gesture.points);
     this.cachedPreview = null;
   }
 
@@ -108,7 +110,7 @@ export class PenTool extends BaseTool {
   }
 }
 
-/** Every other point, the last one kept: a very long stroke keeps its shape in bounded memory. */
+/** Every other point, the last one kept: a stroke past the model's point limit keeps its shape within it. */
 function halve(points: PenShape['points']): number[] {
   const result: number[] = [];
   const count = points.length / PEN_POINT_STRIDE;

@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { penOutline } from './pen-outline';
+import { penOutline, type PenPathSink, tracePenOutline } from './pen-outline';
 
-describe('penOutline', () => {
-  it('is empty for a single point (the view draws a dot)', () => {
-    expect(penOutline([1, 2, 0.5], 4)).toEqual([]);
-    expect(penOutline([1, 2, 0.5, 1, 2, 0.5], 4)).toEqual([]);
+function recorder(): PenPathSink & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    moveTo: (x, y) => calls.push(`M ${x} ${y}`),
+    quadraticCurveTo: (cx, cy, x, y) => calls.push(`Q ${cx} ${cy} ${x} ${y}`),
+    closePath: () => calls.push('Z'),
+  };
+}
+
+describe('tracePenOutline', () => {
+  it('runs through the edge midpoints with a curve at every vertex, and closes', () => {
+    const path = recorder();
+    tracePenOutline(path, [0, 0, 10, 0, 10, 10, 0, 10]);
+    expect(path.calls).toEqual(['M 5 0', 'Q 10 0 10 5', 'Q 10 10 5 10', 'Q 0 10 0 5', 'Q 0 0 5 0', 'Z']);
   });
 
-  it('surrounds a straight stroke at half the pressure width on each side', () => {
-    const outline = penOutline([0, 0, 0.5, 10, 0, 0.5], 4); // width 4 at pressure 0.5
-    const ys = outline.filter((_, i) => i % 2 === 1);
-    expect(Math.max(...ys)).toBeCloseTo(2);
-    expect(Math.min(...ys)).toBeCloseTo(-2);
-    const xs = outline.filter((_, i) => i % 2 === 0);
-    expect(Math.max(...xs)).toBeCloseTo(12, 0); // the round cap reaches past the end
-    expect(Math.min(...xs)).toBeCloseTo(-2, 0);
+  it('draws nothing for fewer than three vertices', () => {
+    const path = recorder();
+    tracePenOutline(path, [0, 0, 10, 0]);
+    expect(path.calls).toEqual([]);
   });
 
-  it('gets wider where the pressure is higher', () => {
-    const outline = penOutline([0, 0, 0, 10, 0, 1], 4);
-    expect(outline[1]).toBeCloseTo(1); // width 2 at pressure 0
-    expect(outline[3]).toBeCloseTo(3); // width 6 at pressure 1
+  it('traces a real outline: one curve per outline vertex', () => {
+    const outline = penOutline([0, 0, 0.5, 30, 10, 0.5, 60, 0, 0.5], 4);
+    const path = recorder();
+    tracePenOutline(path, outline);
+    expect(path.calls.filter((call) => call.startsWith('Q'))).toHaveLength(outline.length / 2);
+    expect(path.calls.at(-1)).toBe('Z');
   });
 });

@@ -1,58 +1,28 @@
 /**
- * A pen stroke as one filled polygon: each point is pushed out by half its
- * pressure width (penWidthAt) along the stroke's normal, with round caps. One
- * fill instead of per-segment strokes, so a translucent stroke has no darker
- * overlaps at the joints.
+ * Drawing a pen stroke: its outline (shapes/pen/outline.ts, perfect-freehand)
+ * filled as one path, so a translucent stroke has no darker overlaps. The
+ * path runs through the midpoints of the outline's edges with quadratic
+ * curves at its vertices, how perfect-freehand outlines are meant to be
+ * drawn. The preview, the board and any exporter trace it here alike.
  */
-import { PEN_POINT_STRIDE } from '../../../shared/model';
-import { penWidthAt } from '../../shapes';
+import { penOutline } from '../../shapes';
 
-/** Segments per half-circle cap: enough to look round at any normal zoom. */
-const CAP_STEPS = 8;
+export { penOutline };
 
-/** Flat [x, y, x, y, …] outline in the shape's frame; empty for fewer than two distinct points (draw a dot instead). */
-export function penOutline(points: readonly number[], strokeWidth: number): number[] {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const rs: number[] = [];
-  for (let i = 0; i + 2 < points.length; i += PEN_POINT_STRIDE) {
-    const x = points[i] ?? 0;
-    const y = points[i + 1] ?? 0;
-    const last = xs.length - 1;
-    if (last >= 0 && xs[last] === x && ys[last] === y) continue;
-    xs.push(x);
-    ys.push(y);
-    rs.push(penWidthAt(strokeWidth, points[i + 2] ?? 0.5) / 2);
-  }
-  const n = xs.length;
-  if (n < 2) return [];
-  const left: number[] = [];
-  const right: number[] = [];
-  const angles: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const prev = Math.max(0, i - 1);
-    const next = Math.min(n - 1, i + 1);
-    const angle = Math.atan2((ys[next] ?? 0) - (ys[prev] ?? 0), (xs[next] ?? 0) - (xs[prev] ?? 0));
-    angles.push(angle);
-    const r = rs[i] ?? 0;
-    const nx = -Math.sin(angle) * r;
-    const ny = Math.cos(angle) * r;
-    left.push((xs[i] ?? 0) + nx, (ys[i] ?? 0) + ny);
-    right.push((xs[i] ?? 0) - nx, (ys[i] ?? 0) - ny);
-  }
-  const cap = (i: number, from: number): number[] => {
-    const out: number[] = [];
-    const r = rs[i] ?? 0;
-    for (let s = 1; s < CAP_STEPS; s++) {
-      const a = from - (Math.PI * s) / CAP_STEPS; // clockwise in y-down: round the end, not back over the stroke
-      out.push((xs[i] ?? 0) + Math.cos(a) * r, (ys[i] ?? 0) + Math.sin(a) * r);
-    }
-    return out;
-  };
-  const reversedRight: number[] = [];
-  for (let i = n - 1; i >= 0; i--) reversedRight.push(right[i * 2] ?? 0, right[i * 2 + 1] ?? 0);
-  // Left side forward, round the end, right side back, round the start.
-  const endAngle = angles[n - 1] ?? 0;
-  const startAngle = angles[0] ?? 0;
-  return [...left, ...cap(n - 1, endAngle + Math.PI / 2), ...reversedRight, ...cap(0, startAngle - Math.PI / 2)];
+/** What tracing needs: a CanvasRenderingContext2D, a Path2D and Konva's Context all have these. */
+export interface PenPathSink {
+  moveTo(x: number, y: number): void;
+  quadraticCurveTo(cpx: number, cpy: number, x: number, y: number): void;
+  closePath(): void;
+}
+
+/** Adds the closed, smoothed outline (flat [x, y, …]) to `path`; nothing for fewer than three points. */
+export function tracePenOutline(path: PenPathSink, outline: readonly number[]): void {
+  const n = Math.floor(outline.length / 2);
+  if (n < 3) return;
+  const x = (i: number) => outline[(i % n) * 2] ?? 0;
+  const y = (i: number) => outline[(i % n) * 2 + 1] ?? 0;
+  path.moveTo((x(0) + x(1)) / 2, (y(0) + y(1)) / 2);
+  for (let i = 1; i <= n; i++) path.quadraticCurveTo(x(i), y(i), (x(i) + x(i + 1)) / 2, (y(i) + y(i + 1)) / 2);
+  path.closePath();
 }

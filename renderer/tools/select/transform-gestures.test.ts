@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shapeBounds } from '../../shapes';
 import { createHarness, down, move, up } from '../testing/harness';
 import { note, pen } from '../testing/shapes';
 import { handleAt, scalingForHandle, selectionHandles } from './handles';
@@ -44,12 +45,20 @@ describe('select tool: resizing and rotating', () => {
 
   it('scales positions, sizes and pen points of a multi-selection around the opposite handle', () => {
     const h = createHarness();
-    h.seed(note('n', 0, 0, 50, 50), pen('p', 100, 100, [0, 0, 0.5, 50, 0, 0.5]));
-    // Pen bounds: y 100 ± 1 (half its width at pressure 0.5), x 99..151: selection is 0..151 × 0..101.
+    const stroke = pen('p', 100, 100, [0, 0, 0.5, 50, 0, 0.5]);
+    h.seed(note('n', 0, 0, 50, 50), stroke);
+    // The selection runs from the note's corner (0, 0) to the far corner of the pen's ink.
+    const { maxX, maxY } = shapeBounds(stroke);
     h.ui.getState().select(['n', 'p']);
-    h.drive([down(0, 0), move(-50, -20), up(-151, -101)]); // nw handle to twice the size, about (151, 101)
-    expect(h.board.get('n')).toMatchObject({ x: -151, y: -101, w: 100, h: 100 });
-    expect(h.board.get('p')).toMatchObject({ x: 49, y: 99, points: [0, 0, 0.5, 100, 0, 0.5] });
+    h.drive([down(0, 0), move(-50, -20), up(-maxX, -maxY)]); // nw handle to twice the size, about (maxX, maxY)
+    const scaledNote = h.board.get('n');
+    expect(scaledNote).toMatchObject({ type: 'note', w: 100, h: 100 });
+    expect(scaledNote?.x).toBeCloseTo(-maxX);
+    expect(scaledNote?.y).toBeCloseTo(-maxY);
+    const scaledPen = h.board.get('p');
+    expect(scaledPen).toMatchObject({ points: [0, 0, 0.5, 100, 0, 0.5] });
+    expect(scaledPen?.x).toBeCloseTo(200 - maxX);
+    expect(scaledPen?.y).toBeCloseTo(200 - maxY);
     expect(h.updates).toBe(1);
   });
 
