@@ -4,7 +4,12 @@ import { accessTokenFrom } from './app/access-token';
 import { App } from './app/App';
 import { displayNameFrom } from './app/display-name';
 import { relayUrlFor } from './app/relay-url';
+import { createCanvasTextMeasurer } from './canvas/text-measurer';
 import { registerServiceWorker } from './local/service-worker';
+import { setTextMeasurer } from './shapes';
+
+// Before the first render: every text box and note layout measures with it.
+setTextMeasurer(createCanvasTextMeasurer());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -4,7 +4,7 @@
  * and what zoom-to-fit frames is what the user sees selected.
  */
 import type { Shape } from '../../shared/model';
-import { type Box, boxCentre, estimateTextBox, shapeBounds, unionBoxes } from '../shapes';
+import { type Box, boxCentre, measureTextBox, shapeBounds, unionBoxes } from '../shapes';
 
 export type Bounds = Box;
 export { shapeBounds };
@@ -17,5 +17,5 @@ export function unionBounds(shapes: readonly Shape[]): Bounds | undefined {
 
 /** Height of unwrapped text, as the text tool lays it out. */
 export function estimateTextHeight(text: string, fontSize: number): number {
-  return estimateTextBox({ text, fontSize, w: 0 }).h;
+  return measureTextBox({ text, fontSize }).h;
 }

@@ -5,7 +5,7 @@
  * tool decides what a commit means); Esc cancels.
  */
 import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { estimateTextWidth, LINE_HEIGHT_EM, lineHeight } from '../shapes';
+import { LINE_HEIGHT_EM, lineHeight, measureTextWidth, noteHeightFor } from '../shapes';
 import type { Viewport } from '../state/ui-store';
 import type { Preview, ToolController } from '../tools';
 import type { BoardDoc } from '../doc';
@@ -94,8 +94,11 @@ export function TextEditor({
   const pad = target.card ? NOTE_PADDING * zoom : 0;
   const width = target.card
     ? target.card.w * zoom
-    : (Math.max(estimateTextWidth(value, target.fontSize), target.fontSize) + target.fontSize) * zoom;
-  const height = target.card ? target.card.h * zoom : lines * lineHeight(target.fontSize) * zoom;
+    : (Math.max(measureTextWidth(value, target.fontSize), target.fontSize) + target.fontSize) * zoom;
+  // A note grows with its text as it is typed, as it will once committed (shapes/note/layout.ts).
+  const height = target.card
+    ? noteHeightFor({ text: value, w: target.card.w, h: target.card.h, fontSize: target.fontSize }) * zoom
+    : lines * lineHeight(target.fontSize) * zoom;
   const style: CSSProperties = {
     position: 'absolute',
     left: at.x,
@@ -114,6 +117,7 @@ export function TextEditor({
     font: `${target.fontSize * zoom}px ${FONT_FAMILY}`,
     lineHeight: LINE_HEIGHT_EM,
     whiteSpace: target.card ? 'pre-wrap' : 'pre',
+    overflowWrap: 'break-word', // a word wider than the card breaks, as the note's layout breaks it
     overflow: 'hidden',
     resize: 'none',
   };

@@ -4,7 +4,7 @@
  */
 import { MAX_TEXT_LENGTH } from '../../shared/model';
 import type { BoardDoc } from '../doc';
-import { estimateTextWidth } from '../shapes';
+import { clampSize, measureTextWidth, noteHeightFor } from '../shapes';
 
 export type TextCommitResult = 'updated' | 'deleted' | 'missing';
 
@@ -21,8 +21,8 @@ export function isBlank(text: string): boolean {
 /**
  * Puts `text` into the existing text or note `id`, in one change. A text
  * shape left blank is deleted (an invisible shape only gets in the way); a
- * note keeps its card. The text width is re-estimated (the canvas measures
- * precisely later).
+ * note keeps its card, grown to fit the text (shapes/note/layout.ts). A
+ * text's width is measured.
  */
 export function commitShapeText(board: BoardDoc, id: string, text: string): TextCommitResult {
   const shape = board.get(id);
@@ -32,11 +32,11 @@ export function commitShapeText(board: BoardDoc, id: string, text: string): Text
       board.delete(id);
       return 'deleted';
     }
-    board.update(id, { text: fitted, w: estimateTextWidth(fitted, shape.fontSize) });
+    board.update(id, { text: fitted, w: clampSize(measureTextWidth(fitted, shape.fontSize)) });
     return 'updated';
   }
   if (shape?.type === 'note') {
-    board.update(id, { text: fitted });
+    board.update(id, { text: fitted, h: noteHeightFor({ ...shape, text: fitted }) });
     return 'updated';
   }
   return 'missing';

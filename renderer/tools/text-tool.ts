@@ -13,7 +13,7 @@
  * focus, which the browser does after the canvas sees the pointer-down.
  * After a commit the tool hands over to select with the text selected.
  */
-import { estimateTextWidth, hitTestShape, lineHeight } from '../shapes';
+import { clampSize, hitTestShape, lineHeight, measureTextWidth } from '../shapes';
 import { BaseTool } from './base-tool';
 import { HIT_TOLERANCE_PX } from './constants';
 import { commitShapeText, fitText, isBlank } from './text-commit';
@@ -83,8 +83,7 @@ export class TextTool extends BaseTool {
     }
     const { id, x, y, rotation, fontSize } = typing;
     const { style, opacity } = this.newShapeStyle();
-    // The canvas measures the real width later; until then bounds use the estimate.
-    const w = estimateTextWidth(fitted, fontSize);
+    const w = clampSize(measureTextWidth(fitted, fontSize));
     this.ctx.board.create({ type: 'text', id, x, y, rotation, opacity, style, text: fitted, fontSize, w });
     this.selectCreated(id);
   }

@@ -1,8 +1,12 @@
 import { Group, Rect, Text } from 'react-konva';
-import { type DraftOf, LINE_HEIGHT_EM } from '../../shapes';
+import { type DraftOf, LINE_HEIGHT_EM, visibleNoteLines } from '../../shapes';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR, placement, type ViewProps } from './common';
 
-/** Sticky note: a card in its colour with word-wrapped text; overflow is clipped to the card. */
+/**
+ * Sticky note: a card in its colour with its text laid out by
+ * shapes/note/layout.ts (wrapped there, so Konva does not wrap again and the
+ * lines are the ones the note's height was grown for).
+ */
 export function NoteView({ shape, faded }: ViewProps<DraftOf<'note'>>) {
   return (
     <Group {...placement(shape, faded)} clipX={0} clipY={0} clipWidth={shape.w} clipHeight={shape.h}>
@@ -10,13 +14,13 @@ export function NoteView({ shape, faded }: ViewProps<DraftOf<'note'>>) {
       <Text
         x={NOTE_PADDING}
         y={NOTE_PADDING}
-        width={Math.max(0, shape.w - NOTE_PADDING * 2)}
-        text={shape.text}
+        text={visibleNoteLines(shape).join('\n')}
         fontSize={shape.fontSize}
         fontFamily={FONT_FAMILY}
         lineHeight={LINE_HEIGHT_EM}
         fill={NOTE_TEXT_COLOR}
-        wrap="word"
+        wrap="none"
+        perfectDrawEnabled={false}
       />
     </Group>
   );

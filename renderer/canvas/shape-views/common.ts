@@ -5,9 +5,8 @@
  */
 import type { DraftShape } from '../../shapes';
 
+export { NOTE_PADDING } from '../../shapes';
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-/** Inner margin of a sticky note's text, board units; the inline editor uses it too. */
-export const NOTE_PADDING = 12;
 export const NOTE_TEXT_COLOR = '#1e1e1e';
 
 export function placement(shape: DraftShape, faded = false) {

@@ -1,12 +1,13 @@
 /**
  * Sticky note: an opaque w × h card, hit anywhere inside. It is painted in
  * its `color` without an outline, so the stroke width does not grow it.
- * Text that overflows the card does not count (the card is what you grab).
+ * Its text never leaves the card (./layout.ts), so the card is the shape.
  */
 import { boxBounds, hitsBoxArea } from '../box-geometry';
 import { boxContainsBox, type Box, type Point } from '../math';
 import { scaleBox, type Scaling } from '../scaling';
 import type { DraftOf, GeometryPatch } from '../types';
+import { noteHeightFor } from './layout';
 
 type Note = DraftOf<'note'>;
 
@@ -24,7 +25,12 @@ export function intersectsRect(shape: Note, rect: Box): boolean {
   return boxContainsBox(rect, bounds(shape));
 }
 
-/** The card resizes; the font size stays, so the text reflows like a real note. */
+/**
+ * The card resizes; the font size stays, so the text reflows like a real
+ * note. The card stays tall enough for its reflowed text, growing downwards
+ * from its top edge (./layout.ts).
+ */
 export function scale(shape: Note, scaling: Scaling): GeometryPatch<'note'> {
-  return scaleBox(shape, scaling);
+  const placed = scaleBox(shape, scaling);
+  return { ...placed, h: noteHeightFor({ ...shape, w: placed.w, h: placed.h }) };
 }
