@@ -17,6 +17,19 @@ export class BoardPage {
     await this.page.goto(`${relayUrl}/b/${boardId}?${query}`);
   }
 
+  /** Waits until the service worker that keeps the page for reloads while the relay is down is active. */
+  async waitUntilAvailableOffline(timeoutMs = 10_000): Promise<void> {
+    const ready = await this.page.evaluate((ms) => {
+      // Typed by hand: tests are also type-checked without the DOM lib.
+      const { navigator } = globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } };
+      return Promise.race([
+        navigator.serviceWorker.ready.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+      ]);
+    }, timeoutMs);
+    if (!ready) throw new Error(`no active service worker after ${timeoutMs} ms`);
+  }
+
   boardIdFromUrl(): string {
     const match = /\/b\/([A-Za-z0-9_-]+)/.exec(this.page.url());
     if (!match?.[1]) throw new Error(`not on a board page: ${this.page.url()}`);
