@@ -1,0 +1,152 @@
+import { isIP } from 'node:net';
+import { Bonjour, type Browser, type Service, type ServiceConfig } from 'bonjour-service';
+import { z } from 'zod';
+import { type DiscoveredSession, relayUrlFor } from '../../../shared/desktop';
+import { boardIdSchema, PROTOCOL_VERSION } from '../../../shared/protocol';
+
+/** DNS-SD service type: `_easel._tcp.local`. */
+export const EASEL_SERVICE_TYPE = 'easel';
+
+export interface Announcement {
+  /** Shown in other apps' Join lists (e.g. "Ann's MacBook"). */
+  name: string;
+  port: number;
+  boardId?: string;
+  appVersion: string;
+}
+
+/**
+ * TXT record of an announcement. It is read from the network, so every field
+ * is checked and bounded. The token is never in it: a guest still needs the
+ * link (or the token) from the host.
+ */
+const txtSchema = z.object({
+  v: z.string().regex(/^\d{1,4}$/),
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  board: boardIdSchema.optional(),
+  app: z.string().max(32).optional(),
+});
+
+const MAX_SESSIONS = 100;
+const MAX_NAME_LENGTH = 63;
+
+export interface LanDiscoveryOptions {
+  /** This app's id in TXT `id`: its own announcement is left out of `sessions()`. */
+  selfId: string;
+  /** Passed to multicast-dns (e.g. `interface`); tests leave it alone inside their namespace. */
+  multicast?: Partial<ServiceConfig>;
+  onChange?: (sessions: DiscoveredSession[]) => void;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * mDNS/DNS-SD for LAN sessions (bonjour-service): announces this app's
+ * session while it shares, and lists the sessions other Easel apps announce.
+ * The multicast socket opens on first use and closes in close().
+ */
+export class LanDiscovery {
+  private bonjour: Bonjour | null = null;
+  private published: Service | null = null;
+  private browser: Browser | null = null;
+  private readonly found = new Map<string, DiscoveredSession>();
+
+  constructor(private readonly options: LanDiscoveryOptions) {}
+
+  /** Announces (or re-announces with new details) this app's session. */
+  async advertise(announcement: Announcement): Promise<void> {
+    await this.stopAdvertising();
+    const txt: Record<string, string> = {
+      v: String(PROTOCOL_VERSION),
+      id: this.options.selfId,
+      app: announcement.appVersion.slice(0, 32),
+    };
+    if (announcement.boardId !== undefined) txt.board = announcement.boardId;
+    // The id suffix keeps two hosts of the same name from colliding (DNS-SD names must be unique).
+    const name = `${announcement.name.slice(0, MAX_NAME_LENGTH - 9)} (${this.options.selfId.slice(0, 6)})`;
+    this.published = this.mdns().publish({ name, type: EASEL_SERVICE_TYPE, port: announcement.port, txt });
+    this.published.on('error', (error: unknown) => this.options.onError?.(error));
+  }
+
+  /** Withdraws the announcement (an mDNS goodbye, so browsers drop it at once). */
+  stopAdvertising(): Promise<void> {
+    const service = this.published;
+    this.published = null;
+    if (!service) return Promise.resolve();
+    return new Promise((resolve) => service.stop?.(() => resolve()));
+  }
+
+  get advertising(): boolean {
+    return this.published !== null;
+  }
+
+  /** Starts listening for other sessions; `sessions()` and onChange report them. */
+  browse(): void {
+    if (this.browser) return;
+    const browser = this.mdns().find({ type: EASEL_SERVICE_TYPE });
+    const update = (service: Service) => {
+      const session = sessionOf(service);
+      const key = service.fqdn;
+      if (!session || session.id === this.options.selfId) {
+        if (this.found.delete(key)) this.changed();
+        return;
+      }
+      if (!this.found.has(key) && this.found.size >= MAX_SESSIONS) return;
+      this.found.set(key, session);
+      this.changed();
+    };
+    browser.on('up', update);
+    browser.on('txt-update', update);
+    browser.on('srv-update', update);
+    browser.on('down', (service) => {
+      if (this.found.delete(service.fqdn)) this.changed();
+    });
+    this.browser = browser;
+  }
+
+  sessions(): DiscoveredSession[] {
+    return [...this.found.values()];
+  }
+
+  async close(): Promise<void> {
+    await this.stopAdvertising();
+    this.browser?.stop();
+    this.browser = null;
+    const bonjour = this.bonjour;
+    this.bonjour = null;
+    if (bonjour) await new Promise<void>((resolve) => bonjour.destroy(() => resolve()));
+  }
+
+  private mdns(): Bonjour {
+    this.bonjour ??= new Bonjour(this.options.multicast ?? {}, (error: unknown) => this.options.onError?.(error));
+    return this.bonjour;
+  }
+
+  private changed(): void {
+    this.options.onChange?.(this.sessions());
+  }
+}
+
+/** A browsed service as a session, or null when it is not one we understand. */
+export function sessionOf(
+  service: Pick<Service, 'name' | 'host' | 'port' | 'addresses' | 'txt' | 'referer'>,
+): DiscoveredSession | null {
+  const txt = txtSchema.safeParse(service.txt);
+  if (!txt.success) return null;
+  if (!Number.isInteger(service.port) || service.port < 1 || service.port > 65535) return null;
+  const announced = [...(service.addresses ?? []), ...(service.referer ? [service.referer.address] : [])];
+  const addresses = [...new Set(announced)]
+    .filter((address) => isIP(address) !== 0 && !/^fe[89ab][0-9a-f]:/i.test(address))
+    .sort((a, b) => isIP(a) - isIP(b));
+  if (addresses.length === 0) return null;
+  const protocol = Number(txt.data.v);
+  return {
+    id: txt.data.id,
+    name: String(service.name).slice(0, MAX_NAME_LENGTH),
+    host: String(service.host).slice(0, 255),
+    port: service.port,
+    protocol,
+    compatible: protocol === PROTOCOL_VERSION,
+    relayUrls: addresses.map((address) => relayUrlFor(address, service.port)),
+    ...(txt.data.board !== undefined && { boardId: txt.data.board }),
+  };
+}

@@ -1,0 +1,53 @@
+import {
+  formatEaselJoinLink,
+  formatHttpJoinLink,
+  type RelayInfo,
+  relayUrlFor,
+  type ShareStatus,
+} from '../../../shared/desktop';
+import type { LanAddress } from '../lan/lan-addresses';
+import type { RelayHostSnapshot } from './relay-host';
+
+/** What the renderer learns about the embedded relay: where to connect and with which token. */
+export function relayInfoOf(snapshot: RelayHostSnapshot): RelayInfo {
+  return {
+    state: snapshot.state,
+    url: snapshot.url,
+    token: snapshot.hostToken,
+    sharing: snapshot.share !== null,
+    ...(snapshot.error !== undefined && { error: snapshot.error }),
+  };
+}
+
+export interface ShareViewOptions {
+  /** Links open this board; without one they open the relay's home page. */
+  boardId?: string;
+  advertised: boolean;
+  webClient: boolean;
+}
+
+/** The sharing panel's content: one pair of join links per LAN address, and the guest count. */
+export function shareStatusOf(
+  snapshot: RelayHostSnapshot,
+  addresses: readonly LanAddress[],
+  options: ShareViewOptions,
+): ShareStatus {
+  const share = snapshot.share;
+  if (!share) return { sharing: false };
+  return {
+    sharing: true,
+    port: share.port,
+    token: share.token,
+    guests: share.guests,
+    advertised: options.advertised,
+    webClient: options.webClient,
+    addresses: addresses.map((lan) => {
+      const target = {
+        relayUrl: relayUrlFor(lan.address, share.port),
+        ...(options.boardId !== undefined && { boardId: options.boardId }),
+        token: share.token,
+      };
+      return { ...lan, joinUrl: formatHttpJoinLink(target), easelUrl: formatEaselJoinLink(target) };
+    }),
+  };
+}
