@@ -21,24 +21,28 @@ export function useBoardSync(relayUrl: string, boardId: string, name?: string, t
   useEffect(() => {
     const client = new SyncClient({ url: relayUrl, name, token });
     const doc = new Y.Doc();
-    let opened: LocalFirstBoard | null = null;
+    const left = new AbortController();
+    let local: LocalFirstBoard | null = null;
     let removeGuard: (() => void) | null = null;
-    let cancelled = false;
-    void openLocalFirstBoard(client, doc, { relayUrl, boardId }).then((local) => {
-      if (cancelled) return void local.close();
-      opened = local;
-      const { board } = local;
+    const onOpened = (opened: LocalFirstBoard) => {
+      if (left.signal.aborted) return void opened.close();
+      local = opened;
+      const { board } = opened;
       const update = () => setState({ status: board.status, pending: board.pendingCount, doc });
       board.events.on('status', update);
       board.events.on('pending', update);
       update();
       // The desktop shell closes its window without asking; only a browser tab can.
-      if (isBrowserClient(window)) removeGuard = guardUnload(window, local.hasChangesAtRisk);
-    });
+      if (isBrowserClient(window)) removeGuard = guardUnload(window, opened.hasChangesAtRisk);
+    };
+    const onFailed = (error: unknown) => {
+      if (!left.signal.aborted) console.error(`Easel: could not open board ${boardId}`, error);
+    };
+    void openLocalFirstBoard(client, doc, { relayUrl, boardId, signal: left.signal }).then(onOpened, onFailed);
     return () => {
-      cancelled = true;
+      left.abort();
       removeGuard?.();
-      void opened?.close();
+      void local?.close();
       client.destroy();
       doc.destroy();
     };

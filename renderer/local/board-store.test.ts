@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
+  LOCAL_LOAD_TIMEOUT_MS,
   type LocalBoardStore,
   type LocalBoardStoreOptions,
   localDatabaseName,
@@ -81,6 +82,33 @@ describe('the board copy on this device', () => {
     await vi.waitFor(() => expect(store.allChangesStored()).toBe(true));
   });
 
+  it('stops opening, without a warning, when the board is left first', async () => {
+    const first = await open({ relayUrl: RELAY, boardId: 'left' });
+    shapes(first.doc).set('a', 1);
+    await first.store.close();
+
+    const leftBefore = new AbortController();
+    leftBefore.abort(new Error('left before'));
+    const before = openLocalBoardStore({
+      relayUrl: RELAY,
+      boardId: 'left',
+      doc: new Y.Doc(),
+      signal: leftBefore.signal,
+    });
+    await expect(before).rejects.toThrow('left before');
+
+    const leftWhileProbing = new AbortController();
+    const doc = new Y.Doc();
+    const probing = openLocalBoardStore({ relayUrl: RELAY, boardId: 'left', doc, signal: leftWhileProbing.signal });
+    leftWhileProbing.abort(new Error('left while probing'));
+    await expect(probing).rejects.toThrow('left while probing');
+    shapes(doc).set('b', 2); // not stored: nothing of that open writes
+
+    const again = await open({ relayUrl: RELAY, boardId: 'left' });
+    expect(shapes(again.doc).toJSON()).toEqual({ a: 1 });
+    expect(warnings).toEqual([]);
+  });
+
   it('does not store changes it loaded itself again', async () => {
     const first = await open({ relayUrl: RELAY, boardId: 'no-echo' });
     shapes(first.doc).set('a', 1);
@@ -138,6 +166,26 @@ describe('without a working IndexedDB the board works online only', () => {
     expect(warnings[0]).toContain('did not load the board in time');
     shapes(doc).set('a', 1);
     expect(shapes(doc).get('a')).toBe(1);
+  });
+
+  it('unless the board is left while it waits: then it stops waiting at once, without a warning', async () => {
+    const real = new IDBFactory();
+    let opens = 0;
+    globalThis.indexedDB = {
+      open: (name: string) => (++opens === 1 ? real.open(name) : ({} as IDBOpenDBRequest)),
+    } as unknown as IDBFactory;
+    const left = new AbortController();
+    const opening = openLocalBoardStore({
+      relayUrl: RELAY,
+      boardId: 'left-waiting',
+      doc: new Y.Doc(),
+      signal: left.signal,
+    });
+    setTimeout(() => left.abort(new Error('left the board')), 20);
+    const started = performance.now();
+    await expect(opening).rejects.toThrow('left the board');
+    expect(performance.now() - started).toBeLessThan(LOCAL_LOAD_TIMEOUT_MS / 2);
+    expect(warnings).toEqual([]);
   });
 
   it('when the database goes away while the board is open, without breaking edits', async () => {

@@ -43,6 +43,8 @@ export interface LocalBoardStoreOptions {
   doc: Y.Doc;
   /** Give up on IndexedDB (and go online-only) if the local copy has not loaded by then (ms). */
   loadTimeoutMs?: number;
+  /** Aborted when the board is left before it has opened: stop loading, reject with its reason. */
+  signal?: AbortSignal;
   warn?: (message: string, error?: unknown) => void;
 }
 
@@ -65,27 +67,35 @@ export function localDatabaseName(relayUrl: string, boardId: string): string {
   return `easel:${relay}:${boardId}`;
 }
 
-/** Loads the board's local copy into `options.doc` and keeps storing its changes; never rejects. */
+/**
+ * Loads the board's local copy into `options.doc` and keeps storing its
+ * changes. Falls back to online-only rather than rejecting; rejects only with
+ * `options.signal`'s reason once it is aborted (the page left the board first).
+ */
 export async function openLocalBoardStore(options: LocalBoardStoreOptions): Promise<LocalBoardStore> {
+  const { signal } = options;
   const warn = options.warn ?? defaultWarn;
   const name = localDatabaseName(options.relayUrl, options.boardId);
   const onlineOnly = (reason: string, error?: unknown): LocalBoardStore => {
+    signal?.throwIfAborted();
     warn(`Easel: board ${options.boardId} is not kept on this device (${reason}); it works online only.`, error);
     return ONLINE_ONLY;
   };
 
+  signal?.throwIfAborted();
   try {
     await openProbe(name);
   } catch (error) {
     return onlineOnly('IndexedDB is unavailable', error);
   }
+  signal?.throwIfAborted();
   const persistence = new IndexeddbPersistence(name, options.doc);
-  const loaded = await withTimeout(persistence.whenSynced, options.loadTimeoutMs ?? LOCAL_LOAD_TIMEOUT_MS);
-  if (!loaded) {
-    // Never awaited: destroy waits for the open that is hanging.
-    persistence.destroy().catch(() => undefined);
-    return onlineOnly('IndexedDB did not load the board in time');
-  }
+  // Never awaited: destroy waits for the database to open, which may be what hangs.
+  const abandon = () => void persistence.destroy().catch(() => undefined);
+  const outcome = await settleWithin(persistence.whenSynced, options.loadTimeoutMs ?? LOCAL_LOAD_TIMEOUT_MS, signal);
+  if (outcome !== 'settled') abandon();
+  if (outcome === 'timed-out') return onlineOnly('IndexedDB did not load the board in time');
+  signal?.throwIfAborted();
   let knownEpoch: string | undefined;
   try {
     const stored: unknown = await persistence.get(EPOCH_KEY);
@@ -93,6 +103,8 @@ export async function openLocalBoardStore(options: LocalBoardStoreOptions): Prom
   } catch (error) {
     warn(`Easel: could not read the relay epoch of board ${options.boardId}.`, error);
   }
+  if (signal?.aborted) abandon();
+  signal?.throwIfAborted();
   return new IndexeddbBoardStore(persistence, options.doc, knownEpoch, (reason, error) =>
     warn(`Easel: board ${options.boardId} is no longer kept on this device (${reason}); it works online only.`, error),
   );
@@ -212,13 +224,24 @@ function openProbe(name: string): Promise<void> {
   });
 }
 
-/** True if `promise` settles within `ms`, false if not. */
-function withTimeout(promise: Promise<unknown>, ms: number): Promise<boolean> {
+/** Whether `promise` settled (either way) within `ms`, or `signal` was aborted first. */
+function settleWithin(
+  promise: Promise<unknown>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<'settled' | 'timed-out' | 'aborted'> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
+    const done = (outcome: 'settled' | 'timed-out' | 'aborted') => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    const onAbort = () => done('aborted');
+    const timer = setTimeout(() => done('timed-out'), ms);
+    signal?.addEventListener('abort', onAbort);
     promise.then(
-      () => (clearTimeout(timer), resolve(true)),
-      () => (clearTimeout(timer), resolve(false)),
+      () => done('settled'),
+      () => done('settled'),
     );
   });
 }

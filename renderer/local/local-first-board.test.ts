@@ -110,6 +110,23 @@ describe('a board opened local-first against a real relay', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('opens nothing on the connection when the board is left before its local copy has loaded', async () => {
+    const relay = await startRelay(await newDataDir());
+    const client = new SyncClient({ url: relay.url });
+    clients.push(client);
+    const left = new AbortController();
+    const opening = openLocalFirstBoard(client, new Y.Doc(), {
+      relayUrl: relay.url,
+      boardId: 'left-early',
+      signal: left.signal,
+    });
+    left.abort(new Error('left the board'));
+    await expect(opening).rejects.toThrow('left the board');
+    // The board id is free on the connection: a second open of it is not refused as a duplicate.
+    const board = client.open('left-early', new Y.Doc());
+    await waitFor(() => board.status === 'synced', 'the reopened board synced');
+  });
+
   it('does not push its copy into a board that was replaced on the relay, even after a reload', async () => {
     const relay = await startRelay(await newDataDir());
     const { url, port } = relay;

@@ -17,6 +17,7 @@ export interface LocalFirstBoard {
  * join asks the relay only for what this device lacks and sends only what the
  * relay lacks. The relay's epoch is remembered with the local copy, so a board
  * replaced on the relay is not overwritten by it, in this session or the next.
+ * Rejects only when `options.signal` is aborted before the board is open.
  */
 export async function openLocalFirstBoard(
   client: SyncClient,
@@ -24,6 +25,10 @@ export async function openLocalFirstBoard(
   options: Omit<LocalBoardStoreOptions, 'doc'>,
 ): Promise<LocalFirstBoard> {
   const store = await openLocalBoardStore({ ...options, doc });
+  if (options.signal?.aborted) {
+    await store.close();
+    options.signal.throwIfAborted();
+  }
   const board = client.open(options.boardId, doc, { knownEpoch: store.knownEpoch });
   board.events.on('epoch', (epoch) => store.rememberEpoch(epoch));
   board.events.on('epoch-mismatch', ({ known, relay }) =>
