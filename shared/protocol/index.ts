@@ -4,3 +4,4 @@ export * from './events';
 export * from './limits';
 export * from './schemas';
 export * from './version';
+export * from './presence';

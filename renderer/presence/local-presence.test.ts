@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { presenceStateSchema } from '../../shared/protocol';
+import { createHarness, down, move, up } from '../tools/testing/harness';
+import { rect } from '../tools/testing/shapes';
+import { IDLE_AFTER_MS } from './activity';
+import { FollowController } from './follow-controller';
+import { LocalPresence, type PageVisibility } from './local-presence';
+import { PeerList } from './peers';
+
+class FakeVisibility implements PageVisibility {
+  isHidden = false;
+  private readonly listeners = new Set<() => void>();
+  hidden() {
+    return this.isHidden;
+  }
+  onChange(listener: () => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  set(hidden: boolean) {
+    this.isHidden = hidden;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function setup(tool: 'select' | 'rect' = 'select') {
+  const harness = createHarness({ tool });
+  const awareness = new Awareness(harness.doc);
+  const visibility = new FakeVisibility();
+  let now = 10_000;
+  const presence = new LocalPresence({
+    awareness,
+    ui: harness.ui,
+    controller: harness.controller,
+    user: { name: 'Ann', color: '#1971c2' },
+    visibility,
+    now: () => now,
+    stageSize: () => ({ width: 800, height: 600 }),
+  });
+  cleanups.push(() => {
+    presence.destroy();
+    awareness.destroy();
+  });
+  const published = () => presenceStateSchema.parse(awareness.getLocalState());
+  return { harness, awareness, visibility, presence, published, advance: (ms: number) => (now += ms) };
+}
+
+describe('LocalPresence', () => {
+  it('publishes a valid state at once: name, colour, no cursor, the viewport', () => {
+    const { published } = setup();
+    expect(published()).toMatchObject({
+      user: { name: 'Ann', color: '#1971c2' },
+      cursor: null,
+      selection: [],
+      gesture: null,
+      viewport: { x: 0, y: 0, zoom: 1, width: 800, height: 600 },
+      activity: 'active',
+      following: null,
+    });
+  });
+
+  it('publishes the cursor in board coordinates, and null when it leaves the canvas', () => {
+    const { presence, published } = setup();
+    presence.setCursor({ x: 120.5, y: -40 });
+    expect(published().cursor).toEqual({ x: 120.5, y: -40 });
+    presence.setCursor(null);
+    expect(published().cursor).toBeNull();
+  });
+
+  it('publishes the selection and the viewport as they change', () => {
+    const { harness, published } = setup();
+    harness.board.create(rect('r1', 0, 0, 10, 10));
+    harness.ui.getState().select(['r1']);
+    harness.ui.getState().setViewport({ x: 5, y: 6, zoom: 2 });
+    expect(published()).toMatchObject({ selection: ['r1'], viewport: { x: 5, y: 6, zoom: 2 } });
+  });
+
+  it('shows a shape being drawn as a gesture before it is in the doc, and drops it when it is committed', () => {
+    const { harness, published } = setup('rect');
+    harness.drive([down(10, 10), move(60, 40)]);
+    const gesture = published().gesture;
+    expect(gesture?.shapes).toHaveLength(1);
+    expect(gesture?.shapes[0]).toMatchObject({ type: 'rect', x: 10, y: 10, w: 50, h: 30 });
+    expect(gesture?.replaces).toEqual([]);
+    expect(harness.board.all()).toHaveLength(0);
+    harness.drive([up(60, 40)]);
+    expect(published().gesture).toBeNull();
+    expect(harness.board.all()).toHaveLength(1);
+  });
+
+  it('shows shapes being dragged with the ids they stand for', () => {
+    const { harness, published } = setup('select');
+    harness.board.create(rect('r1', 0, 0, 40, 40, '#ffffff'));
+    harness.drive([down(20, 20), move(60, 20), move(80, 30)]);
+    expect(published().gesture).toMatchObject({ shapes: [{ id: 'r1', x: 60, y: 10 }], replaces: ['r1'] });
+  });
+
+  it('is away while the page is hidden and idle after a minute without input', () => {
+    const { presence, visibility, published, advance } = setup();
+    visibility.set(true);
+    expect(published().activity).toBe('away');
+    visibility.set(false);
+    advance(IDLE_AFTER_MS);
+    presence.setFollowing(null); // any republish re-evaluates
+    expect(published().activity).toBe('idle');
+    presence.noteInput();
+    expect(published().activity).toBe('active');
+  });
+
+  it('clears its state when it is destroyed, so others drop the cursor at once', () => {
+    const { presence, awareness } = setup();
+    presence.destroy();
+    expect(awareness.getLocalState()).toBeNull();
+  });
+});
+
+describe('FollowController', () => {
+  function twoPeople() {
+    const me = setup();
+    const other = new Awareness(new Y.Doc());
+    const peers = new PeerList(me.awareness);
+    const follow = new FollowController(peers, me.harness.ui, me.presence, () => ({ width: 800, height: 600 }));
+    cleanups.push(() => {
+      follow.destroy();
+      peers.destroy();
+      other.destroy();
+    });
+    const theirViewport = (x: number, y: number, zoom: number) => {
+      other.setLocalState({
+        ...me.published(),
+        user: { name: 'Bea', color: '#e03131' },
+        viewport: { x, y, zoom, width: 800, height: 600 },
+      });
+      applyAwarenessUpdate(me.awareness, encodeAwarenessUpdate(other, [other.clientID]), 'remote');
+    };
+    const leave = () => {
+      other.setLocalState(null);
+      applyAwarenessUpdate(me.awareness, encodeAwarenessUpdate(other, [other.clientID]), 'remote');
+    };
+    return { ...me, other, follow, theirViewport, leave };
+  }
+
+  it('moves my viewport with theirs and says whom I follow', () => {
+    const { follow, other, theirViewport, harness, published } = twoPeople();
+    theirViewport(100, 200, 2);
+    follow.follow(other.clientID);
+    expect(harness.ui.getState().viewport).toEqual({ x: 100, y: 200, zoom: 2 });
+    expect(published().following).toBe(other.clientID);
+    theirViewport(300, 200, 2);
+    expect(harness.ui.getState().viewport).toEqual({ x: 300, y: 200, zoom: 2 });
+  });
+
+  it('stops on my input or Escape, and when they leave', () => {
+    const { follow, other, theirViewport, leave, harness, published } = twoPeople();
+    const stops: (string | undefined)[] = [];
+    follow.subscribe((target, reason) => target === null && stops.push(reason));
+    theirViewport(0, 0, 1);
+    follow.follow(other.clientID);
+    follow.stop('escape');
+    theirViewport(500, 500, 1);
+    expect(harness.ui.getState().viewport.x).toBe(0);
+    expect(published().following).toBeNull();
+    follow.follow(other.clientID);
+    leave();
+    expect(follow.target).toBeNull();
+    expect(stops).toEqual(['escape', 'left']);
+  });
+});

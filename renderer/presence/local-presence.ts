@@ -1,0 +1,140 @@
+/**
+ * Publishes what I am doing on a board into awareness (DESIGN §1): my name
+ * and colour, my cursor in board coordinates, my selection, the gesture I am
+ * in the middle of, my viewport (for anyone following me), whether I am
+ * active, and whom I follow. The board doc is never written here. BoardSync
+ * throttles what goes to the relay to one update per 33 ms, however often
+ * this changes.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import {
+  MAX_PRESENCE_GESTURE_SHAPES,
+  MAX_PRESENCE_SELECTION,
+  PRESENCE_VERSION,
+  type PresenceGesture,
+  type PresenceState,
+  type PresenceUser,
+} from '../../shared/protocol';
+import type { DraftShape, Point } from '../shapes';
+import type { UiStore } from '../state/ui-store';
+import type { Preview, ToolController } from '../tools';
+import { activityOf } from './activity';
+
+/** How often idleness is re-checked without input, ms. */
+export const ACTIVITY_CHECK_MS = 5_000;
+
+export interface PageVisibility {
+  hidden(): boolean;
+  /** Calls back when the page is hidden or shown; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+export interface LocalPresenceDeps {
+  awareness: Awareness;
+  ui: UiStore;
+  controller: ToolController;
+  user: PresenceUser;
+  visibility: PageVisibility;
+  now(): number;
+  /** The canvas size in screen px, for the published viewport. */
+  stageSize(): { width: number; height: number };
+}
+
+export class LocalPresence {
+  private user: PresenceUser;
+  private cursor: Point | null = null;
+  private following: number | null = null;
+  private lastInputAt: number;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(private readonly deps: LocalPresenceDeps) {
+    this.user = deps.user;
+    this.lastInputAt = deps.now();
+    this.cleanups.push(
+      deps.ui.subscribe((state, previous) => {
+        if (state.selection !== previous.selection || state.viewport !== previous.viewport) this.publish();
+      }),
+      deps.controller.subscribe(() => this.publish()),
+      deps.visibility.onChange(() => this.publish()),
+    );
+    const timer = setInterval(() => this.publish(), ACTIVITY_CHECK_MS);
+    this.cleanups.push(() => clearInterval(timer));
+    this.publish();
+  }
+
+  get identity(): PresenceUser {
+    return this.user;
+  }
+
+  setUser(user: PresenceUser): void {
+    this.user = user;
+    this.publish();
+  }
+
+  /** The pointer moved over the canvas (board coordinates), or left it (null). */
+  setCursor(point: Point | null): void {
+    this.cursor = point;
+    if (point) this.lastInputAt = this.deps.now();
+    this.publish();
+  }
+
+  /** Any input that is not a pointer move (a key, a wheel) keeps me active. */
+  noteInput(): void {
+    this.lastInputAt = this.deps.now();
+    this.publish();
+  }
+
+  setFollowing(clientId: number | null): void {
+    this.following = clientId;
+    this.publish();
+  }
+
+  /** The state as published; for tests and for the participants list's "you". */
+  state(): PresenceState {
+    const { selection, viewport } = this.deps.ui.getState();
+    const size = this.deps.stageSize();
+    return {
+      v: PRESENCE_VERSION,
+      user: this.user,
+      cursor: this.cursor,
+      selection: selection.slice(0, MAX_PRESENCE_SELECTION),
+      gesture: gestureOf(this.deps.controller.preview()),
+      viewport:
+        size.width > 0 && size.height > 0
+          ? { x: viewport.x, y: viewport.y, zoom: viewport.zoom, width: size.width, height: size.height }
+          : null,
+      activity: activityOf({
+        hidden: this.deps.visibility.hidden(),
+        lastInputAt: this.lastInputAt,
+        now: this.deps.now(),
+      }),
+      following: this.following,
+    };
+  }
+
+  destroy(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    // Leaving the board: others drop my cursor now rather than after awareness's 30 s timeout.
+    this.deps.awareness.setLocalState(null);
+  }
+
+  private publish(): void {
+    this.deps.awareness.setLocalState(this.state());
+  }
+}
+
+/** What others see of a gesture: drafts as drawn, transformed shapes with the ids they replace. */
+export function gestureOf(preview: Preview | null): PresenceGesture | null {
+  if (!preview) return null;
+  if (preview.kind === 'draft') return { shapes: [preview.shape], replaces: [] };
+  if (preview.kind === 'transform') {
+    const shapes = preview.shapes.slice(0, MAX_PRESENCE_GESTURE_SHAPES).map(withoutIndex);
+    return { shapes, replaces: shapes.map((shape) => shape.id) };
+  }
+  return null;
+}
+
+function withoutIndex(shape: DraftShape & { index?: string }): DraftShape {
+  const { index: _index, ...draft } = shape;
+  return draft as DraftShape;
+}
