@@ -47,7 +47,6 @@ export interface PaintContext<Image = CanvasImageSource> extends PathSink {
   stroke(): void;
   fillRect(x: number, y: number, w: number, h: number): void;
   fillText(text: string, x: number, y: number): void;
-  measureText(text: string): { width: number };
   globalAlpha: number;
   imageSmoothingEnabled: boolean;
   fillStyle: string | CanvasGradient | CanvasPattern;

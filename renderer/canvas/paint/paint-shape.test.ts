@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleShape } from '../../../shared/model/shapes/examples';
-import { type PaintOptions, paintShape, wrapText } from './paint-shape';
+import { visibleNoteLines } from '../../shapes';
+import { type PaintOptions, paintShape } from './paint-shape';
 import { RecordingContext, RecordingPath } from './testing/recording-context';
 
 const IDENTITY = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
@@ -83,30 +84,13 @@ describe('paintShape', () => {
     expect(far.draws.map((d) => d.op)).toEqual(['fillRect', 'fillRect']);
   });
 
-  it('wraps a note to its card and leaves out lines that do not fit', () => {
-    const ctx = new RecordingContext(10);
-    // 200 wide with 12 padding each side: 176 px of text, 17 characters at 10 px each.
-    const shape = exampleShape('note', { text: 'alpha beta gamma delta epsilon zeta eta theta', w: 200, h: 100 });
+  it('draws a note as its card and the lines its layout shows', () => {
+    const ctx = new RecordingContext();
+    const shape = exampleShape('note', { text: 'alpha beta gamma delta epsilon zeta eta theta '.repeat(8), h: 100 });
     paintShape(ctx, shape, options());
     const lines = ctx.draws.filter((d) => d.op === 'fillText').map((d) => d.args[0]);
-    // 100 high less padding holds three 25 px lines.
-    expect(lines).toEqual(['alpha beta gamma', 'delta epsilon', 'zeta eta theta']);
+    expect(lines).toEqual(visibleNoteLines(shape));
+    expect(lines.length).toBeGreaterThan(1);
     expect(ctx.draws[0]).toMatchObject({ op: 'fillRect', fillStyle: shape.color });
-  });
-});
-
-describe('wrapText', () => {
-  const measure = (s: string) => s.length;
-
-  it('moves whole words to the next line and keeps hard breaks', () => {
-    expect(wrapText('aaa bbb ccc\nd', 7, measure)).toEqual(['aaa bbb', 'ccc', 'd']);
-  });
-
-  it('breaks a word longer than the width between characters', () => {
-    expect(wrapText('abcdefghij', 4, measure)).toEqual(['abcd', 'efgh', 'ij']);
-  });
-
-  it('keeps empty lines', () => {
-    expect(wrapText('a\n\nb', 5, measure)).toEqual(['a', '', 'b']);
   });
 });

@@ -6,8 +6,16 @@
  *
  * Coordinates are board units: the caller has already applied the viewport.
  */
-import { arrowheadWings, type DraftOf, type DraftShape, lineHeight, penWidthAt, type Point } from '../../shapes';
-import { penOutline } from '../shape-views/pen-outline';
+import {
+  arrowheadWings,
+  type DraftOf,
+  type DraftShape,
+  lineHeight,
+  penWidthAt,
+  type Point,
+  visibleNoteLines,
+} from '../../shapes';
+import { penOutline, tracePenOutline } from '../shape-views/pen-outline';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from '../shape-views/common';
 import type { Matrix, PaintContext, PathSink } from './paint-context';
 import { memoByShape } from './shape-cache';
@@ -126,13 +134,7 @@ function penPath(shape: DraftOf<'pen'>, createPath: () => PathSink): PathSink | 
   const outline = penOutline(shape.points, shape.style.strokeWidth);
   if (outline.length < 6) return null;
   const path = createPath();
-  // Quadratic curves through the midpoints of the outline's edges: how perfect-freehand outlines are drawn.
-  const n = Math.floor(outline.length / 2);
-  const x = (i: number) => outline[(i % n) * 2] ?? 0;
-  const y = (i: number) => outline[(i % n) * 2 + 1] ?? 0;
-  path.moveTo((x(0) + x(1)) / 2, (y(0) + y(1)) / 2);
-  for (let i = 1; i <= n; i++) path.quadraticCurveTo(x(i), y(i), (x(i) + x(i + 1)) / 2, (y(i) + y(i + 1)) / 2);
-  path.closePath();
+  tracePenOutline(path, outline);
   return path;
 }
 
@@ -167,13 +169,19 @@ function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: num
   ctx.fillStyle = shape.color;
   ctx.fillRect(0, 0, shape.w, shape.h);
   if (!shape.text) return;
-  const width = Math.max(0, shape.w - NOTE_PADDING * 2);
-  ctx.font = fontOf(shape.fontSize);
-  // Whole lines that fit the card, rather than a clip region (costly per shape): overflow is not drawn.
-  const fits = Math.max(0, Math.floor((shape.h - NOTE_PADDING * 2) / lineHeight(shape.fontSize)));
-  const lines = noteLines(ctx, shape).slice(0, fits);
-  paintLines(ctx, lines, shape.fontSize, NOTE_TEXT_COLOR, zoom, width, NOTE_PADDING);
+  // The lines shapes/note/layout.ts laid out (wrapped, the last cut with an ellipsis), as NoteView draws them.
+  paintLines(
+    ctx,
+    noteLines(shape),
+    shape.fontSize,
+    NOTE_TEXT_COLOR,
+    zoom,
+    Math.max(0, shape.w - NOTE_PADDING * 2),
+    NOTE_PADDING,
+  );
 }
+
+const noteLines = memoByShape((shape) => (shape.type === 'note' ? visibleNoteLines(shape) : []));
 
 function paintLines(
   ctx: PaintContext<unknown>,
@@ -207,47 +215,4 @@ function paintLines(
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
   for (let i = 0; i < lines.length; i++) ctx.fillText(lines[i] ?? '', inset, inset + i * step + step / 2);
-}
-
-/**
- * Word wrap for a note's text at its card width, as Konva's wrap="word" does:
- * words move to the next line whole, and a word wider than the card breaks
- * between characters. Measured once per shape object.
- */
-const wrappedNotes = new WeakMap<DraftShape, string[]>();
-
-function noteLines(ctx: PaintContext<unknown>, shape: DraftOf<'note'>): string[] {
-  let lines = wrappedNotes.get(shape);
-  if (!lines) {
-    const width = Math.max(0, shape.w - NOTE_PADDING * 2);
-    lines = wrapText(shape.text, width, (s) => ctx.measureText(s).width);
-    wrappedNotes.set(shape, lines);
-  }
-  return lines;
-}
-
-export function wrapText(text: string, width: number, measure: (s: string) => number): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(/(\s+)/)) {
-      if (word === '') continue;
-      const candidate = line + word;
-      if (measure(candidate) <= width || line === '') {
-        line = candidate;
-      } else {
-        out.push(line.trimEnd());
-        line = word.trimStart();
-      }
-      // A single word wider than the card: break it between characters.
-      while (measure(line) > width && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && measure(line.slice(0, cut)) > width) cut--;
-        out.push(line.slice(0, cut));
-        line = line.slice(cut);
-      }
-    }
-    out.push(line.trimEnd());
-  }
-  return out;
 }

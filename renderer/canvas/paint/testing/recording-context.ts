@@ -53,9 +53,6 @@ export class RecordingContext implements PaintContext<FakeImage> {
   private transform: Matrix = { ...IDENTITY };
   private readonly stack: { transform: Matrix; globalAlpha: number; imageSmoothingEnabled: boolean }[] = [];
 
-  /** Characters are `charWidth` wide: deterministic stand-in for font metrics. */
-  constructor(private readonly charWidth = 10) {}
-
   /** Only the calls that put pixels down. */
   get draws(): DrawCall[] {
     return this.calls.filter((call) => DRAWING.has(call.op));
@@ -133,8 +130,5 @@ export class RecordingContext implements PaintContext<FakeImage> {
   }
   fillText(text: string, x: number, y: number): void {
     this.record('fillText', [text, x, y]);
-  }
-  measureText(text: string): { width: number } {
-    return { width: text.length * this.charWidth };
   }
 }
