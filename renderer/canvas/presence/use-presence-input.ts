@@ -1,0 +1,51 @@
+/**
+ * Canvas input as presence sees it: where my pointer is on the board (null
+ * once it leaves the canvas), that I am active, and that following stops the
+ * moment I do anything myself (Escape says so explicitly).
+ */
+import { type RefObject, useEffect } from 'react';
+import type { PresenceSession } from '../../presence/presence-session';
+import type { BoardSession } from '../board-session';
+
+export function usePresenceInput(
+  container: RefObject<HTMLDivElement | null>,
+  session: BoardSession,
+  presence: PresenceSession | null,
+): void {
+  useEffect(() => {
+    const el = container.current;
+    if (!el || !presence) return;
+    const onMove = (e: PointerEvent) => {
+      const rect = el.getBoundingClientRect();
+      const { viewport } = session.ui.getState();
+      presence.local.setCursor({
+        x: viewport.x + (e.clientX - rect.left) / viewport.zoom,
+        y: viewport.y + (e.clientY - rect.top) / viewport.zoom,
+      });
+    };
+    const onLeave = () => presence.local.setCursor(null);
+    const onInput = () => {
+      presence.local.noteInput();
+      presence.follow.stop('input');
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && presence.follow.target !== null) {
+        presence.follow.stop('escape');
+        return;
+      }
+      onInput();
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerleave', onLeave);
+    el.addEventListener('pointerdown', onInput);
+    el.addEventListener('wheel', onInput, { passive: true });
+    window.addEventListener('keydown', onKey);
+    return () => {
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerleave', onLeave);
+      el.removeEventListener('pointerdown', onInput);
+      el.removeEventListener('wheel', onInput);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [container, session, presence]);
+}
