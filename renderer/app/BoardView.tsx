@@ -4,6 +4,7 @@ import { useBoardSession } from '../canvas/use-board-session';
 import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
 import { UI_CSS } from '../ui/ui-styles';
+import { useBoardContextMenu } from '../ui/use-board-context-menu';
 import { Link } from './Link';
 import { browserStorage, rememberBoard } from './recent-boards';
 import { HOME_PATH } from './route';
@@ -33,6 +34,7 @@ export function BoardView({
   const { status, pending, doc } = useBoardSync(relayUrl, boardId, displayName, token);
   const session = useBoardSession(doc);
   useTestHook(session);
+  const contextMenu = useBoardContextMenu(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   const label = status === 'synced' && pending > 0 ? `Saving… (${pending})` : LABELS[status];
   return (
@@ -66,7 +68,8 @@ export function BoardView({
         <>
           <Toolbar session={session} />
           <StylePanel session={session} />
-          <BoardCanvas session={session} />
+          <BoardCanvas session={session} onContextMenu={contextMenu.open} />
+          {contextMenu.element}
         </>
       )}
     </main>

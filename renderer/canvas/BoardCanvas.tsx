@@ -4,7 +4,7 @@
  * plus the inline text editor over them. The stage maps board to screen with
  * the UI store's viewport: screen = (board - viewport.xy) * zoom.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import type { ToolId } from '../state/ui-store';
@@ -18,7 +18,14 @@ import type { Size } from './viewport-math';
 
 const CURSORS: Partial<Record<ToolId, string>> = { select: 'default', hand: 'grab', text: 'text', eraser: 'cell' };
 
-export function BoardCanvas({ session }: { session: BoardSession }) {
+export function BoardCanvas({
+  session,
+  onContextMenu,
+}: {
+  session: BoardSession;
+  /** A right-click on the canvas (the board's context menu, renderer/ui/use-board-context-menu.tsx). */
+  onContextMenu?: (event: MouseEvent<HTMLDivElement>) => void;
+}) {
   const { board, ui, controller } = session;
   const container = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
@@ -58,7 +65,18 @@ export function BoardCanvas({ session }: { session: BoardSession }) {
       ref={container}
       data-testid="board-canvas"
       data-shape-count={shapes.length}
-      style={{ position: 'relative', flex: 1, minHeight: 0, overflow: 'hidden', touchAction: 'none', cursor }}
+      // Focusable (not tabbable) so a closed context menu can hand focus back to the canvas.
+      tabIndex={-1}
+      onContextMenu={onContextMenu}
+      style={{
+        position: 'relative',
+        flex: 1,
+        minHeight: 0,
+        overflow: 'hidden',
+        touchAction: 'none',
+        cursor,
+        outline: 'none',
+      }}
     >
       {size.width > 0 && (
         <Stage
