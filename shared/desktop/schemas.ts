@@ -155,7 +155,9 @@ export type SaveKind = keyof typeof SAVE_KINDS;
 /** Largest file the renderer may hand over to be written. */
 export const MAX_WRITE_BYTES = 256 * 1024 * 1024;
 
-const bytesSchema = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_WRITE_BYTES, {
+/** Bytes as IPC delivers them: a Uint8Array (a Node Buffer is one too). */
+const uint8ArraySchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes (a Uint8Array)');
+const bytesSchema = uint8ArraySchema.refine((bytes) => bytes.byteLength <= MAX_WRITE_BYTES, {
   message: `at most ${MAX_WRITE_BYTES} bytes`,
 });
 const absolutePathSchema = z
@@ -165,7 +167,7 @@ const absolutePathSchema = z
   .refine((text) => !text.includes('\0'), 'a path has no NUL');
 
 export const openFileRequestSchema = z.strictObject({ kind: z.enum(['board', 'image']) });
-export const openedFileSchema = z.strictObject({ path: z.string(), name: z.string(), bytes: z.instanceof(Uint8Array) });
+export const openedFileSchema = z.strictObject({ path: z.string(), name: z.string(), bytes: uint8ArraySchema });
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 export const openFileResultSchema = z.discriminatedUnion('canceled', [
   z.strictObject({ canceled: z.literal(true) }),

@@ -1,25 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS, type InvokeChannelKey, parseJoinInput } from '../../../shared/desktop';
+import {
+  INVOKE_CHANNELS,
+  type InvokeChannelKey,
+  parseJoinInput,
+  type RelayInfo,
+  type ShareStatus,
+} from '../../../shared/desktop';
 import { DesktopFailure } from './desktop-failure';
-import { createDispatcher, type IpcHandlers } from './dispatcher';
+import { createDispatcher, type HandlerContext, type IpcHandlers } from './dispatcher';
 import type { IpcSender, SenderPolicy } from './sender';
 
 const APP_WINDOW = 7;
 const policy: SenderPolicy = { trustedOrigins: ['app://easel'], isAppWindow: (id) => id === APP_WINDOW };
 const app: IpcSender = { frameUrl: 'app://easel/b/retro?relay=x', isMainFrame: true, webContentsId: APP_WINDOW };
 
-const notSharing = { sharing: false as const };
-const relayInfo = { state: 'running' as const, url: 'http://127.0.0.1:1234', token: 'host', sharing: false };
+const notSharing: ShareStatus = { sharing: false };
+const relayInfo: RelayInfo = { state: 'running', url: 'http://127.0.0.1:1234', token: 'host', sharing: false };
 
 /** Handlers that record what reached them and answer within the contract. */
 function recordingHandlers() {
   const calls: { key: InvokeChannelKey; input: unknown }[] = [];
-  const record =
-    <T>(key: InvokeChannelKey, answer: (input: never) => T) =>
-    (input: never) => {
+  const record = <K extends InvokeChannelKey>(key: K, answer: IpcHandlers[K]): IpcHandlers[K] =>
+    ((input: never, context: HandlerContext) => {
       calls.push({ key, input });
-      return answer(input);
-    };
+      return (answer as (input: never, context: HandlerContext) => unknown)(input, context);
+    }) as IpcHandlers[K];
   const handlers: IpcHandlers = {
     relayInfo: record('relayInfo', () => relayInfo),
     shareStart: record('shareStart', () => notSharing),
@@ -29,15 +34,15 @@ function recordingHandlers() {
     joinRecent: record('joinRecent', () => []),
     joinRemember: record('joinRemember', () => []),
     joinForget: record('joinForget', () => []),
-    joinParse: record('joinParse', (input: { text: string; token?: string }) => {
+    joinParse: record('joinParse', (input) => {
       const parsed = parseJoinInput(input.text, input.token);
       if (!parsed.ok) throw new DesktopFailure('BAD_REQUEST', parsed.message);
       return parsed.target;
     }),
-    joinProbe: record('joinProbe', () => ({ ok: false as const, problem: 'unreachable' as const, message: 'down' })),
-    fileOpen: record('fileOpen', () => ({ canceled: true as const })),
-    fileSave: record('fileSave', () => ({ canceled: true as const })),
-    fileWrite: record('fileWrite', (input: { path: string }) => ({ path: input.path })),
+    joinProbe: record('joinProbe', () => ({ ok: false, problem: 'unreachable', message: 'down' })),
+    fileOpen: record('fileOpen', () => ({ canceled: true })),
+    fileSave: record('fileSave', () => ({ canceled: true })),
+    fileWrite: record('fileWrite', (input) => ({ path: input.path })),
     menuSet: record('menuSet', () => undefined),
     launchTake: record('launchTake', () => []),
   };
