@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { exampleShape } from '../../shared/model/shapes/examples';
+import { estimatingMeasurer, setTextMeasurer } from '../shapes';
 import { boundsCentre, unionBounds } from './bounds';
 import { CLIPBOARD_KIND, CLIPBOARD_VERSION } from './clipboard';
 import { createDefaultActions } from './registry';
 import { createTestContext, rect } from './test-context';
 
 const registry = createDefaultActions();
+afterEach(() => setTextMeasurer(estimatingMeasurer));
 
 function withTwoShapes() {
   const ctx = createTestContext();
@@ -130,6 +132,15 @@ describe('paste of other text', () => {
     const centre = boundsCentre(unionBounds([shape!])!);
     expect(centre.x).toBeCloseTo(400);
     expect(centre.y).toBeCloseTo(300);
+  });
+
+  it('centres text by the width the canvas measures, not by an estimate of glyph widths', async () => {
+    setTextMeasurer((line, fontSize) => line.length * fontSize); // glyphs far wider than the estimate's 0.6 em
+    const ctx = createTestContext();
+    ctx.pointerAt = { x: 400, y: 300 };
+    await registry.perform('edit.paste', ctx, { text: 'Pasted from elsewhere' });
+    const [shape] = ctx.board.all();
+    expect(boundsCentre(unionBounds([shape!])!)).toEqual({ x: 400, y: 300 });
   });
 
   it('normalises line ends and cuts text to the longest a text shape may hold', async () => {

@@ -8,8 +8,9 @@
  * not move the paste.
  */
 import { MAX_COORDINATE, MAX_FONT_SIZE, MAX_TEXT_LENGTH, MIN_FONT_SIZE, type TextShape } from '../../shared/model';
+import { measureTextBox } from '../shapes';
 import type { Action, ActionContext, Point } from './action';
-import { boundsCentre, estimateTextHeight, unionBounds } from './bounds';
+import { boundsCentre, unionBounds } from './bounds';
 import { decodeClipboardText, encodeClipboardShapes } from './clipboard';
 import {
   freshCopies,
@@ -19,9 +20,6 @@ import {
   selectedShapes,
   shifted,
 } from './shape-edits';
-
-/** Average glyph width as a multiple of the font size, to give pasted text a width before it is measured. */
-const GLYPH_WIDTH_EM = 0.6;
 
 const copy: Action = {
   id: 'edit.copy',
@@ -82,14 +80,14 @@ export function pasteText(ctx: ActionContext, text: string, at: Point): string[]
   return ids;
 }
 
-/** A text shape in the current style, centred on `at` by the same estimate bounds.ts uses. */
+/** A text shape in the current style, centred on `at` by the box bounds.ts measures for it (what is drawn). */
 function textShapeAt(ctx: ActionContext, raw: string, at: Point): Omit<TextShape, 'index'> {
   const { style } = ctx.ui.getState();
   const text = raw.replace(/\r\n?/g, '\n').slice(0, MAX_TEXT_LENGTH);
   const fontSize = Math.min(MAX_FONT_SIZE, Math.max(MIN_FONT_SIZE, style.fontSize));
-  const longestLine = Math.max(...text.split('\n').map((line) => line.length));
-  const w = Math.min(MAX_COORDINATE, longestLine * fontSize * GLYPH_WIDTH_EM);
-  const h = estimateTextHeight(text, fontSize);
+  const box = measureTextBox({ text, fontSize });
+  const w = Math.min(MAX_COORDINATE, box.w);
+  const h = box.h;
   return {
     type: 'text',
     id: ctx.board.newId(),
