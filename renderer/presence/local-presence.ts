@@ -66,6 +66,11 @@ export class LocalPresence {
     return this.user;
   }
 
+  /** My awareness client id: the one others' `following` points at. */
+  get clientId(): number {
+    return this.deps.awareness.clientID;
+  }
+
   setUser(user: PresenceUser): void {
     this.user = user;
     this.publish();

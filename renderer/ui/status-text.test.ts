@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionStatus } from '../sync';
+import { describeStatus, RECONNECTED_NOTICE_MS, type StatusInput } from './status-text';
+
+const connected: ConnectionStatus = { state: 'connected', nextRetryAt: null, lastError: null, refused: false };
+const base: StatusInput = {
+  board: 'synced',
+  pending: 0,
+  connection: connected,
+  wasSynced: true,
+  reconnectedAt: null,
+  now: 100_000,
+};
+
+describe('describeStatus', () => {
+  it('says Saved only when in sync with nothing unacknowledged', () => {
+    expect(describeStatus(base)).toMatchObject({ tone: 'saved', label: 'Saved' });
+    expect(describeStatus({ ...base, pending: 2 })).toMatchObject({ tone: 'busy', label: 'Saving… (2)' });
+  });
+
+  it('never says saved while any change is unacknowledged, in any state', () => {
+    const boards = ['connecting', 'syncing', 'synced', 'offline'] as const;
+    const connections: ConnectionStatus[] = [
+      connected,
+      { ...connected, state: 'connecting' },
+      { ...connected, state: 'offline', nextRetryAt: 101_000 },
+      { ...connected, state: 'offline', refused: true, lastError: 'UNAUTHORIZED' },
+    ];
+    for (const board of boards) {
+      for (const connection of connections) {
+        for (const reconnectedAt of [null, base.now]) {
+          const text = describeStatus({ ...base, board, connection, pending: 1, reconnectedAt });
+          expect(text.tone).not.toBe('saved');
+          expect(text.label).not.toMatch(/saved|reconnected/i);
+        }
+      }
+    }
+  });
+
+  it('counts what will sync while offline, with the next retry and a retry button', () => {
+    const offline = { ...connected, state: 'offline' as const, nextRetryAt: base.now + 4_200 };
+    expect(describeStatus({ ...base, board: 'offline', connection: offline, pending: 3 })).toEqual({
+      tone: 'offline',
+      label: 'Offline — 3 changes will sync',
+      detail: 'Retrying in 5 s',
+      canRetry: true,
+    });
+    expect(describeStatus({ ...base, board: 'offline', connection: offline, pending: 1 }).label).toBe(
+      'Offline — 1 change will sync',
+    );
+  });
+
+  it('tells connecting for the first time from reconnecting', () => {
+    const connecting = { ...connected, state: 'connecting' as const };
+    expect(describeStatus({ ...base, board: 'connecting', connection: connecting, wasSynced: false }).label).toBe(
+      'Connecting…',
+    );
+    expect(describeStatus({ ...base, board: 'connecting', connection: connecting }).label).toBe('Reconnecting…');
+  });
+
+  it('says Reconnected for a moment after coming back, then Saved', () => {
+    const back = { ...base, reconnectedAt: base.now - 1_000 };
+    expect(describeStatus(back).label).toBe('Reconnected');
+    expect(describeStatus({ ...back, now: back.reconnectedAt + RECONNECTED_NOTICE_MS }).label).toBe('Saved');
+  });
+
+  it('explains a refused connection and keeps the changes local', () => {
+    const refused = { ...connected, state: 'offline' as const, refused: true, lastError: 'Wrong token' };
+    const text = describeStatus({ ...base, board: 'offline', connection: refused, pending: 2 });
+    expect(text).toMatchObject({ tone: 'error', label: 'Not connected', canRetry: true });
+    expect(text.detail).toContain('Wrong token');
+  });
+});

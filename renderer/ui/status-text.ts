@@ -1,0 +1,67 @@
+/**
+ * What the save indicator says, from the sync state alone (issue: "it must
+ * never say saved while a change is unacknowledged"). "Saved" means every
+ * local change has been acknowledged by the relay as stored; anything not yet
+ * acknowledged is counted.
+ */
+import type { BoardStatus, ConnectionStatus } from '../sync';
+
+/** How long "Reconnected" shows after the board is back in sync, ms. */
+export const RECONNECTED_NOTICE_MS = 3_000;
+
+export interface StatusInput {
+  board: BoardStatus;
+  /** Local changes the relay has not acknowledged yet. */
+  pending: number;
+  connection: ConnectionStatus;
+  /** Whether this board has been in sync with the relay at least once in this session. */
+  wasSynced: boolean;
+  /** When the board last came back in sync after being offline (ms), if it has. */
+  reconnectedAt: number | null;
+  now: number;
+}
+
+export type StatusTone = 'saved' | 'busy' | 'offline' | 'error';
+
+export interface StatusText {
+  tone: StatusTone;
+  label: string;
+  /** A second line: when the next retry is, or what is kept where. */
+  detail: string | null;
+  /** Offer "Retry now". */
+  canRetry: boolean;
+}
+
+const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
+
+export function describeStatus(input: StatusInput): StatusText {
+  const { board, pending, connection, now } = input;
+  if (connection.refused) {
+    return {
+      tone: 'error',
+      label: 'Not connected',
+      detail: `${connection.lastError ?? 'The relay refused the connection'}. Your changes stay on this device.`,
+      canRetry: true,
+    };
+  }
+  if (board === 'offline' || connection.state === 'offline') {
+    const retryIn =
+      connection.nextRetryAt === null ? null : Math.max(0, Math.ceil((connection.nextRetryAt - now) / 1000));
+    return {
+      tone: 'offline',
+      label: pending > 0 ? `Offline — ${changes(pending)} will sync` : 'Offline',
+      detail: retryIn === null ? 'Trying to reconnect…' : `Retrying in ${retryIn} s`,
+      canRetry: true,
+    };
+  }
+  if (board === 'connecting' || connection.state === 'connecting') {
+    const label = input.wasSynced ? 'Reconnecting…' : 'Connecting…';
+    return { tone: 'busy', label, detail: pending > 0 ? `${changes(pending)} will sync` : null, canRetry: false };
+  }
+  if (pending > 0) return { tone: 'busy', label: `Saving… (${pending})`, detail: null, canRetry: false };
+  if (board === 'syncing') return { tone: 'busy', label: 'Syncing…', detail: null, canRetry: false };
+  if (input.reconnectedAt !== null && now - input.reconnectedAt < RECONNECTED_NOTICE_MS) {
+    return { tone: 'saved', label: 'Reconnected', detail: null, canRetry: false };
+  }
+  return { tone: 'saved', label: 'Saved', detail: null, canRetry: false };
+}
