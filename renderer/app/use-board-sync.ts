@@ -14,12 +14,11 @@ export interface BoardSyncState {
 /**
  * Opens one board on one relay for the lifetime of the component; `name` and
  * `token` go in the handshake. The board's copy on this device loads first
- * (the doc is handed out once it has), then the board joins the relay.
+ * (the doc is handed out once it has), then it connects to the relay and joins.
  */
 export function useBoardSync(relayUrl: string, boardId: string, name?: string, token?: string): BoardSyncState {
   const [state, setState] = useState<BoardSyncState>({ status: 'connecting', pending: 0, doc: null });
   useEffect(() => {
-    const client = new SyncClient({ url: relayUrl, name, token });
     const doc = new Y.Doc();
     const left = new AbortController();
     let local: LocalFirstBoard | null = null;
@@ -38,12 +37,12 @@ export function useBoardSync(relayUrl: string, boardId: string, name?: string, t
     const onFailed = (error: unknown) => {
       if (!left.signal.aborted) console.error(`Easel: could not open board ${boardId}`, error);
     };
-    void openLocalFirstBoard(client, doc, { relayUrl, boardId, signal: left.signal }).then(onOpened, onFailed);
+    const connect = () => new SyncClient({ url: relayUrl, name, token });
+    void openLocalFirstBoard(doc, { relayUrl, boardId, signal: left.signal, connect }).then(onOpened, onFailed);
     return () => {
       left.abort();
       removeGuard?.();
       void local?.close();
-      client.destroy();
       doc.destroy();
     };
   }, [relayUrl, boardId, name, token]);

@@ -45,19 +45,18 @@ async function newDataDir(): Promise<TempDir> {
 
 /** One page load of a board: a new client, a new doc, the local copy, then the relay. */
 async function session(relayUrl: string, boardId: string) {
-  const client = new SyncClient({ url: relayUrl, reconnectMinMs: 20, reconnectMaxMs: 100 });
-  clients.push(client);
   const sent: Uint8Array[] = [];
-  client.rawSocket.onAnyOutgoing((event: string, payload: { update?: Uint8Array }) => {
-    if (event === 'board:update' && payload.update) sent.push(payload.update);
-  });
-  const doc = new Y.Doc();
-  const local = await openLocalFirstBoard(client, doc, { relayUrl, boardId, warn: (m) => warnings.push(m) });
-  const end = async () => {
-    await local.close();
-    client.destroy();
+  const connect = () => {
+    const client = new SyncClient({ url: relayUrl, reconnectMinMs: 20, reconnectMaxMs: 100 });
+    clients.push(client);
+    client.rawSocket.onAnyOutgoing((event: string, payload: { update?: Uint8Array }) => {
+      if (event === 'board:update' && payload.update) sent.push(payload.update);
+    });
+    return client;
   };
-  return { doc, local, sent, end };
+  const doc = new Y.Doc();
+  const local = await openLocalFirstBoard(doc, { relayUrl, boardId, connect, warn: (m) => warnings.push(m) });
+  return { doc, local, sent, end: () => local.close() };
 }
 
 /** What a second device without a local copy sees of the board on the relay. */
@@ -110,21 +109,38 @@ describe('a board opened local-first against a real relay', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('opens nothing on the connection when the board is left before its local copy has loaded', async () => {
+  it('does not connect when the board is left before its local copy has loaded', async () => {
     const relay = await startRelay(await newDataDir());
-    const client = new SyncClient({ url: relay.url });
-    clients.push(client);
+    let connections = 0;
     const left = new AbortController();
-    const opening = openLocalFirstBoard(client, new Y.Doc(), {
+    const opening = openLocalFirstBoard(new Y.Doc(), {
       relayUrl: relay.url,
       boardId: 'left-early',
       signal: left.signal,
+      connect: () => {
+        connections++;
+        return new SyncClient({ url: relay.url });
+      },
     });
     left.abort(new Error('left the board'));
     await expect(opening).rejects.toThrow('left the board');
-    // The board id is free on the connection: a second open of it is not refused as a duplicate.
-    const board = client.open('left-early', new Y.Doc());
-    await waitFor(() => board.status === 'synced', 'the reopened board synced');
+    expect(connections).toBe(0);
+  });
+
+  it('opens the board before the connection can fail, so a refused one shows as offline', async () => {
+    const relay = await createRelay({ port: 0, dataDir: (await newDataDir()).path, token: 'secret' });
+    relays.push(relay);
+    const local = await openLocalFirstBoard(new Y.Doc(), {
+      relayUrl: relay.url,
+      boardId: 'refused',
+      connect: () => {
+        const client = new SyncClient({ url: relay.url, token: 'wrong' });
+        clients.push(client);
+        return client;
+      },
+    });
+    await waitFor(() => local.client.status.refused, 'the relay refused the token');
+    expect(local.board.status).toBe('offline');
   });
 
   it('does not push its copy into a board that was replaced on the relay, even after a reload', async () => {
