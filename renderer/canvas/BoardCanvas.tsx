@@ -7,10 +7,15 @@
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Stage } from 'react-konva';
 import { useStore } from 'zustand';
+import type { PresenceSession } from '../presence/presence-session';
 import type { ToolId } from '../state/ui-store';
 import type { BoardSession } from './board-session';
 import { useBoardVersion, useControllerTick } from './hooks';
 import { InteractiveLayer } from './InteractiveLayer';
+import { PresenceLayer, remoteReplacedIds } from './presence/PresenceLayer';
+import { RemoteCursors } from './presence/RemoteCursors';
+import { usePeers } from './presence/use-peers';
+import { usePresenceInput } from './presence/use-presence-input';
 import { StaticLayer } from './StaticLayer';
 import { editTarget, TextEditor } from './TextEditor';
 import { useCanvasInput } from './use-canvas-input';
@@ -20,9 +25,12 @@ const CURSORS: Partial<Record<ToolId, string>> = { select: 'default', hand: 'gra
 
 export function BoardCanvas({
   session,
+  presence = null,
   onContextMenu,
 }: {
   session: BoardSession;
+  /** Other people on the board and what I show them; null before awareness is up. */
+  presence?: PresenceSession | null;
   /** A right-click on the canvas (the board's context menu, renderer/ui/use-board-context-menu.tsx). */
   onContextMenu?: (event: MouseEvent<HTMLDivElement>) => void;
 }) {
@@ -37,6 +45,8 @@ export function BoardCanvas({
   const tool = useStore(ui, (s) => s.tool);
   const stroke = useStore(ui, (s) => s.style.stroke);
   const spaceHeld = useCanvasInput(container, session);
+  usePresenceInput(container, session, presence);
+  const peers = usePeers(presence);
 
   useEffect(() => {
     const el = container.current;
@@ -56,6 +66,7 @@ export function BoardCanvas({
   const preview = controller.preview();
   const target = editTarget(board, editingId, preview, stroke);
   const hidden = preview?.kind === 'transform' ? preview.shapes.map((s) => s.id) : [];
+  hidden.push(...remoteReplacedIds(peers));
   // The text being edited is drawn by the editor; drawing it twice would double every glyph.
   if (target && !target.card && editingId) hidden.push(editingId);
   const cursor = spaceHeld ? 'grab' : (CURSORS[tool] ?? 'crosshair');
@@ -93,9 +104,11 @@ export function BoardCanvas({
             hiddenKey={hidden.join(',')}
             fadedKey={preview?.kind === 'erase' ? preview.ids.join(',') : ''}
           />
+          <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
           <InteractiveLayer preview={preview} selected={selected} zoom={viewport.zoom} showHandles={!editingId} />
         </Stage>
       )}
+      <RemoteCursors peers={peers} ui={ui} />
       {target && editingId && (
         <TextEditor key={editingId} target={target} viewport={viewport} controller={controller} />
       )}
