@@ -39,7 +39,7 @@ export function hasRealPressure(points: readonly number[]): boolean {
 }
 
 /** perfect-freehand's options for a stroke of `strokeWidth`, with real or simulated pressure. */
-export function penStrokeOptions(strokeWidth: number, simulatePressure: boolean): StrokeOptions {
+function penStrokeOptions(strokeWidth: number, simulatePressure: boolean): StrokeOptions {
   return {
     // Thinning 0.5 makes perfect-freehand's radius size × (0.25 + pressure / 2): penWidthAt with size = strokeWidth.
     size: simulatePressure ? strokeWidth * SIMULATED_SIZE_FACTOR : strokeWidth,

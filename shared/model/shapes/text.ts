@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { baseShapeFields, fontSizeSchema, sizeSchema, textSchema } from './common';
 
-/** Free text; `w` is its laid-out width, kept so bounds need no text measuring. */
+/**
+ * Free text; `w` is its width as measured by the client that last wrote it
+ * (each client measures again for its own fonts: renderer/shapes/text-metrics.ts).
+ */
 export const textShapeSchema = z.object({
   type: z.literal('text'),
   ...baseShapeFields,
