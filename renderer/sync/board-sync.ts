@@ -195,6 +195,14 @@ export class BoardSync {
     this.handleRemoteUpdate(ack.update);
     const covered = [...this.unacked];
     const diff = Y.encodeStateAsUpdate(this.doc, ack.stateVector);
+    if (diff.byteLength > EMPTY_UPDATE_LENGTH && covered.length === 0) {
+      // What the relay lacks came from elsewhere (this device's stored copy, loaded before the
+      // join): it is unacknowledged all the same, so it counts until the relay stores it.
+      const seq = ++this.nextSeq;
+      this.unacked.add(seq);
+      covered.push(seq);
+      this.events.emit('pending', this.unacked.size);
+    }
     this.joined = true;
     this.setStatus('synced');
     this.sendAwareness.flush();

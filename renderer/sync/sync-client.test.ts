@@ -98,6 +98,22 @@ describe('SyncClient against a real relay', () => {
     expect(pendingSeen).toEqual([1, 0]);
   });
 
+  it('counts content the relay lacks from before this session (a stored copy) as pending until it is acknowledged', async () => {
+    const doc = new Y.Doc();
+    // As if loaded from this device's store before the join: not a change BoardSync saw being made.
+    shapes(doc).set('kept', { type: 'rect' });
+    const pendingSeen: number[] = [];
+    const board = client().open('restored', doc);
+    board.events.on('pending', (count) => pendingSeen.push(count));
+    await waitFor(() => board.status === 'synced', 'synced');
+    expect(board.pendingCount === 1 || pendingSeen.includes(1)).toBe(true);
+    await waitFor(() => board.pendingCount === 0, 'ack');
+    expect(pendingSeen).toEqual([1, 0]);
+
+    const fresh = openBoard(client(), 'restored');
+    await waitFor(() => shapes(fresh.doc).has('kept'), 'the restored shape reached the relay');
+  });
+
   it('merges edits made while disconnected with edits made meanwhile, sending only the missing part', async () => {
     const alice = client({ reconnectMinMs: 600, reconnectMaxMs: 600 });
     const a = openBoard(alice, 'offline');
