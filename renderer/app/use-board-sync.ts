@@ -1,25 +1,57 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { isBrowserClient } from '../local/browser-client';
 import { type LocalFirstBoard, openLocalFirstBoard } from '../local/local-first-board';
 import { guardUnload } from '../local/unload-guard';
-import { type BoardStatus, SyncClient } from '../sync';
+import { type BoardStatus, type ConnectionStatus, type EpochMismatch, SyncClient } from '../sync';
+import { takeSeed } from './board-seeds';
 
 export interface BoardSyncState {
   status: BoardStatus;
   pending: number;
   doc: Y.Doc | null;
+  /** Presence for the board; made with the doc. */
+  awareness: Awareness | null;
+  connection: ConnectionStatus;
+  /** Whether the board has been in sync with the relay in this session (then a drop is a "reconnect"). */
+  wasSynced: boolean;
+  /** When the board last came back in sync after a drop (ms since the epoch). */
+  reconnectedAt: number | null;
+  /** The relay holds a different board under this id: nothing was merged or sent. */
+  epochMismatch: EpochMismatch | null;
 }
+
+const INITIAL: BoardSyncState = {
+  status: 'connecting',
+  pending: 0,
+  doc: null,
+  awareness: null,
+  connection: { state: 'connecting', nextRetryAt: null, lastError: null, refused: false },
+  wasSynced: false,
+  reconnectedAt: null,
+  epochMismatch: null,
+};
 
 /**
  * Opens one board on one relay for the lifetime of the component; `name` and
  * `token` go in the handshake. The board's copy on this device loads first
- * (the doc is handed out once it has), then it connects to the relay and joins.
+ * (the doc is handed out once it has), then it connects to the relay and
+ * joins. `retryNow` skips the reconnect wait.
  */
-export function useBoardSync(relayUrl: string, boardId: string, name?: string, token?: string): BoardSyncState {
-  const [state, setState] = useState<BoardSyncState>({ status: 'connecting', pending: 0, doc: null });
+export function useBoardSync(
+  relayUrl: string,
+  boardId: string,
+  name?: string,
+  token?: string,
+): BoardSyncState & { retryNow(): void } {
+  const [state, setState] = useState<BoardSyncState>(INITIAL);
+  const [client, setClient] = useState<SyncClient | null>(null);
   useEffect(() => {
     const doc = new Y.Doc();
+    const seed = takeSeed(boardId);
+    if (seed) Y.applyUpdate(doc, seed);
+    const awareness = new Awareness(doc);
     const left = new AbortController();
     let local: LocalFirstBoard | null = null;
     let removeGuard: (() => void) | null = null;
@@ -27,9 +59,33 @@ export function useBoardSync(relayUrl: string, boardId: string, name?: string, t
       if (left.signal.aborted) return void opened.close();
       local = opened;
       const { board } = opened;
-      const update = () => setState({ status: board.status, pending: board.pendingCount, doc });
+      let wasSynced = false;
+      let wasOffline = false;
+      let reconnectedAt: number | null = null;
+      const update = () => {
+        if (board.status === 'synced') {
+          if (wasOffline) reconnectedAt = Date.now();
+          wasSynced = true;
+          wasOffline = false;
+        } else if (wasSynced && board.status !== 'syncing') {
+          wasOffline = true;
+        }
+        setState({
+          status: board.status,
+          pending: board.pendingCount,
+          doc,
+          awareness,
+          connection: opened.client.status,
+          wasSynced,
+          reconnectedAt,
+          epochMismatch: board.epochMismatch,
+        });
+      };
       board.events.on('status', update);
       board.events.on('pending', update);
+      board.events.on('epoch-mismatch', update);
+      opened.client.events.on('connection', update);
+      setClient(opened.client);
       update();
       // The desktop shell closes its window without asking; only a browser tab can.
       if (isBrowserClient(window)) removeGuard = guardUnload(window, opened.hasChangesAtRisk);
@@ -38,13 +94,20 @@ export function useBoardSync(relayUrl: string, boardId: string, name?: string, t
       if (!left.signal.aborted) console.error(`Easel: could not open board ${boardId}`, error);
     };
     const connect = () => new SyncClient({ url: relayUrl, name, token });
-    void openLocalFirstBoard(doc, { relayUrl, boardId, signal: left.signal, connect }).then(onOpened, onFailed);
+    void openLocalFirstBoard(doc, { relayUrl, boardId, signal: left.signal, connect, awareness }).then(
+      onOpened,
+      onFailed,
+    );
     return () => {
       left.abort();
       removeGuard?.();
+      setClient(null);
+      setState(INITIAL);
       void local?.close();
+      awareness.destroy();
       doc.destroy();
     };
   }, [relayUrl, boardId, name, token]);
-  return state;
+  const retryNow = useCallback(() => client?.retryNow(), [client]);
+  return { ...state, retryNow };
 }

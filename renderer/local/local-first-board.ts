@@ -1,3 +1,4 @@
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { BoardSync, SyncClient } from '../sync';
 import { type LocalBoardStore, type LocalBoardStoreOptions, openLocalBoardStore } from './board-store';
@@ -16,6 +17,8 @@ export interface LocalFirstBoard {
 export interface LocalFirstBoardOptions extends Omit<LocalBoardStoreOptions, 'doc'> {
   /** Makes the connection to the relay, once the local copy is loaded. */
   connect: () => SyncClient;
+  /** Presence for this board (never stored: it is about now). */
+  awareness?: Awareness;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function openLocalFirstBoard(doc: Y.Doc, options: LocalFirstBoardOp
     options.signal.throwIfAborted();
   }
   const client = options.connect();
-  const board = client.open(options.boardId, doc, { knownEpoch: store.knownEpoch });
+  const board = client.open(options.boardId, doc, { knownEpoch: store.knownEpoch, awareness: options.awareness });
   board.events.on('epoch', (epoch) => store.rememberEpoch(epoch));
   board.events.on('epoch-mismatch', ({ known, relay }) =>
     (options.warn ?? console.warn)(
