@@ -94,5 +94,5 @@ test('text copied in another app pastes as a text shape at the pointer', async (
   await expect(canvas.canvas).toHaveAttribute('data-shape-count', '1');
   const [text] = await canvas.shapes();
   expect(text).toMatchObject({ type: 'text', text: 'Pasted from elsewhere' });
-  expectNear(centreOf(text!), { cx: 400, cy: 300 }, 3);
+  expectNear(centreOf(text!), { cx: 400, cy: 300 });
 });
