@@ -1,0 +1,80 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuGroup, MenuItem, MenuTemplate } from '../../../shared/desktop';
+
+export interface MenuOptions {
+  isMac: boolean;
+  appName: string;
+  /** A renderer action was chosen: send its id to the focused window. */
+  onAction(id: string): void;
+  /** Development builds get Toggle Developer Tools. */
+  devTools: boolean;
+}
+
+/**
+ * The application menu from the renderer's action items (DESIGN §5): File,
+ * Edit, View, Board (tools, then arrange) and Help, plus the native roles each
+ * platform expects (the app menu and Window on macOS, Quit in File elsewhere).
+ *
+ * Accelerators are shown everywhere. On Windows and Linux they are not
+ * registered, because the renderer's key handler already runs every shortcut
+ * and would otherwise run it twice; on macOS the menu takes the key first and
+ * the page never sees it, so the menu is what runs it.
+ */
+export function applicationMenuTemplate(items: MenuTemplate, options: MenuOptions): MenuItemConstructorOptions[] {
+  const section = (...groups: MenuGroup[]): MenuItemConstructorOptions[] =>
+    groups
+      .map((group) => items.filter((item) => item.group === group).map((item) => actionItem(item, options)))
+      .filter((entries) => entries.length > 0)
+      .flatMap((entries, index) => (index === 0 ? entries : [{ type: 'separator' as const }, ...entries]));
+  const withRoles = (entries: MenuItemConstructorOptions[], roles: MenuItemConstructorOptions[]) =>
+    entries.length > 0 && roles.length > 0
+      ? [...entries, { type: 'separator' as const }, ...roles]
+      : [...entries, ...roles];
+
+  const { isMac } = options;
+  const menus: MenuItemConstructorOptions[] = [];
+  if (isMac) {
+    menus.push({
+      label: options.appName,
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
+  menus.push(
+    { label: '&File', submenu: withRoles(section('file'), [isMac ? { role: 'close' } : { role: 'quit' }]) },
+    { label: '&Edit', submenu: section('edit') },
+    {
+      label: '&View',
+      submenu: withRoles(section('view'), [
+        { role: 'togglefullscreen' },
+        ...(options.devTools ? [{ role: 'toggleDevTools' } as const] : []),
+      ]),
+    },
+    { label: '&Board', submenu: section('tools', 'arrange') },
+  );
+  if (isMac) menus.push({ role: 'windowMenu' });
+  menus.push({ label: '&Help', role: 'help', submenu: withRoles(section('help'), isMac ? [] : [{ role: 'about' }]) });
+  // macOS fills Window and Help itself (Help gets the menu search), so those stay even when empty.
+  const keptEmpty = (menu: MenuItemConstructorOptions) => isMac && (menu.role === 'windowMenu' || menu.role === 'help');
+  return menus.filter((menu) => keptEmpty(menu) || (Array.isArray(menu.submenu) && menu.submenu.length > 0));
+}
+
+function actionItem(item: MenuItem, options: MenuOptions): MenuItemConstructorOptions {
+  return {
+    id: item.id,
+    label: item.label,
+    enabled: item.enabled,
+    ...(item.accelerator !== undefined && { accelerator: item.accelerator, registerAccelerator: options.isMac }),
+    ...(item.checked !== undefined && { type: 'checkbox' as const, checked: item.checked }),
+    click: () => options.onAction(item.id),
+  };
+}
