@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../../../shared/protocol';
+import { freePort } from '../../../tests/support/free-port';
 import { connectRaw, type RawSocket, refusalOf, request } from '../../../tests/support/protocol-client';
 import { bundleRelayChild } from '../../../tests/support/relay-child-bundle';
 import { tempDir } from '../../../tests/support/temp-dir';
@@ -78,15 +79,6 @@ async function shapesOn(url: string, token: string, boardId: string): Promise<st
   const doc = new Y.Doc();
   Y.applyUpdate(doc, new Uint8Array(joined.update));
   return [...doc.getMap('shapes').keys()].sort();
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 async function refusesTcp(port: number): Promise<boolean> {
