@@ -25,9 +25,13 @@ export function StatusIndicator({ input, onRetry }: { input: Omit<StatusInput, '
   return (
     <span style={{ marginLeft: 'auto', display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       <span aria-hidden="true" style={{ width: 8, height: 8, borderRadius: 4, background: COLORS[text.tone] }} />
-      <span role="status" aria-live="polite" data-testid="save-status" data-tone={text.tone}>
-        {text.label}
-        {text.detail && <span style={{ color: '#666', marginLeft: 8, fontSize: 12 }}>{text.detail}</span>}
+      <span role="status" aria-live="polite" data-tone={text.tone}>
+        <span data-testid="save-status">{text.label}</span>
+        {text.detail && (
+          <span data-testid="save-status-detail" style={{ color: '#666', marginLeft: 8, fontSize: 12 }}>
+            {text.detail}
+          </span>
+        )}
       </span>
       {text.canRetry && (
         <button type="button" onClick={onRetry}>

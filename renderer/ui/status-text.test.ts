@@ -65,9 +65,12 @@ describe('describeStatus', () => {
   });
 
   it('explains a refused connection and keeps the changes local', () => {
-    const refused = { ...connected, state: 'offline' as const, refused: true, lastError: 'Wrong token' };
+    const refused = { ...connected, state: 'offline' as const, refused: true, lastError: 'UNAUTHORIZED' };
     const text = describeStatus({ ...base, board: 'offline', connection: refused, pending: 2 });
     expect(text).toMatchObject({ tone: 'error', label: 'Not connected', canRetry: true });
-    expect(text.detail).toContain('Wrong token');
+    expect(text.detail).toContain('access token');
+    expect(text.detail).toContain('stay on this device');
+    const other = describeStatus({ ...base, board: 'offline', connection: { ...refused, lastError: 'Odd failure' } });
+    expect(other.detail).toContain('Odd failure');
   });
 });

@@ -32,6 +32,13 @@ export interface StatusText {
   canRetry: boolean;
 }
 
+/** The relay's refusal codes in words (shared/protocol CONNECT_ERRORS). */
+const REFUSALS: Record<string, string> = {
+  UNAUTHORIZED: 'The relay wants an access token, and this link has none or a wrong one',
+  PROTOCOL_MISMATCH: 'The relay runs a different version of Easel',
+  BAD_REQUEST: 'The relay did not accept this client',
+};
+
 const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
 
 export function describeStatus(input: StatusInput): StatusText {
@@ -40,7 +47,7 @@ export function describeStatus(input: StatusInput): StatusText {
     return {
       tone: 'error',
       label: 'Not connected',
-      detail: `${connection.lastError ?? 'The relay refused the connection'}. Your changes stay on this device.`,
+      detail: `${REFUSALS[connection.lastError ?? ''] ?? connection.lastError ?? 'The relay refused the connection'}. Your changes stay on this device.`,
       canRetry: true,
     };
   }

@@ -9,10 +9,11 @@ test('a join link with the relay token (?t=) gets in and saves', async ({ page, 
   await expect(board.status).toHaveText('Saved');
 });
 
-test('without the token the board stays offline', async ({ page, relay }) => {
+test('without the token the board stays off the relay and says why', async ({ page, relay }) => {
   const board = new BoardPage(page);
   await board.open(relay.url, 'tokened');
-  await expect(board.status).toHaveText('Offline');
+  await expect(board.status).toHaveText('Not connected');
+  await expect(board.statusDetail).toContainText(/token/i);
   await page.waitForTimeout(500);
-  await expect(board.status).toHaveText('Offline');
+  await expect(board.status).toHaveText('Not connected');
 });

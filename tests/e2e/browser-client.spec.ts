@@ -33,7 +33,7 @@ test('the page goes offline when the relay stops and back to Saved when it retur
   await board.open(relay.url, 'restart-me');
   await expect(board.status).toHaveText('Saved');
   await relay.stop();
-  await expect(board.status).toHaveText('Offline');
+  await expect(board.status).toHaveText(/^Offline/);
   await relay.start();
   await expect(board.status).toHaveText('Saved', { timeout: 15_000 });
 });

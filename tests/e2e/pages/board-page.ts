@@ -2,11 +2,17 @@ import type { Locator, Page } from '@playwright/test';
 
 /** A board in the browser client: its id, the signed-in name, and the save status. */
 export class BoardPage {
+  /** What the save indicator says ("Saved", "Saving… (2)", "Offline — 1 change will sync"…). */
   readonly status: Locator;
+  /** Its second line: the next retry, or why the relay refused us. */
+  readonly statusDetail: Locator;
+  readonly retryNow: Locator;
   readonly homeLink: Locator;
 
   constructor(private readonly page: Page) {
-    this.status = page.getByRole('status');
+    this.status = page.getByTestId('save-status');
+    this.statusDetail = page.getByTestId('save-status-detail');
+    this.retryNow = page.getByRole('button', { name: 'Retry now' });
     this.homeLink = page.getByRole('link', { name: 'All boards' });
   }
 
