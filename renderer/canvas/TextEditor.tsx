@@ -78,11 +78,9 @@ export function TextEditor({
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     e.stopPropagation(); // typed keys are text, not shortcuts for the window listener
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      done.current = true;
-      controller.cancel();
-    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    // Esc leaves the editor keeping the text, as Excalidraw and tldraw do: losing typed text to the
+    // key people press to "get out" is the worse surprise, and Ctrl+Z takes it back in one step.
+    if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
       e.preventDefault();
       commit();
     }

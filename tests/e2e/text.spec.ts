@@ -4,10 +4,7 @@ import { openBoard } from './pages/open-board';
 
 const EMPTY: [number, number] = [900, 480];
 
-test('text typed with the text tool is saved by Ctrl+Enter or a click away; Esc leaves without writing', async ({
-  page,
-  relay,
-}) => {
+test('text typed with the text tool is saved by Ctrl+Enter, a click away or Esc', async ({ page, relay }) => {
   const { canvas } = await openBoard(page, relay.url, 'text-commit');
 
   await canvas.chooseTool('Text', 'key');
@@ -27,14 +24,20 @@ test('text typed with the text tool is saved by Ctrl+Enter or a click away; Esc 
     .toMatchObject([{ text: 'First line\nsecond line' }, { text: 'Clicked away' }]);
   expectNear(await canvas.shape((await canvas.order())[1]!), { x: 200 });
 
-  // Esc is the way out of an edit without keeping it (TextEditor: blur and Ctrl+Enter commit, Esc cancels).
+  // Esc leaves the editor keeping the text (as in Excalidraw and tldraw); Ctrl+Z takes it back.
   await canvas.chooseTool('Text', 'key');
   await canvas.click([200, 420]);
   await expect(canvas.editor).toBeFocused();
-  await page.keyboard.type('Never mind');
+  await page.keyboard.type('Kept by Esc');
   await page.keyboard.press('Escape');
   await expect(canvas.editor).toHaveCount(0);
-  expect((await canvas.shapes()).map((shape) => shape.text)).toEqual(['First line\nsecond line', 'Clicked away']);
+  await expect
+    .poll(async () => (await canvas.shapes()).map((shape) => shape.text))
+    .toEqual(['First line\nsecond line', 'Clicked away', 'Kept by Esc']);
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => (await canvas.shapes()).map((shape) => shape.text))
+    .toEqual(['First line\nsecond line', 'Clicked away']);
 });
 
 test('the font size chosen in the style panel goes to new text and to the selected text', async ({ page, relay }) => {
