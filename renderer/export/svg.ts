@@ -1,0 +1,182 @@
+/**
+ * Shapes → one standalone SVG document, drawn as the board paints them
+ * (renderer/canvas/paint/paint-shape.ts) element for element: the same
+ * geometry from renderer/shapes, the same pen outline traced the same way,
+ * arrowheads, font, note padding, word wrap and text baselines.
+ *
+ * - Board units are SVG user units; the document spans exportFrame (the
+ *   shapes' bounds plus padding), over a background colour unless it is null.
+ * - Every shape is exactly one top-level element marked
+ *   `data-shape="<type>"`, in z-order; its (x, y) and rotation are its
+ *   transform (its own frame, shapes/frame.ts) and its opacity the element's.
+ * - All text is escaped (xml.ts), so a note saying `</svg>` stays text.
+ *
+ * Pure but for text widths: notes are laid out by shapes/note/layout.ts with
+ * the measurer the app installed (a canvas, as the board measures; the
+ * estimate in tests), so their lines break where the board's do.
+ */
+import { compareZOrder, type Shape, type ShapeOfType } from '../../shared/model';
+import { FONT_FAMILY, NOTE_TEXT_COLOR } from '../canvas/shape-views/common';
+import { tracePenOutline } from '../canvas/shape-views/pen-outline';
+import {
+  arrowheadWings,
+  lineHeight,
+  NOTE_PADDING,
+  penOutline,
+  penWidthAt,
+  type Point,
+  visibleNoteLines,
+} from '../shapes';
+import { DEFAULT_EXPORT_BACKGROUND, DEFAULT_EXPORT_PADDING, type ExportFrame, exportFrame } from './frame';
+import { attrs, escapeXml, num } from './xml';
+
+export interface SvgExportOptions {
+  /** Default DEFAULT_EXPORT_PADDING. */
+  padding?: number;
+  /** A colour to paint under the shapes, or null for a transparent background. Default white. */
+  background?: string | null;
+}
+
+export interface SvgExport extends ExportFrame {
+  svg: string;
+}
+
+/** Throws NothingToExportError for no shapes. */
+export function shapesToSvg(shapes: readonly Shape[], options: SvgExportOptions = {}): SvgExport {
+  const frame = exportFrame(shapes, options.padding ?? DEFAULT_EXPORT_PADDING);
+  const { view, width, height } = frame;
+  const background = options.background === undefined ? DEFAULT_EXPORT_BACKGROUND : options.background;
+  const svg = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg${attrs({
+      xmlns: 'http://www.w3.org/2000/svg',
+      width,
+      height,
+      viewBox: [view.minX, view.minY, width, height].map((value) => num(value)).join(' '),
+    })}>`,
+    ...(background === null
+      ? []
+      : [`<rect${attrs({ x: view.minX, y: view.minY, width, height, fill: background })}/>`]),
+    ...[...shapes].sort(compareZOrder).map((shape) => shapeElement(shape)),
+    '</svg>',
+    '',
+  ].join('\n');
+  return { ...frame, svg };
+}
+
+type Attributes = Record<string, string | number | undefined>;
+
+function shapeElement(shape: Shape): string {
+  switch (shape.type) {
+    case 'rect':
+      return `<rect${attrs({ ...placed(shape), width: shape.w, height: shape.h, ...outlined(shape) })}/>`;
+    case 'ellipse': {
+      const [rx, ry] = [shape.w / 2, shape.h / 2];
+      return `<ellipse${attrs({ ...placed(shape), cx: rx, cy: ry, rx, ry, ...outlined(shape) })}/>`;
+    }
+    case 'line':
+    case 'arrow':
+      return `<path${attrs({ ...placed(shape), d: segmentPath(shape), ...stroked(shape) })}/>`;
+    case 'pen':
+      return penElement(shape);
+    case 'text':
+      return `<text${attrs({ ...placed(shape), ...textStyle(shape.fontSize, shape.style.stroke) })}>${tspans(
+        shape.text.split('\n'),
+        0,
+        shape.fontSize,
+      )}</text>`;
+    case 'note':
+      return noteElement(shape);
+  }
+}
+
+/** What every shape's element carries: its kind, its frame and its opacity. */
+function placed(shape: Shape): Attributes {
+  const turn = shape.rotation === 0 ? '' : ` rotate(${num((shape.rotation * 180) / Math.PI, 4)})`;
+  return {
+    'data-shape': shape.type,
+    transform: `translate(${num(shape.x)} ${num(shape.y)})${turn}`,
+    opacity: shape.opacity === 1 ? undefined : num(shape.opacity, 3),
+  };
+}
+
+/** Rect and ellipse: filled unless "none", stroked centred on the outline (canvas and SVG agree on that). */
+function outlined(shape: Shape): Attributes {
+  return { fill: shape.style.fill, stroke: shape.style.stroke, 'stroke-width': shape.style.strokeWidth };
+}
+
+function stroked(shape: Shape): Attributes {
+  return {
+    fill: 'none',
+    stroke: shape.style.stroke,
+    'stroke-width': shape.style.strokeWidth,
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  };
+}
+
+/** The shaft, then each head as two wings meeting at its tip: the wings the arrow's bounds use. */
+function segmentPath(shape: ShapeOfType<'line'> | ShapeOfType<'arrow'>): string {
+  const [x1, y1, x2, y2] = shape.points;
+  const start = { x: x1, y: y1 };
+  const end = { x: x2, y: y2 };
+  const at = (p: Point) => `${num(p.x)} ${num(p.y)}`;
+  const parts = [`M${at(start)}L${at(end)}`];
+  const head = (tip: Point, tail: Point) => {
+    const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);
+    parts.push(`M${at(a)}L${at(tip)}L${at(b)}`);
+  };
+  if (shape.type === 'arrow' && shape.arrowheads.start) head(start, end);
+  if (shape.type === 'arrow' && shape.arrowheads.end) head(end, start);
+  return parts.join('');
+}
+
+/** The stroke's outline traced into path data, filled in the stroke colour; a dot where there is no outline. */
+function penElement(shape: ShapeOfType<'pen'>): string {
+  const d: string[] = [];
+  tracePenOutline(
+    {
+      moveTo: (x, y) => d.push(`M${num(x)} ${num(y)}`),
+      quadraticCurveTo: (cx, cy, x, y) => d.push(`Q${num(cx)} ${num(cy)} ${num(x)} ${num(y)}`),
+      closePath: () => d.push('Z'),
+    },
+    penOutline(shape.points, shape.style.strokeWidth),
+  );
+  if (d.length > 0) return `<path${attrs({ ...placed(shape), d: d.join(''), fill: shape.style.stroke })}/>`;
+  const r = penWidthAt(shape.style.strokeWidth, shape.points[2] ?? 0.5) / 2;
+  return `<circle${attrs({ ...placed(shape), cx: shape.points[0] ?? 0, cy: shape.points[1] ?? 0, r, fill: shape.style.stroke })}/>`;
+}
+
+/** The card, and the lines of its text that fit on it (shapes/note/layout.ts: wrapped, cut with an ellipsis). */
+function noteElement(shape: ShapeOfType<'note'>): string {
+  const card = `<rect${attrs({ width: shape.w, height: shape.h, fill: shape.color })}/>`;
+  const lines = shape.text ? visibleNoteLines(shape) : [];
+  const text =
+    lines.length === 0
+      ? ''
+      : `<text${attrs(textStyle(shape.fontSize, NOTE_TEXT_COLOR))}>${tspans(lines, NOTE_PADDING, shape.fontSize)}</text>`;
+  return `<g${attrs(placed(shape))}>${card}${text}</g>`;
+}
+
+/**
+ * The board's font, and the board's baseline: each line's glyphs centred in
+ * a box `lineHeight` tall (canvas textBaseline "middle" is SVG's "central",
+ * both the middle of the em box). Spaces are kept as typed.
+ */
+function textStyle(fontSize: number, fill: string): Attributes {
+  return {
+    'font-family': FONT_FAMILY,
+    'font-size': fontSize,
+    fill,
+    'dominant-baseline': 'central',
+    'xml:space': 'preserve',
+  };
+}
+
+/** One tspan per line, the first line's box at `inset` from the top-left. */
+function tspans(lines: readonly string[], inset: number, fontSize: number): string {
+  const step = lineHeight(fontSize);
+  return lines
+    .map((line, i) => `<tspan${attrs({ x: inset, y: inset + step * i + step / 2 })}>${escapeXml(line)}</tspan>`)
+    .join('');
+}
