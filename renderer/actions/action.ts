@@ -5,9 +5,12 @@
  * desktop menu all read the same registry instead of each wiring its own.
  *
  * An action reaches the world only through ActionContext, so a test runs it
- * against a real BoardDoc and UiStore with an in-memory clipboard.
+ * against a real BoardDoc and UiStore with an in-memory clipboard and files.
  */
 import type { BoardDoc, BoardUndo } from '../doc';
+import type { ExportRenderer } from '../export/export-renderer';
+import type { FilePort } from '../platform/platform';
+import type { Notice } from '../state/notices';
 import type { UiStore } from '../state/ui-store';
 
 export type ActionGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'file';
@@ -63,6 +66,14 @@ export interface ActionContext {
   undo: BoardUndo;
   ui: UiStore;
   clipboard: ClipboardPort;
+  /** Save and open dialogs of the host (renderer/platform); MemoryFiles in tests. */
+  files: FilePort;
+  /** Paints PNG exports (renderer/export); needs a browser, so tests pass a stand-in. */
+  exporter: ExportRenderer;
+  /** Tells the user that a command failed or only partly worked (the board's banner). */
+  notify(notice: Notice): void;
+  /** The board's name, for the files it is saved and exported as. */
+  boardName: string;
   /** The last pointer position, in board coordinates (where paste lands). */
   pointer(): Point;
   /** The canvas size in screen pixels (zoom keeps its centre still; fit fills it). */

@@ -12,6 +12,7 @@ import type { Action, ActionContext, ActionInput, KeyInput } from './action';
 import { createArrangeActions } from './arrange-actions';
 import { createClipboardActions } from './clipboard-actions';
 import { createEditActions } from './edit-actions';
+import { createFileActions } from './file-actions';
 import { matchesShortcut } from './keys';
 import { createToolActions } from './tool-actions';
 import { createViewActions } from './view-actions';
@@ -101,7 +102,7 @@ export class ActionRegistry {
   }
 }
 
-/** A registry holding every built-in action: tools, edit, clipboard, arrange, view. */
+/** A registry holding every built-in action: tools, edit, clipboard, arrange, view, file. */
 export function createDefaultActions(options: ActionRegistryOptions = {}): ActionRegistry {
   const registry = new ActionRegistry(options);
   const actions = [
@@ -110,6 +111,7 @@ export function createDefaultActions(options: ActionRegistryOptions = {}): Actio
     ...createClipboardActions(),
     ...createArrangeActions(),
     ...createViewActions(),
+    ...createFileActions(),
   ];
   for (const action of actions) registry.register(action);
   return registry;

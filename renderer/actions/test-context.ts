@@ -1,20 +1,47 @@
 /**
  * A real ActionContext for tests (and a quick harness): a BoardDoc over a
- * fresh Y.Doc, its BoardUndo, a UiStore and an in-memory clipboard. The
- * pointer and canvas size are plain fields the test moves.
+ * fresh Y.Doc, its BoardUndo, a UiStore, an in-memory clipboard and files,
+ * and a stand-in for the browser's rendering. The pointer and canvas size are
+ * plain fields the test moves; notices the actions give are kept in order.
  */
 import * as Y from 'yjs';
-import type { RectShape } from '../../shared/model';
+import type { RectShape, Shape } from '../../shared/model';
 import { exampleShape } from '../../shared/model/shapes/examples';
 import { BoardDoc, BoardUndo, type ShapeInput } from '../doc';
+import type { ExportRenderer } from '../export/export-renderer';
+import { MemoryFiles } from '../platform/memory';
+import type { Notice } from '../state/notices';
 import { createUiStore } from '../state/ui-store';
 import type { ActionContext, KeyInput, Point, Shortcut, Size } from './action';
 import { MemoryClipboard } from './clipboard';
 
 export interface TestContext extends ActionContext {
   clipboard: MemoryClipboard;
+  files: MemoryFiles;
+  exporter: FakeExportRenderer;
+  notices: Notice[];
   pointerAt: Point;
   canvas: Size;
+}
+
+/** The eight bytes every PNG starts with. */
+export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * PNG export without a browser: a "PNG" that is the signature followed by
+ * the ids of the shapes it was asked to paint, which it keeps in `painted`.
+ * `failWith` makes the next one fail.
+ */
+export class FakeExportRenderer implements ExportRenderer {
+  readonly painted: string[][] = [];
+  failWith: Error | null = null;
+
+  async renderPng(shapes: readonly Shape[]): Promise<Blob> {
+    if (this.failWith) throw this.failWith;
+    const ids = shapes.map((shape) => shape.id);
+    this.painted.push(ids);
+    return new Blob([PNG_SIGNATURE, ids.join(',')], { type: 'image/png' });
+  }
 }
 
 export function createTestContext(options: { isMac?: boolean } = {}): TestContext {
@@ -24,6 +51,11 @@ export function createTestContext(options: { isMac?: boolean } = {}): TestContex
     undo: new BoardUndo(board),
     ui: createUiStore(),
     clipboard: new MemoryClipboard(),
+    files: new MemoryFiles(),
+    exporter: new FakeExportRenderer(),
+    notices: [],
+    notify: (notice) => ctx.notices.push(notice),
+    boardName: 'test-board',
     isMac: options.isMac ?? false,
     pointerAt: { x: 0, y: 0 },
     canvas: { width: 1000, height: 800 },

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { useBoardSession } from '../canvas/use-board-session';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { FileMenu } from '../ui/FileMenu';
 import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
 import { UI_CSS } from '../ui/ui-styles';
@@ -32,7 +34,7 @@ export function BoardView({
   token?: string;
 }) {
   const { status, pending, doc } = useBoardSync(relayUrl, boardId, displayName, token);
-  const session = useBoardSession(doc);
+  const session = useBoardSession(doc, boardId);
   useTestHook(session);
   const contextMenu = useBoardContextMenu(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
@@ -63,9 +65,11 @@ export function BoardView({
         <span role="status" aria-live="polite" style={{ marginLeft: 'auto' }}>
           {label}
         </span>
+        {session && <FileMenu session={session} />}
       </header>
       {session && (
         <>
+          <ErrorBanner notices={session.notices} />
           <Toolbar session={session} />
           <StylePanel session={session} />
           <BoardCanvas session={session} onContextMenu={contextMenu.open} />

@@ -7,7 +7,10 @@
 import type * as Y from 'yjs';
 import { type ActionContext, type ActionRegistry, type ClipboardPort, createDefaultActions } from '../actions';
 import { BoardDoc, BoardUndo } from '../doc';
+import type { ExportRenderer } from '../export/export-renderer';
+import type { FilePort } from '../platform/platform';
 import type { Point } from '../shapes';
+import { createNoticeStore, failureNotice, type NoticeStore } from '../state/notices';
 import { createUiStore, type UiStore } from '../state/ui-store';
 import { ToolController } from '../tools';
 import type { Size } from './viewport-math';
@@ -19,13 +22,25 @@ export interface BoardSession {
   controller: ToolController;
   registry: ActionRegistry;
   actions: ActionContext;
+  /** What the banner tells the user: commands that failed or only partly worked. */
+  notices: NoticeStore;
   /** The canvas writes these as the pointer moves and the stage resizes; actions read them. */
   lastPointer: Point;
   stageSize: Size;
   destroy(): void;
 }
 
-export function createBoardSession(doc: Y.Doc, clipboard: ClipboardPort, isMac: boolean): BoardSession {
+/** What a session reaches outside the board: the host's clipboard and files, and the browser's rendering. */
+export interface SessionHost {
+  clipboard: ClipboardPort;
+  files: FilePort;
+  exporter: ExportRenderer;
+  isMac: boolean;
+  /** The board's name (its id), for the files it is saved and exported as. */
+  boardName: string;
+}
+
+export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession {
   const board = new BoardDoc(doc, {
     // A shape that fails its schema is skipped by the reader; say so for whoever debugs it (DESIGN §4).
     onInvalidShape: (id, error) => console.warn(`[easel] skipped invalid shape ${id}: ${error}`),
@@ -33,8 +48,12 @@ export function createBoardSession(doc: Y.Doc, clipboard: ClipboardPort, isMac: 
   const undo = new BoardUndo(board);
   const ui = createUiStore();
   const controller = new ToolController({ board, ui, now: () => performance.now() });
+  const notices = createNoticeStore();
   const registry = createDefaultActions({
-    onError: (error, action) => console.warn(`[easel] ${action.label} failed`, error),
+    onError: (error, action) => {
+      console.warn(`[easel] ${action.label} failed`, error);
+      notices.getState().show(failureNotice(action.label, error));
+    },
   });
   const session: BoardSession = {
     board,
@@ -42,14 +61,15 @@ export function createBoardSession(doc: Y.Doc, clipboard: ClipboardPort, isMac: 
     ui,
     controller,
     registry,
+    notices,
     lastPointer: { x: 0, y: 0 },
     stageSize: { width: 0, height: 0 },
     actions: {
       board,
       undo,
       ui,
-      clipboard,
-      isMac,
+      ...host,
+      notify: (notice) => notices.getState().show(notice),
       pointer: () => session.lastPointer,
       viewportSize: () => session.stageSize,
     },

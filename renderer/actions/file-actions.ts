@@ -1,0 +1,181 @@
+/**
+ * Export and board files (DESIGN §6.6, group 'file'): PNG and SVG of the
+ * selection or, with nothing selected, the whole board; the board saved as a
+ * `.easel` file (shared/model/board-file.ts), and one opened into it.
+ *
+ * Opening adds the file's shapes to the board you are on, as one change
+ * (one undo step), with fresh ids and z-order keys above everything there,
+ * at the positions they were saved at. Into this board rather than a new
+ * one: Ctrl+Z takes an import back at once, the people on the board see it
+ * arrive, and whoever wants the file on its own opens it from a new board.
+ *
+ * These commands wait for dialogs and the renderer, so they return promises.
+ * They do not reject for what can go wrong in normal use (a bad file, a
+ * refused canvas): the user is told through `ctx.notify`, and the board is
+ * left exactly as it was.
+ */
+import { BOARD_FILE_EXTENSION, decodeBoardFile, encodeBoardFile, type Shape, compareZOrder } from '../../shared/model';
+import { boxesIntersect, visibleBox } from '../canvas/viewport-math';
+// The files, not the barrel: ../export/index.ts also holds the browser-only PNG painter.
+import { NothingToExportError } from '../export/frame';
+import { shapesToSvg } from '../export/svg';
+import { failureNotice } from '../state/notices';
+import type { Action, ActionContext } from './action';
+import { boundsCentre, unionBounds } from './bounds';
+import { freshCopies, selectWithSelectTool, selectedShapes } from './shape-edits';
+
+export const BOARD_FILE_MIME_TYPE = 'application/json';
+/** What the open dialog offers: our files, and JSON in case one was renamed. */
+export const BOARD_FILE_ACCEPT = [BOARD_FILE_EXTENSION, '.json', BOARD_FILE_MIME_TYPE] as const;
+/** At most this many skipped shapes are named in the notice; the count says how many there were. */
+const SKIPPED_SHOWN = 3;
+
+function boardHasShapes(ctx: ActionContext): boolean {
+  return ctx.board.all().length > 0;
+}
+
+/** The selection when there is one on the board, else every shape; bottom to top. */
+function exportScope(ctx: ActionContext): { shapes: Shape[]; part: '' | '-selection' } {
+  const selected = selectedShapes(ctx);
+  return selected.length > 0 ? { shapes: selected, part: '-selection' } : { shapes: ctx.board.all(), part: '' };
+}
+
+/** A file command: `run`'s failures become an error notice naming the command, never a rejection. */
+function fileAction({
+  run,
+  ...fields
+}: Omit<Action, 'group' | 'perform'> & { run(ctx: ActionContext): Promise<void> }) {
+  const action: Action = {
+    ...fields,
+    group: 'file',
+    async perform(ctx) {
+      try {
+        await run(ctx);
+      } catch (error) {
+        ctx.notify(failureNotice(action.label, error));
+      }
+    },
+  };
+  return action;
+}
+
+async function exportImage(ctx: ActionContext, format: 'png' | 'svg'): Promise<void> {
+  const { shapes, part } = exportScope(ctx);
+  if (shapes.length === 0) throw new NothingToExportError();
+  const suggestedName = `${ctx.boardName}${part}.${format}`;
+  if (format === 'svg') {
+    const { svg } = shapesToSvg(shapes);
+    await ctx.files.saveFile({ suggestedName, mimeType: 'image/svg+xml', data: svg });
+  } else {
+    await ctx.files.saveFile({ suggestedName, mimeType: 'image/png', data: await ctx.exporter.renderPng(shapes) });
+  }
+}
+
+const exportPng = fileAction({
+  id: 'file.exportPng',
+  label: 'Export PNG',
+  shortcuts: [{ key: 'e', mod: true, shift: true }],
+  enabled: boardHasShapes,
+  run: (ctx) => exportImage(ctx, 'png'),
+});
+
+const exportSvg = fileAction({
+  id: 'file.exportSvg',
+  label: 'Export SVG',
+  shortcuts: [],
+  enabled: boardHasShapes,
+  run: (ctx) => exportImage(ctx, 'svg'),
+});
+
+const saveBoardFile = fileAction({
+  id: 'file.save',
+  label: 'Save board file',
+  // Also keeps the browser's "Save page as" away from the board: the key handler preventDefaults a matched action.
+  shortcuts: [{ key: 's', mod: true }],
+  enabled: boardHasShapes,
+  async run(ctx) {
+    await ctx.files.saveFile({
+      suggestedName: `${ctx.boardName}${BOARD_FILE_EXTENSION}`,
+      mimeType: BOARD_FILE_MIME_TYPE,
+      data: encodeBoardFile(ctx.board.all(), { name: ctx.boardName }),
+    });
+  },
+});
+
+const openBoardFile = fileAction({
+  id: 'file.open',
+  label: 'Open board file',
+  shortcuts: [{ key: 'o', mod: true }],
+  async run(ctx) {
+    const file = await ctx.files.openFile({ accept: BOARD_FILE_ACCEPT });
+    if (file) openBoardText(ctx, file.name, file.bytes);
+  },
+});
+
+/**
+ * Reads a `.easel` file's bytes and adds its shapes to the board (see the
+ * top of this file). Returns the new ids; on a file it cannot use it tells
+ * the user why and changes nothing.
+ */
+function openBoardText(ctx: ActionContext, name: string, bytes: Uint8Array): string[] {
+  const refuse = (reason: string) => {
+    ctx.notify({ kind: 'error', message: `Could not open “${name}”: ${reason}.` });
+    return [];
+  };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refuse('this is not an Easel board file (it is not UTF-8 text)');
+  }
+  const result = decodeBoardFile(text);
+  if (!result.ok) return refuse(result.error);
+  const { shapes } = result.file;
+  const skipped = result.skipped.map((each) => `shapes[${each.index}]: ${each.error}`);
+  const skippedList = skipped.slice(0, SKIPPED_SHOWN).join('; ') + (skipped.length > SKIPPED_SHOWN ? '; …' : '');
+  if (shapes.length === 0) {
+    return refuse(skipped.length === 0 ? 'the file has no shapes' : `none of its shapes is valid (${skippedList})`);
+  }
+  const ids = importShapes(ctx, shapes);
+  if (skipped.length > 0) {
+    ctx.notify({
+      kind: 'warning',
+      message:
+        `Opened “${name}”: added ${plural(shapes.length, 'shape')}; ` +
+        `left out ${plural(skipped.length, 'invalid shape')} (${skippedList}).`,
+    });
+  }
+  return ids;
+}
+
+/** One create (one transaction): fresh ids and groups, on top in the file's z-order, selected and brought into view. */
+function importShapes(ctx: ActionContext, shapes: readonly Shape[]): string[] {
+  const ordered = [...shapes].sort(compareZOrder);
+  const created = ctx.board.create(freshCopies(ordered, () => ctx.board.newId(), { x: 0, y: 0 }));
+  const ids = created.map((shape) => shape.id);
+  selectWithSelectTool(ctx, ids);
+  showBounds(ctx, created);
+  return ids;
+}
+
+/** Centres the view on the shapes, at the same zoom, when none of them is on screen. */
+function showBounds(ctx: ActionContext, shapes: readonly Shape[]): void {
+  const bounds = unionBounds(shapes);
+  const { viewport, setViewport } = ctx.ui.getState();
+  const size = ctx.viewportSize();
+  if (!bounds || size.width === 0 || boxesIntersect(bounds, visibleBox(viewport, size))) return;
+  const centre = boundsCentre(bounds);
+  setViewport({
+    x: centre.x - size.width / 2 / viewport.zoom,
+    y: centre.y - size.height / 2 / viewport.zoom,
+    zoom: viewport.zoom,
+  });
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export function createFileActions(): Action[] {
+  return [exportPng, exportSvg, saveBoardFile, openBoardFile];
+}
