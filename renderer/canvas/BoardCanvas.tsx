@@ -104,8 +104,9 @@ export function BoardCanvas({
             hiddenKey={hidden.join(',')}
             fadedKey={preview?.kind === 'erase' ? preview.ids.join(',') : ''}
           />
-          <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
-          <InteractiveLayer preview={preview} selected={selected} zoom={viewport.zoom} showHandles={!editingId} />
+          <InteractiveLayer preview={preview} selected={selected} zoom={viewport.zoom} showHandles={!editingId}>
+            <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
+          </InteractiveLayer>
         </Stage>
       )}
       <RemoteCursors peers={peers} ui={ui} />

@@ -1,12 +1,13 @@
 /**
- * Other people's work in progress, drawn over the board in their colours:
+ * Other people's work in progress, drawn over the board in their colours
+ * (a group inside the interactive layer):
  * the outline of what each has selected, and the gesture each is making (a
  * stroke being drawn, shapes being dragged or resized) before it reaches the
  * doc. The shapes a remote drag stands for are hidden from the static layer
  * meanwhile (remoteReplacedIds), so a moved shape is not seen twice.
  */
 import { Fragment } from 'react';
-import { Layer, Rect } from 'react-konva';
+import { Group, Rect } from 'react-konva';
 import type { BoardDoc } from '../../doc';
 import type { Peer } from '../../presence/peers';
 import { type Box, shapeBounds } from '../../shapes';
@@ -19,7 +20,7 @@ const GESTURE_OPACITY = 0.7;
 
 export function PresenceLayer({ peers, board, zoom }: { peers: readonly Peer[]; board: BoardDoc; zoom: number }) {
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {peers.map((peer) => {
         const selected = peer.selection.flatMap((id) => board.get(id) ?? []);
         const box = peer.gesture ? null : selectionBounds(selected);
@@ -37,7 +38,7 @@ export function PresenceLayer({ peers, board, zoom }: { peers: readonly Peer[]; 
           </Fragment>
         );
       })}
-    </Layer>
+    </Group>
   );
 }
 
