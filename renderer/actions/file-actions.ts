@@ -23,6 +23,7 @@ import { failureNotice } from '../state/notices';
 import type { Action, ActionContext } from './action';
 import { boundsCentre, unionBounds } from './bounds';
 import { freshCopies, selectWithSelectTool, selectedShapes } from './shape-edits';
+import { centredOn } from './view-actions';
 
 export const BOARD_FILE_MIME_TYPE = 'application/json';
 /** What the open dialog offers: our files, and JSON in case one was renamed. */
@@ -164,12 +165,7 @@ function showBounds(ctx: ActionContext, shapes: readonly Shape[]): void {
   const { viewport, setViewport } = ctx.ui.getState();
   const size = ctx.viewportSize();
   if (!bounds || size.width === 0 || boxesIntersect(bounds, visibleBox(viewport, size))) return;
-  const centre = boundsCentre(bounds);
-  setViewport({
-    x: centre.x - size.width / 2 / viewport.zoom,
-    y: centre.y - size.height / 2 / viewport.zoom,
-    zoom: viewport.zoom,
-  });
+  setViewport(centredOn(ctx, boundsCentre(bounds), viewport.zoom));
 }
 
 function plural(count: number, noun: string): string {

@@ -38,7 +38,7 @@ function viewportCentre(ctx: ActionContext): Point {
 }
 
 /** The viewport at `zoom` (clamped) with the board point `centre` in the middle of the canvas. */
-function centredOn(ctx: ActionContext, centre: Point, zoom: number): Viewport {
+export function centredOn(ctx: ActionContext, centre: Point, zoom: number): Viewport {
   const clamped = clampZoom(zoom);
   const { width, height } = ctx.viewportSize();
   return { x: centre.x - width / 2 / clamped, y: centre.y - height / 2 / clamped, zoom: clamped };
