@@ -93,6 +93,13 @@ export default tseslint.config(
         layer('main'),
         nodeBuiltins,
         serverLibraries,
+        {
+          // A sandboxed preload can require only `electron`: from shared/, types and the channel names only.
+          regex: '^(\\.{1,2}/)+shared/(?!desktop/channels$)',
+          allowTypeImports: true,
+          message: 'DESIGN §1: the preload imports shared/ types only (and shared/desktop/channels).',
+        },
+        { regex: '^zod(/.*)?$', message: 'A sandboxed preload cannot require zod; the main process validates.' },
       ),
     },
   },

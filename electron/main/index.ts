@@ -1,54 +1,233 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
-import { createRelay, type RelayHandle } from '../../server/relay';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type IpcMainInvokeEvent,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  type WebContents,
+} from 'electron';
+import { PUSH_CHANNELS, type PushChannelKey, type PushPayloads } from '../../shared/desktop';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
-import { createMainWindow, preloadPath } from './window';
+import { FileService } from './files/file-service';
+import { createDispatcher } from './ipc/dispatcher';
+import { createIpcHandlers } from './ipc/handlers';
+import type { IpcSender } from './ipc/sender';
+import { probeRelay } from './join/probe-relay';
+import { RecentJoins } from './join/recent-joins';
+import { LanDiscovery } from './lan/lan-discovery';
+import { LaunchQueue, launchResolver } from './launch/launch-queue';
+import { launchRequestFromUrl, launchRequestsFrom } from './launch/launch-requests';
+import { applicationMenuTemplate } from './menu/application-menu';
+import { newSessionToken, RelayHost } from './relay-host/relay-host';
+import { utilityProcessSpawner } from './relay-host/utility-process-spawner';
+import { SharingController } from './sharing/sharing-controller';
+import { createMainWindow, preloadPath, WINDOW_SIZING } from './window';
+import { isPermissionAllowed } from './window/web-policy';
+import { loadWindowState, placeWindow, saveWindowState } from './window/window-state';
 
 /**
- * Desktop entry. The relay runs embedded on 127.0.0.1 with its data under the
- * user-data folder, so every board is stored locally and works offline.
+ * Desktop entry: thin glue between Electron and the tested modules beside it.
+ * One instance runs; a second one hands its files and easel:// links to the
+ * first. The relay runs in a utility process on 127.0.0.1 with its data under
+ * the user-data folder, so every board is stored locally and works offline.
  */
 registerAppScheme();
-let relay: RelayHandle | null = null;
 
-async function start(): Promise<void> {
-  await app.whenReady();
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  relay = await createRelay({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: path.join(app.getPath('userData'), 'relay-data'),
-    allowedOrigins: devServer ? [APP_ORIGIN, new URL(devServer).origin] : [APP_ORIGIN],
+const log = (event: string, details: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), event, ...details }));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const trustedOrigins = devServer ? [APP_ORIGIN, new URL(devServer).origin] : [APP_ORIGIN];
+  const userData = app.getPath('userData');
+  let mainWindow: BrowserWindow | null = null;
+
+  const send = <K extends PushChannelKey>(contents: WebContents, key: K, payload: PushPayloads[K]) => {
+    if (!contents.isDestroyed()) contents.send(PUSH_CHANNELS[key], payload);
+  };
+  const broadcast = <K extends PushChannelKey>(key: K, payload: PushPayloads[K]) => {
+    for (const window of BrowserWindow.getAllWindows()) send(window.webContents, key, payload);
+  };
+
+  const files = new FileService(
+    {
+      showOpenDialog: (options) =>
+        mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options),
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    },
+    { defaultDir: () => app.getPath('documents') },
+  );
+  const launch = new LaunchQueue(launchResolver(files), (open) => {
+    if (mainWindow) send(mainWindow.webContents, 'launchOpen', open);
   });
-  serveRenderer(path.join(import.meta.dirname, '../renderer'));
-  const page = new URL(devServer ?? `${APP_ORIGIN}/index.html`);
-  page.searchParams.set('relay', relay.url);
-  const open = () =>
-    createMainWindow({
+
+  // Files and links: on this command line, from a second instance, and from macOS (before ready, too).
+  launch.add(launchRequestsFrom(process.argv.slice(1), process.cwd()));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    launch.add(launchRequestsFrom(argv.slice(1), workingDirectory));
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    launch.add(launchRequestsFrom([file], process.cwd()));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    launch.add([launchRequestFromUrl(url)]);
+  });
+  if (process.defaultApp && process.argv[1] !== undefined) {
+    app.setAsDefaultProtocolClient('easel', process.execPath, [path.resolve(process.argv[1])]);
+  } else {
+    app.setAsDefaultProtocolClient('easel');
+  }
+
+  const webRoot = builtWebClient();
+  const host = new RelayHost({
+    spawner: utilityProcessSpawner,
+    childModule: path.join(import.meta.dirname, 'relay-child.js'),
+    dataDir: path.join(userData, 'boards'),
+    allowedOrigins: trustedOrigins,
+    ...(webRoot !== undefined && { webRoot }),
+    log,
+  });
+  const discovery = new LanDiscovery({
+    selfId: newSessionToken(),
+    onChange: (sessions) => broadcast('discoveredChanged', sessions),
+    onError: (error) => log('mdns-error', { error: String(error) }),
+  });
+  const sharing = new SharingController({
+    host,
+    advertiser: discovery,
+    interfaces: () => os.networkInterfaces(),
+    sessionName: () => `Easel on ${os.hostname()}`,
+    appVersion: app.getVersion(),
+    webClient: webRoot !== undefined,
+    onRelayChange: (info) => broadcast('relayChanged', info),
+    onShareChange: (status) => broadcast('shareChanged', status),
+    log,
+  });
+
+  const setMenu = (items: Parameters<typeof applicationMenuTemplate>[0]) =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        applicationMenuTemplate(items, {
+          isMac: process.platform === 'darwin',
+          appName: app.name,
+          devTools: !app.isPackaged,
+          onAction: (id) => {
+            const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+            if (target) send(target.webContents, 'menuAction', { id });
+          },
+        }),
+      ),
+    );
+
+  const dispatcher = createDispatcher(
+    createIpcHandlers({
+      sharing,
+      discovery,
+      recents: new RecentJoins(path.join(userData, 'recent-joins.json'), { log }),
+      probe: (target) => probeRelay(target),
+      files,
+      setMenu: (items) => setMenu(items),
+      launch,
+    }),
+    { trustedOrigins, isAppWindow: (id) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id) },
+    { warn: log, error: log },
+  );
+  for (const channel of dispatcher.channels) {
+    ipcMain.handle(channel, (event, payload: unknown) => dispatcher.dispatch(channel, senderOf(event), payload));
+  }
+
+  const windowStateFile = path.join(userData, 'window-state.json');
+  const openWindow = async () => {
+    const relay = host.snapshot();
+    const page = new URL(devServer ?? `${APP_ORIGIN}/index.html`);
+    if (relay.url) page.searchParams.set('relay', relay.url);
+    page.searchParams.set('t', relay.hostToken);
+    const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
+    const window = createMainWindow({
       preloadPath: preloadPath(import.meta.dirname),
       url: page.toString(),
-      appOrigin: page.origin,
+      trustedOrigins,
+      placement: placeWindow(await loadWindowState(windowStateFile), displays, WINDOW_SIZING),
     });
-  open();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    mainWindow = window;
+    window.webContents.on('did-navigate', () => launch.reset());
+    window.on('close', () => {
+      const bounds = window.getNormalBounds();
+      void saveWindowState(windowStateFile, { ...bounds, maximized: window.isMaximized() }).catch((error: unknown) =>
+        log('window-state-not-saved', { error: String(error) }),
+      );
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+  };
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Withdraw the announcement and flush every board before the process goes away.
+    event.preventDefault();
+    quitting = true;
+    void Promise.allSettled([sharing.close().then(() => discovery.close()), host.close()]).finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void (async () => {
+    await app.whenReady();
+    session.defaultSession.setPermissionRequestHandler((contents, permission, answer) =>
+      answer(isPermissionAllowed(permission, contents.getURL(), trustedOrigins)),
+    );
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      isPermissionAllowed(permission, requestingOrigin, trustedOrigins),
+    );
+    app.on('web-contents-created', (_event, contents) => {
+      contents.on('will-attach-webview', (event) => event.preventDefault());
+    });
+    serveRenderer(path.join(import.meta.dirname, '../renderer'));
+    setMenu([]);
+    await host.start();
+    await openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+    });
+  })().catch((error: unknown) => {
+    console.error('Easel failed to start:', error);
+    app.exit(1);
   });
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+function senderOf(event: IpcMainInvokeEvent): IpcSender {
+  const frame = event.senderFrame;
+  return {
+    frameUrl: frame?.url ?? null,
+    isMainFrame: frame !== null && frame.parent === null,
+    webContentsId: event.sender.id,
+  };
+}
 
-let quitting = false;
-app.on('before-quit', (event) => {
-  if (quitting || !relay) return;
-  // Flush every board before the process goes away.
-  event.preventDefault();
-  quitting = true;
-  void relay.close().finally(() => app.quit());
-});
-
-start().catch((error: unknown) => {
-  console.error('Easel failed to start:', error);
-  app.exit(1);
-});
+/** The browser client built by `npm run build:web`, unpacked next to the asar so the relay child can serve it. */
+function builtWebClient(): string | undefined {
+  const root = path.join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'out/web');
+  return existsSync(path.join(root, 'index.html')) ? root : undefined;
+}

@@ -1,0 +1,44 @@
+import { utilityProcess } from 'electron';
+import type { ChildExit, RelayChild, RelayChildSpawner } from './relay-child-process';
+
+/**
+ * The relay child as an Electron utility process: a Node.js process started
+ * through Chromium's service launcher, so it works with the RunAsNode fuse
+ * off. Messages sent before it has spawned are queued.
+ */
+export const utilityProcessSpawner: RelayChildSpawner = {
+  fork(modulePath, args) {
+    const child = utilityProcess.fork(modulePath, [...args], { serviceName: 'Easel relay', stdio: 'inherit' });
+    let spawned = false;
+    const queued: unknown[] = [];
+    let exited: ChildExit | null = null;
+    const exitListeners: ((exit: ChildExit) => void)[] = [];
+    child.once('spawn', () => {
+      spawned = true;
+      for (const message of queued.splice(0)) child.postMessage(message);
+    });
+    child.once('exit', (code) => {
+      exited = { code, signal: null };
+      for (const listener of exitListeners) listener(exited);
+    });
+    const relayChild: RelayChild = {
+      get pid() {
+        return child.pid;
+      },
+      send: (message) => {
+        if (exited) return;
+        if (spawned) child.postMessage(message);
+        else queued.push(message);
+      },
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => {
+        if (exited) listener(exited);
+        else exitListeners.push(listener);
+      },
+      kill: () => {
+        if (!exited) child.kill();
+      },
+    };
+    return relayChild;
+  },
+};
