@@ -45,7 +45,7 @@ export function BoardCanvas({
   const tool = useStore(ui, (s) => s.tool);
   const stroke = useStore(ui, (s) => s.style.stroke);
   const spaceHeld = useCanvasInput(container, session);
-  usePresenceInput(container, session, presence);
+  usePresenceInput(container, presence);
   const peers = usePeers(presence);
 
   useEffect(() => {

@@ -66,12 +66,23 @@ describe('LocalPresence', () => {
     });
   });
 
-  it('publishes the cursor in board coordinates, and null when it leaves the canvas', () => {
-    const { presence, published } = setup();
-    presence.setCursor({ x: 120.5, y: -40 });
+  it('publishes the cursor as the board point under the pointer, and null when it leaves the canvas', () => {
+    const { presence, published, harness } = setup();
+    harness.ui.getState().setViewport({ x: 100, y: -50, zoom: 2 });
+    presence.setPointer({ x: 41, y: 20 });
     expect(published().cursor).toEqual({ x: 120.5, y: -40 });
-    presence.setCursor(null);
+    presence.setPointer(null);
     expect(published().cursor).toBeNull();
+  });
+
+  it('moves the published cursor when the view pans or zooms under a pointer that stays put', () => {
+    const { presence, published, harness } = setup();
+    presence.setPointer({ x: 200, y: 100 });
+    expect(published().cursor).toEqual({ x: 200, y: 100 });
+    harness.ui.getState().setViewport({ x: 50, y: 30, zoom: 1 }); // a wheel pan: no pointer event
+    expect(published().cursor).toEqual({ x: 250, y: 130 });
+    harness.ui.getState().setViewport({ x: 50, y: 30, zoom: 4 });
+    expect(published().cursor).toEqual({ x: 100, y: 55 });
   });
 
   it('publishes the selection and the viewport as they change', () => {

@@ -42,7 +42,12 @@ export interface LocalPresenceDeps {
 
 export class LocalPresence {
   private user: PresenceUser;
-  private cursor: Point | null = null;
+  /**
+   * Where my pointer is on the canvas, in screen px. The published cursor is
+   * the board point under it through the current viewport, so a wheel pan or
+   * a zoom (no pointer move) still moves my cursor for the others.
+   */
+  private pointer: Point | null = null;
   private following: number | null = null;
   private lastInputAt: number;
   private readonly cleanups: (() => void)[] = [];
@@ -76,10 +81,10 @@ export class LocalPresence {
     this.publish();
   }
 
-  /** The pointer moved over the canvas (board coordinates), or left it (null). */
-  setCursor(point: Point | null): void {
-    this.cursor = point;
-    if (point) this.lastInputAt = this.deps.now();
+  /** The pointer moved over the canvas (screen px from its top-left), or left it (null). */
+  setPointer(screen: Point | null): void {
+    this.pointer = screen;
+    if (screen) this.lastInputAt = this.deps.now();
     this.publish();
   }
 
@@ -98,10 +103,11 @@ export class LocalPresence {
   state(): PresenceState {
     const { selection, viewport } = this.deps.ui.getState();
     const size = this.deps.stageSize();
+    const pointer = this.pointer;
     return {
       v: PRESENCE_VERSION,
       user: this.user,
-      cursor: this.cursor,
+      cursor: pointer && { x: viewport.x + pointer.x / viewport.zoom, y: viewport.y + pointer.y / viewport.zoom },
       selection: selection.slice(0, MAX_PRESENCE_SELECTION),
       gesture: gestureOf(this.deps.controller.preview()),
       viewport:

@@ -5,11 +5,9 @@
  */
 import { type RefObject, useEffect } from 'react';
 import type { PresenceSession } from '../../presence/presence-session';
-import type { BoardSession } from '../board-session';
 
 export function usePresenceInput(
   container: RefObject<HTMLDivElement | null>,
-  session: BoardSession,
   presence: PresenceSession | null,
 ): void {
   useEffect(() => {
@@ -17,13 +15,9 @@ export function usePresenceInput(
     if (!el || !presence) return;
     const onMove = (e: PointerEvent) => {
       const rect = el.getBoundingClientRect();
-      const { viewport } = session.ui.getState();
-      presence.local.setCursor({
-        x: viewport.x + (e.clientX - rect.left) / viewport.zoom,
-        y: viewport.y + (e.clientY - rect.top) / viewport.zoom,
-      });
+      presence.local.setPointer({ x: e.clientX - rect.left, y: e.clientY - rect.top });
     };
-    const onLeave = () => presence.local.setCursor(null);
+    const onLeave = () => presence.local.setPointer(null);
     const onInput = () => {
       presence.local.noteInput();
       presence.follow.stop('input');
@@ -47,5 +41,5 @@ export function usePresenceInput(
       el.removeEventListener('wheel', onInput);
       window.removeEventListener('keydown', onKey);
     };
-  }, [container, session, presence]);
+  }, [container, presence]);
 }
