@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import * as Y from 'yjs';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { useBoardSession } from '../canvas/use-board-session';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -7,18 +8,21 @@ import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
 import { UI_CSS } from '../ui/ui-styles';
 import { useBoardContextMenu } from '../ui/use-board-context-menu';
+import { usePeers } from '../canvas/presence/use-peers';
+import { loadIdentity, saveIdentity } from '../presence/identity';
+import { EpochMismatchBanner } from '../ui/EpochMismatchBanner';
+import { ParticipantsList } from '../ui/ParticipantsList';
+import { StatusIndicator } from '../ui/StatusIndicator';
+import { seedBoard } from './board-seeds';
+import { newBoardId } from './board-id';
+import { boardPath } from './route';
+import { navigate } from './navigation';
 import { Link } from './Link';
 import { browserStorage, rememberBoard } from './recent-boards';
 import { HOME_PATH } from './route';
 import { useTestHook } from './test-hook';
 import { useBoardSync } from './use-board-sync';
-
-const LABELS = {
-  connecting: 'Connecting…',
-  syncing: 'Syncing…',
-  synced: 'Saved',
-  offline: 'Offline',
-} as const;
+import { usePresence } from './use-presence';
 
 /** One board: which board and whether it is saved, the toolbar, and the canvas filling the rest. */
 export function BoardView({
@@ -33,12 +37,33 @@ export function BoardView({
   /** The relay's access token, from a join link. */
   token?: string;
 }) {
-  const { status, pending, doc } = useBoardSync(relayUrl, boardId, displayName, token);
+  // Chosen at random on first use and remembered; a ?name= link names me for this session.
+  const [identity, setIdentity] = useState(() => loadIdentity(browserStorage(), displayName));
+  // The handshake carries the name I joined with; a later rename goes out through presence, not a reconnect.
+  const [joinName] = useState(identity.name);
+  const sync = useBoardSync(relayUrl, boardId, joinName, token);
+  const { doc } = sync;
   const session = useBoardSession(doc, boardId);
+  const presence = usePresence(session, sync.awareness, identity);
+  const peers = usePeers(presence);
+  const rename = useCallback(
+    (name: string) => {
+      const saved = saveIdentity(browserStorage(), { ...identity, name });
+      if (!saved.ok) return saved.error;
+      setIdentity(saved.identity);
+      return null;
+    },
+    [identity],
+  );
+  const keepAsNewBoard = useCallback(() => {
+    if (!doc) return;
+    const id = newBoardId();
+    seedBoard(id, Y.encodeStateAsUpdate(doc));
+    navigate(boardPath(id));
+  }, [doc]);
   useTestHook(session);
   const contextMenu = useBoardContextMenu(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
-  const label = status === 'synced' && pending > 0 ? `Saving… (${pending})` : LABELS[status];
   return (
     <main
       style={{
@@ -57,22 +82,26 @@ export function BoardView({
         <span>
           Board <strong>{boardId}</strong> on <code>{relayUrl}</code>
         </span>
-        {displayName !== undefined && (
-          <span>
-            Your name: <strong>{displayName}</strong>
-          </span>
-        )}
-        <span role="status" aria-live="polite" style={{ marginLeft: 'auto' }}>
-          {label}
-        </span>
+        {presence && <ParticipantsList presence={presence} peers={peers} onRename={rename} />}
+        <StatusIndicator
+          input={{
+            board: sync.status,
+            pending: sync.pending,
+            connection: sync.connection,
+            wasSynced: sync.wasSynced,
+            reconnectedAt: sync.reconnectedAt,
+          }}
+          onRetry={sync.retryNow}
+        />
         {session && <FileMenu session={session} />}
       </header>
       {session && (
         <>
+          {sync.epochMismatch && <EpochMismatchBanner onKeepAsNew={keepAsNewBoard} />}
           <ErrorBanner notices={session.notices} />
           <Toolbar session={session} />
           <StylePanel session={session} />
-          <BoardCanvas session={session} onContextMenu={contextMenu.open} />
+          <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
           {contextMenu.element}
         </>
       )}
