@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { isBrowserClient } from '../local/browser-client';
@@ -37,7 +37,9 @@ const INITIAL: BoardSyncState = {
  * Opens one board on one relay for the lifetime of the component; `name` and
  * `token` go in the handshake. The board's copy on this device loads first
  * (the doc is handed out once it has), then it connects to the relay and
- * joins. `retryNow` skips the reconnect wait.
+ * joins. `retryNow` skips the reconnect wait. A new `name` (a rename) does not
+ * reopen the board: others see names through presence, and reopening would
+ * drop the doc, the undo history and the connection.
  */
 export function useBoardSync(
   relayUrl: string,
@@ -47,6 +49,9 @@ export function useBoardSync(
 ): BoardSyncState & { retryNow(): void } {
   const [state, setState] = useState<BoardSyncState>(INITIAL);
   const [client, setClient] = useState<SyncClient | null>(null);
+  // The handshake's name is only what the relay logs: the one in use when the board opened will do.
+  const handshakeName = useRef(name);
+  handshakeName.current = name;
   useEffect(() => {
     const doc = new Y.Doc();
     const seed = takeSeed(boardId);
@@ -93,7 +98,7 @@ export function useBoardSync(
     const onFailed = (error: unknown) => {
       if (!left.signal.aborted) console.error(`Easel: could not open board ${boardId}`, error);
     };
-    const connect = () => new SyncClient({ url: relayUrl, name, token });
+    const connect = () => new SyncClient({ url: relayUrl, name: handshakeName.current, token });
     void openLocalFirstBoard(doc, { relayUrl, boardId, signal: left.signal, connect, awareness }).then(
       onOpened,
       onFailed,
@@ -107,7 +112,7 @@ export function useBoardSync(
       awareness.destroy();
       doc.destroy();
     };
-  }, [relayUrl, boardId, name, token]);
+  }, [relayUrl, boardId, token]);
   const retryNow = useCallback(() => client?.retryNow(), [client]);
   return { ...state, retryNow };
 }

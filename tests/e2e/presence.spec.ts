@@ -205,11 +205,17 @@ test('a new name persists across a reload and shows to the others', async ({ bro
   const randomName = await bob.presence.myName();
   await expect(ann.presence.participant(randomName)).toHaveCount(1, LIVE);
 
+  await bob.canvas.drawRectangle([300, 200], [420, 300]);
+  await expect(ann.canvas.canvas).toHaveAttribute('data-shape-count', '1', LIVE);
+
   await bob.presence.rename('Zoë Quinn');
   await expect(ann.presence.participant('Zoë Quinn')).toHaveCount(1, LIVE);
   await expect(ann.presence.participant(randomName)).toHaveCount(0);
   await bob.presence.moveTo([200, 150]);
   await expect(ann.presence.cursor('Zoë Quinn')).toBeVisible(LIVE);
+  // A rename changes how Bob is shown, not his session: his undo history is still his.
+  await bob.canvas.undoButton.click();
+  await expect(ann.canvas.canvas).toHaveAttribute('data-shape-count', '0', LIVE);
 
   await bob.page.reload();
   await expect(bob.board.status).toHaveText('Saved');
