@@ -8,6 +8,8 @@ import { tempDir } from '../support/temp-dir';
 /** A real relay process serving the built browser client, on a port that survives restarts. */
 export interface RelayUnderTest {
   readonly url: string;
+  /** Where it keeps its boards (e.g. to delete one while it is stopped). */
+  readonly dataDir: string;
   restart(): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -41,7 +43,13 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
       running = null;
     };
     await start();
-    await use({ url: `http://127.0.0.1:${port}`, start, stop, restart: async () => (await stop(), await start()) });
+    await use({
+      url: `http://127.0.0.1:${port}`,
+      dataDir: dataDir.path,
+      start,
+      stop,
+      restart: async () => (await stop(), await start()),
+    });
     await stop();
     await dataDir.remove();
   },
