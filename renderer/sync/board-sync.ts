@@ -136,6 +136,9 @@ export class BoardSync {
       // Everyone else's presence is stale now; the rejoin brings the live ones back.
       const others = [...awareness.getStates().keys()].filter((id) => id !== awareness.clientID);
       if (others.length > 0) removeAwarenessStates(awareness, others, this);
+      // Forget their clocks too: the rejoin brings their states back with the clocks we last saw
+      // (nothing changed meanwhile), and awareness ignores a state that is not newer than its clock.
+      for (const id of others) awareness.meta.delete(id);
     }
   }
 
@@ -205,7 +208,7 @@ export class BoardSync {
     }
     this.joined = true;
     this.setStatus('synced');
-    this.sendAwareness.flush();
+    this.republishAwareness();
     if (diff.byteLength > EMPTY_UPDATE_LENGTH) this.send(diff, covered);
     else this.acknowledge(covered);
   }
@@ -254,6 +257,19 @@ export class BoardSync {
     if (origin === this || own === undefined) return;
     if (added.includes(own) || updated.includes(own) || removed.includes(own)) this.sendAwareness.call();
   };
+
+  /**
+   * Sends my presence after a (re)join with a new clock: the relay and the
+   * people who stayed dropped my state when my connection did, and they keep
+   * its clock, so the same state with the same clock would be ignored.
+   */
+  private republishAwareness(): void {
+    const awareness = this.options.awareness;
+    const local = awareness?.getLocalState();
+    if (awareness && local)
+      awareness.setLocalState(local); // a new clock; its update event sends it
+    else this.sendAwareness.flush();
+  }
 
   private sendOwnAwareness(): void {
     const awareness = this.options.awareness;

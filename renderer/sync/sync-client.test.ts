@@ -16,8 +16,13 @@ beforeEach(async () => {
   relay = await createRelay({ port: 0, dataDir: dataDir.path });
 });
 
+const awarenessToDestroy: Awareness[] = [];
+/** Awareness runs a timer until destroyed. */
+const cleanupAwareness = (...list: Awareness[]) => awarenessToDestroy.push(...list);
+
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
+  for (const awareness of awarenessToDestroy.splice(0)) awareness.destroy();
   await relay.close();
   await dataDir.remove();
 });
@@ -192,6 +197,46 @@ describe('SyncClient against a real relay', () => {
     expect(elapsed).toBeLessThan(1_000);
     aliceAwareness.destroy();
     bobAwareness.destroy();
+  });
+
+  it("brings everyone's presence back after a relay restart, though nobody changed it meanwhile", async () => {
+    const fast = { reconnectMinMs: 50, reconnectMaxMs: 200 };
+    const aliceAwareness = new Awareness(new Y.Doc());
+    const bobAwareness = new Awareness(new Y.Doc());
+    cleanupAwareness(aliceAwareness, bobAwareness);
+    const a = openBoard(client(fast), 'presence-restart', { awareness: aliceAwareness });
+    const b = openBoard(client(fast), 'presence-restart', { awareness: bobAwareness });
+    aliceAwareness.setLocalState({ name: 'Alice' });
+    bobAwareness.setLocalState({ name: 'Bob' });
+    const seeEachOther = () =>
+      aliceAwareness.getStates().get(bobAwareness.clientID)?.name === 'Bob' &&
+      bobAwareness.getStates().get(aliceAwareness.clientID)?.name === 'Alice';
+    await waitFor(seeEachOther, 'both present');
+
+    const port = relay.port;
+    await relay.close();
+    await waitFor(() => !aliceAwareness.getStates().has(bobAwareness.clientID), 'stale presence dropped');
+    relay = await createRelay({ port, dataDir: dataDir.path });
+    await waitFor(() => settled([a.board, b.board]), 'both rejoined', 10_000);
+    // Awareness renews an unchanged state only every 15 s; the rejoin itself must bring it back.
+    await waitFor(seeEachOther, 'both present again', 1_000);
+  });
+
+  it('shows a client that dropped and came back to those who stayed, though its state did not change', async () => {
+    const aliceAwareness = new Awareness(new Y.Doc());
+    const bobAwareness = new Awareness(new Y.Doc());
+    cleanupAwareness(aliceAwareness, bobAwareness);
+    openBoard(client(), 'presence-rejoin', { awareness: aliceAwareness });
+    const bobClient = client({ reconnectMinMs: 50, reconnectMaxMs: 200 });
+    const bob = openBoard(bobClient, 'presence-rejoin', { awareness: bobAwareness });
+    bobAwareness.setLocalState({ name: 'Bob' });
+    const aliceSeesBob = () => aliceAwareness.getStates().get(bobAwareness.clientID)?.name === 'Bob';
+    await waitFor(aliceSeesBob, "Bob's presence at Alice");
+
+    cutConnection(bobClient);
+    await waitFor(() => !aliceSeesBob(), "Bob's presence dropped");
+    await waitFor(() => settled([bob.board]), 'Bob rejoined', 10_000);
+    await waitFor(aliceSeesBob, "Bob's presence back at Alice", 1_000);
   });
 
   it('does not merge a board whose epoch changed on the relay, and reports it', async () => {
