@@ -25,6 +25,7 @@ import { LaunchQueue, launchResolver } from './launch/launch-queue';
 import { launchRequestFromUrl, launchRequestsFrom } from './launch/launch-requests';
 import { applicationMenuTemplate } from './menu/application-menu';
 import { newSessionToken, RelayHost } from './relay-host/relay-host';
+import { pageUrlAfterMove } from './relay-host/relay-moves';
 import { utilityProcessSpawner } from './relay-host/utility-process-spawner';
 import { SharingController } from './sharing/sharing-controller';
 import { createMainWindow, preloadPath, WINDOW_SIZING } from './window';
@@ -38,6 +39,8 @@ import { loadWindowState, placeWindow, saveWindowState } from './window/window-s
  * the user-data folder, so every board is stored locally and works offline.
  */
 registerAppScheme();
+// Tests run each instance with its own profile (and so its own single-instance lock).
+if (!app.isPackaged && process.env.EASEL_USER_DATA_DIR) app.setPath('userData', process.env.EASEL_USER_DATA_DIR);
 
 const log = (event: string, details: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), event, ...details }));
@@ -53,6 +56,9 @@ function run(): void {
   const trustedOrigins = devServer ? [APP_ORIGIN, new URL(devServer).origin] : [APP_ORIGIN];
   const userData = app.getPath('userData');
   let mainWindow: BrowserWindow | null = null;
+  /** Pages that reconnect by themselves when the relay moves (they subscribed to relay.onChange). */
+  const followers = new Set<number>();
+  let lastRelayUrl: string | null = null;
 
   const send = <K extends PushChannelKey>(contents: WebContents, key: K, payload: PushPayloads[K]) => {
     if (!contents.isDestroyed()) contents.send(PUSH_CHANNELS[key], payload);
@@ -118,7 +124,15 @@ function run(): void {
     sessionName: () => `Easel on ${os.hostname()}`,
     appVersion: app.getVersion(),
     webClient: webRoot !== undefined,
-    onRelayChange: (info) => broadcast('relayChanged', info),
+    onRelayChange: (info) => {
+      broadcast('relayChanged', info);
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (followers.has(window.webContents.id)) continue;
+        const next = pageUrlAfterMove(window.webContents.getURL(), lastRelayUrl, info, trustedOrigins);
+        if (next) void window.loadURL(next);
+      }
+      if (info.state === 'running') lastRelayUrl = info.url;
+    },
     onShareChange: (status) => broadcast('shareChanged', status),
     log,
   });
@@ -145,6 +159,7 @@ function run(): void {
       recents: new RecentJoins(path.join(userData, 'recent-joins.json'), { log }),
       probe: (target) => probeRelay(target),
       files,
+      followRelay: (sender) => followers.add(sender.webContentsId),
       setMenu: (items) => setMenu(items),
       launch,
     }),
@@ -169,7 +184,11 @@ function run(): void {
       placement: placeWindow(await loadWindowState(windowStateFile), displays, WINDOW_SIZING),
     });
     mainWindow = window;
-    window.webContents.on('did-navigate', () => launch.reset());
+    const contentsId = window.webContents.id;
+    window.webContents.on('did-navigate', () => {
+      launch.reset();
+      followers.delete(contentsId);
+    });
     window.on('close', () => {
       const bounds = window.getNormalBounds();
       void saveWindowState(windowStateFile, { ...bounds, maximized: window.isMaximized() }).catch((error: unknown) =>

@@ -19,9 +19,12 @@ const call =
   (request?: unknown): Promise<never> =>
     ipcRenderer.invoke(INVOKE_CHANNELS[key], request) as Promise<never>;
 
-function subscribe<K extends keyof PushPayloads>(key: K) {
+function subscribe<K extends keyof PushPayloads>(key: K, onFirstListener?: () => void) {
+  let first = true;
   return (listener: (payload: PushPayloads[K]) => void): (() => void) => {
     if (typeof listener !== 'function') throw new TypeError('easel: a listener must be a function');
+    if (first) onFirstListener?.();
+    first = false;
     const forward = (_event: IpcRendererEvent, payload: PushPayloads[K]) => listener(payload);
     ipcRenderer.on(PUSH_CHANNELS[key], forward);
     return () => {
@@ -38,7 +41,11 @@ const os: EaselDesktopApi['os'] =
 const api: EaselDesktopApi = {
   platform: 'desktop',
   os,
-  relay: { info: call('relayInfo'), onChange: subscribe('relayChanged') },
+  relay: {
+    info: call('relayInfo'),
+    // A page listening for moves reconnects itself; the main process stops reloading it.
+    onChange: subscribe('relayChanged', () => void call('relayFollow')()),
+  },
   share: {
     start: call('shareStart'),
     stop: call('shareStop'),

@@ -130,4 +130,11 @@ describe('the preload bundle', () => {
     expect(listeners.get(PUSH_CHANNELS.menuAction)?.size).toBe(0);
     expect(() => api.relay!.onChange!('not a function')).toThrow(/listener must be a function/);
   });
+
+  it('tells the main process once that the page follows relay moves itself', () => {
+    const { api, invoked } = runPreload();
+    api.relay!.onChange!(() => undefined);
+    api.relay!.onChange!(() => undefined);
+    expect(invoked).toEqual([{ channel: INVOKE_CHANNELS.relayFollow, payload: undefined }]);
+  });
 });

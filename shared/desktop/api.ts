@@ -35,7 +35,11 @@ export interface EaselDesktopApi {
   readonly relay: {
     /** The embedded relay: where to connect and the token to present. */
     info: CallWithoutRequest<'relayInfo'>;
-    /** The relay moved or restarted: reconnect to `url` with `token`, then resync. */
+    /**
+     * The relay moved or restarted: reconnect to `url` with `token`, then resync.
+     * Subscribing tells the main process that this page follows moves itself;
+     * a page that never subscribes is reloaded with the new `?relay=&t=`.
+     */
     onChange: Subscribe<RelayInfo>;
   };
 

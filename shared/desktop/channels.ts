@@ -7,6 +7,8 @@
 /** Renderer → main, request/response (`ipcRenderer.invoke` / `ipcMain.handle`). */
 export const INVOKE_CHANNELS = {
   relayInfo: 'easel:relay:info',
+  /** This page reconnects by itself when the relay moves, so the main process need not reload it. */
+  relayFollow: 'easel:relay:follow',
   shareStart: 'easel:share:start',
   shareStop: 'easel:share:stop',
   shareStatus: 'easel:share:status',

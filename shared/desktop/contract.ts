@@ -31,6 +31,7 @@ const none = z.undefined();
 
 export const INVOKE_CONTRACT = {
   relayInfo: { request: none, response: relayInfoSchema },
+  relayFollow: { request: none, response: none },
   shareStart: { request: shareStartRequestSchema, response: shareStatusSchema },
   shareStop: { request: none, response: shareStatusSchema },
   shareStatus: { request: shareStatusRequestSchema, response: shareStatusSchema },

@@ -27,6 +27,7 @@ function recordingHandlers() {
     }) as IpcHandlers[K];
   const handlers: IpcHandlers = {
     relayInfo: record('relayInfo', () => relayInfo),
+    relayFollow: record('relayFollow', () => undefined),
     shareStart: record('shareStart', () => notSharing),
     shareStop: record('shareStop', () => notSharing),
     shareStatus: record('shareStatus', () => notSharing),
@@ -119,6 +120,7 @@ describe('IPC dispatcher', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const bad: Record<InvokeChannelKey, unknown[]> = {
       relayInfo: [{}, 'x', 0, null],
+      relayFollow: [{ yes: true }, true],
       shareStart: [{ port: 80 }, { port: 70_000 }, { port: 4455.5 }, { port: '4455' }, { boardId: '../x' }, { x: 1 }],
       shareStop: [{ now: true }, 1],
       shareStatus: [{ boardId: 'a b' }, 'retro', { boardId: 'ok', extra: 1 }],

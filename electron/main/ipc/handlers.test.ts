@@ -68,6 +68,7 @@ function desktop() {
     recents: new RecentJoins(path.join(dir.path, 'recent-joins.json')),
     probe: (target) => probeRelay(target, { timeoutMs: 3_000 }),
     files,
+    followRelay: () => undefined,
     setMenu: (items) => menus.push(items),
     launch,
   });

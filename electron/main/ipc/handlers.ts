@@ -20,6 +20,8 @@ export interface DesktopServices {
   recents: RecentJoins;
   probe(target: JoinTargetPayload): Promise<ProbeResult>;
   files: FileService;
+  /** The sending page reconnects by itself when the relay moves (until it navigates). */
+  followRelay(sender: IpcSender): void;
   /** Replaces the application menu (for the window that sent it). */
   setMenu(items: MenuTemplate, sender: IpcSender): void;
   launch: LaunchQueue;
@@ -29,6 +31,10 @@ export interface DesktopServices {
 export function createIpcHandlers(services: DesktopServices): IpcHandlers {
   return {
     relayInfo: () => services.sharing.relayInfo(),
+    relayFollow: (_request, { sender }) => {
+      services.followRelay(sender);
+      return undefined;
+    },
     shareStart: (request) => services.sharing.share(request ?? {}),
     shareStop: () => services.sharing.stopSharing(),
     shareStatus: (request) => services.sharing.status(request?.boardId),
