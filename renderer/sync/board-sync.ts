@@ -266,9 +266,9 @@ export class BoardSync {
   private republishAwareness(): void {
     const awareness = this.options.awareness;
     const local = awareness?.getLocalState();
-    if (awareness && local)
-      awareness.setLocalState(local); // a new clock; its update event sends it
-    else this.sendAwareness.flush();
+    if (!awareness || !local) return this.sendAwareness.flush();
+    // The same state under a new clock; the update event it fires sends it.
+    awareness.setLocalState(local);
   }
 
   private sendOwnAwareness(): void {
