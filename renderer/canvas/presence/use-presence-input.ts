@@ -6,10 +6,7 @@
 import { type RefObject, useEffect } from 'react';
 import type { PresenceSession } from '../../presence/presence-session';
 
-export function usePresenceInput(
-  container: RefObject<HTMLDivElement | null>,
-  presence: PresenceSession | null,
-): void {
+export function usePresenceInput(container: RefObject<HTMLDivElement | null>, presence: PresenceSession | null): void {
   useEffect(() => {
     const el = container.current;
     if (!el || !presence) return;
