@@ -113,6 +113,13 @@ export function useBoardSync(
       doc.destroy();
     };
   }, [relayUrl, boardId, token]);
+  // The device is back online: reconnect now, not at the next backoff step (up to 5 s away).
+  useEffect(() => {
+    if (!client) return;
+    const onOnline = () => client.retryNow();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [client]);
   const retryNow = useCallback(() => client?.retryNow(), [client]);
   return { ...state, retryNow };
 }

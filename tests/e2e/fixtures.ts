@@ -13,6 +13,10 @@ export interface RelayUnderTest {
   restart(): Promise<void>;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** SIGSTOP: connections stay open but nothing is answered (a relay stuck on a slow disk). */
+  freeze(): void;
+  /** SIGCONT after freeze(). */
+  thaw(): void;
 }
 
 export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>({
@@ -38,7 +42,14 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
         ...relayArgs,
       ]);
     };
+    let frozen = false;
+    const signal = (name: NodeJS.Signals) => {
+      if (!running) throw new Error('the relay is not running');
+      process.kill(running.pid, name);
+      frozen = name === 'SIGSTOP';
+    };
     const stop = async () => {
+      if (frozen) signal('SIGCONT'); // a stopped process would not act on SIGTERM
       await running?.stop();
       running = null;
     };
@@ -49,6 +60,8 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
       start,
       stop,
       restart: async () => (await stop(), await start()),
+      freeze: () => signal('SIGSTOP'),
+      thaw: () => signal('SIGCONT'),
     });
     await stop();
     await dataDir.remove();
