@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,server,renderer,electron,tests,bench,scripts}/**/*.test.ts'],
+    include: ['{shared,server,renderer,electron,tests,bench,scripts,build}/**/*.test.ts'],
     exclude: ['node_modules/**', 'out/**', 'dist/**', 'tests/e2e/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * electron-builder.yml as electron-builder itself loads and validates it
+ * (its JSON schema), plus what DESIGN §5 and issue 5 ask of the installers.
+ * Building installers needs each OS and the Electron download; the release
+ * workflow does that.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+interface TargetEntry {
+  target: string;
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  afterPack: string;
+  asarUnpack: string[];
+  files: (string | { filter: string[] })[];
+  fileAssociations: { ext: string }[];
+  protocols: { schemes: string[] }[];
+  win: { target: TargetEntry[] };
+  mac: { target: TargetEntry[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string };
+  linux: { target: TargetEntry[] };
+  directories: { buildResources: string };
+  icon: string;
+}
+interface ConfigModule {
+  getConfig(projectDir: string, configPath: string | null, configFromOptions: unknown): Promise<BuilderConfig>;
+  validateConfiguration(config: unknown, debugLogger: unknown): Promise<void>;
+}
+
+async function loadConfig(): Promise<BuilderConfig> {
+  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as ConfigModule;
+  const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+  const config = await getConfig(repoRoot, null, null);
+  await validateConfiguration(config, new DebugLogger(false));
+  return config;
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema', async () => {
+    await expect(loadConfig()).resolves.toMatchObject({ appId: 'app.easel.desktop', productName: 'Easel' });
+  });
+
+  it('builds NSIS, DMG + ZIP (hardened, with entitlements) and AppImage + deb', async () => {
+    const config = await loadConfig();
+    const targets = (entries: TargetEntry[]) => entries.map((entry) => entry.target).sort();
+    expect(targets(config.win.target)).toEqual(['nsis']);
+    expect(targets(config.mac.target)).toEqual(['dmg', 'zip']);
+    expect(targets(config.linux.target)).toEqual(['AppImage', 'deb']);
+    expect(config.mac.hardenedRuntime).toBe(true);
+    for (const file of [config.mac.entitlements, config.mac.entitlementsInherit, config.icon]) {
+      expect(existsSync(path.join(repoRoot, file)), file).toBe(true);
+    }
+  });
+
+  it('registers .easel files and easel:// links, sets the fuses after packing, and ships the web client unpacked', async () => {
+    const config = await loadConfig();
+    expect(config.fileAssociations.map((association) => association.ext)).toEqual(['easel']);
+    expect(config.protocols.flatMap((protocol) => protocol.schemes)).toEqual(['easel']);
+    expect(existsSync(path.join(repoRoot, config.afterPack))).toBe(true);
+    const patterns = config.files.flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.filter));
+    expect(patterns).toContain('out/**');
+    expect(config.asarUnpack).toEqual(['out/web/**']);
+  });
+});
