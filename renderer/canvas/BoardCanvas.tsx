@@ -45,7 +45,7 @@ export function BoardCanvas({
   const tool = useStore(ui, (s) => s.tool);
   const stroke = useStore(ui, (s) => s.style.stroke);
   const spaceHeld = useCanvasInput(container, session);
-  usePresenceInput(container, presence);
+  usePresenceInput(container, presence, size);
   const peers = usePeers(presence);
 
   useEffect(() => {

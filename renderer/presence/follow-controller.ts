@@ -1,6 +1,7 @@
 /**
  * Whom I follow, and keeping my viewport on theirs. Following ends on any
- * input of mine, on Escape, or when they leave the board.
+ * input of mine, on Escape, or when they leave the board. While they follow
+ * me back, neither view moves the other.
  */
 import type { UiStore } from '../state/ui-store';
 import { type FollowStop, followedViewport, type Size } from './follow';
@@ -40,6 +41,11 @@ export class FollowController {
     this.emit(reason);
   }
 
+  /** My canvas changed size: fit their view into it again. */
+  stageResized(): void {
+    this.track(this.peers.peers);
+  }
+
   subscribe(listener: (target: number | null, stopped?: FollowStop) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -54,6 +60,9 @@ export class FollowController {
     if (this.current === null) return;
     const peer = list.find((p) => p.clientId === this.current);
     if (!peer) return this.stop('left');
+    // Someone who follows me shows my view: copying theirs back would loop, and with screens of
+    // different shapes each round trip zooms both out a little more, down to the minimum zoom.
+    if (peer.following === this.local.clientId) return;
     const size = this.stageSize();
     if (!peer.viewport || size.width <= 0 || size.height <= 0) return;
     const next = followedViewport(peer.viewport, size);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { presenceStateSchema } from '../../shared/protocol';
+import { type PresenceState, presenceStateSchema } from '../../shared/protocol';
 import { createHarness, down, move, up } from '../tools/testing/harness';
 import { rect } from '../tools/testing/shapes';
 import { IDLE_AFTER_MS } from './activity';
@@ -35,6 +35,7 @@ function setup(tool: 'select' | 'rect' = 'select') {
   const awareness = new Awareness(harness.doc);
   const visibility = new FakeVisibility();
   let now = 10_000;
+  const stage = { width: 800, height: 600 };
   const presence = new LocalPresence({
     awareness,
     ui: harness.ui,
@@ -42,14 +43,24 @@ function setup(tool: 'select' | 'rect' = 'select') {
     user: { name: 'Ann', color: '#1971c2' },
     visibility,
     now: () => now,
-    stageSize: () => ({ width: 800, height: 600 }),
+    stageSize: () => stage,
   });
   cleanups.push(() => {
     presence.destroy();
     awareness.destroy();
   });
   const published = () => presenceStateSchema.parse(awareness.getLocalState());
-  return { harness, awareness, visibility, presence, published, advance: (ms: number) => (now += ms) };
+  const resizeStage = (width: number, height: number) => Object.assign(stage, { width, height });
+  return {
+    harness,
+    awareness,
+    visibility,
+    presence,
+    published,
+    stage,
+    resizeStage,
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 describe('LocalPresence', () => {
@@ -137,17 +148,19 @@ describe('FollowController', () => {
     const me = setup();
     const other = new Awareness(new Y.Doc());
     const peers = new PeerList(me.awareness);
-    const follow = new FollowController(peers, me.harness.ui, me.presence, () => ({ width: 800, height: 600 }));
+    const follow = new FollowController(peers, me.harness.ui, me.presence, () => me.stage);
     cleanups.push(() => {
       follow.destroy();
       peers.destroy();
       other.destroy();
     });
-    const theirViewport = (x: number, y: number, zoom: number) => {
+    const theirViewport = (x: number, y: number, zoom: number, theirs: Partial<PresenceState> = {}) => {
       other.setLocalState({
         ...me.published(),
         user: { name: 'Bea', color: '#e03131' },
         viewport: { x, y, zoom, width: 800, height: 600 },
+        following: null,
+        ...theirs,
       });
       applyAwarenessUpdate(me.awareness, encodeAwarenessUpdate(other, [other.clientID]), 'remote');
     };
@@ -166,6 +179,39 @@ describe('FollowController', () => {
     expect(published().following).toBe(other.clientID);
     theirViewport(300, 200, 2);
     expect(harness.ui.getState().viewport).toEqual({ x: 300, y: 200, zoom: 2 });
+  });
+
+  it('leaves my view alone while they follow me back, so two people following each other do not zoom away', () => {
+    const { follow, other, theirViewport, harness, presence } = twoPeople();
+    theirViewport(100, 200, 2);
+    follow.follow(other.clientID);
+    expect(harness.ui.getState().viewport).toEqual({ x: 100, y: 200, zoom: 2 });
+    // They follow me now, on a screen of another shape: fitting their view would zoom me out.
+    theirViewport(50, 150, 1.5, {
+      following: presence.clientId,
+      viewport: { x: 50, y: 150, zoom: 1.5, width: 400, height: 600 },
+    });
+    expect(harness.ui.getState().viewport).toEqual({ x: 100, y: 200, zoom: 2 });
+    expect(follow.target).toBe(other.clientID);
+    // They stop following me: I follow their view again.
+    theirViewport(300, 200, 2);
+    expect(harness.ui.getState().viewport).toEqual({ x: 300, y: 200, zoom: 2 });
+  });
+
+  it('fits their view again when my canvas changes size', () => {
+    const { follow, other, theirViewport, harness, presence, resizeStage, published } = twoPeople();
+    theirViewport(0, 0, 1);
+    follow.follow(other.clientID);
+    expect(harness.ui.getState().viewport).toEqual({ x: 0, y: 0, zoom: 1 });
+    resizeStage(800, 500); // a banner took 100 px of my canvas's height
+    presence.stageResized();
+    follow.stageResized();
+    // Their 800 × 600 box fits into 800 × 500 at zoom 5/6, around the same centre (400, 300).
+    const { x, y, zoom } = harness.ui.getState().viewport;
+    expect(zoom).toBeCloseTo(5 / 6);
+    expect(x + 800 / zoom / 2).toBeCloseTo(400);
+    expect(y + 500 / zoom / 2).toBeCloseTo(300);
+    expect(published().viewport).toMatchObject({ width: 800, height: 500 });
   });
 
   it('stops on my input or Escape, and when they leave', () => {

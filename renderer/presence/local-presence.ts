@@ -94,6 +94,11 @@ export class LocalPresence {
     this.publish();
   }
 
+  /** The canvas changed size: others following me need my new box. */
+  stageResized(): void {
+    this.publish();
+  }
+
   setFollowing(clientId: number | null): void {
     this.following = clientId;
     this.publish();

@@ -13,6 +13,8 @@ export interface PresenceSession {
   local: LocalPresence;
   peers: PeerList;
   follow: FollowController;
+  /** The canvas changed size (the stage size the session reads is already the new one). */
+  stageResized(): void;
   destroy(): void;
 }
 
@@ -37,6 +39,10 @@ export function createPresenceSession(
     local,
     peers,
     follow,
+    stageResized() {
+      local.stageResized();
+      follow.stageResized();
+    },
     destroy() {
       follow.destroy();
       peers.destroy();

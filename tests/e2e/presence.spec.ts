@@ -152,6 +152,31 @@ test('Ann follows Bob: her view moves with his, he sees it, and Esc lets her go'
   await close();
 });
 
+test('two people following each other, on screens of different shapes, both keep their view', async ({
+  browser,
+  relay,
+}) => {
+  const [ann, bob] = await Promise.all([
+    joinAs(browser, relay.url, 'presence-mutual', 'Ann', { width: 1280, height: 720 }),
+    joinAs(browser, relay.url, 'presence-mutual', 'Bob', { width: 900, height: 800 }),
+  ]);
+  await bob.presence.wheel([400, 300], { y: -60 }, { zoom: true });
+  await ann.presence.participant('Bob').click();
+  await expect.poll(() => followGap(ann, bob), LIVE).toBeLessThan(0.01);
+  const annFollowing = (await ann.canvas.snapshot()).viewport;
+
+  await bob.presence.participant('Ann').click();
+  await expect(bob.presence.followers).toHaveText('Ann is following you');
+  await expect(ann.presence.followers).toHaveText('Bob is following you', LIVE);
+  // Each copying the other's view would fit it into a differently shaped screen, zooming out every round.
+  await expect(bob.presence.followingBanner).toHaveText('Following Ann — Esc to stop');
+  await ann.presence.moveTo([600, 300]);
+  await expect.poll(() => cursorOffsetToAnn(bob, ann, [600, 300]), LIVE).toBeLessThan(CURSOR_SLACK_PX);
+  expect((await ann.canvas.snapshot()).viewport.zoom).toBeCloseTo(annFollowing.zoom, 5);
+  expect((await bob.canvas.snapshot()).viewport.zoom).toBeGreaterThan(1.5);
+  await Promise.all([ann.context.close(), bob.context.close()]);
+});
+
 /**
  * How far Ann's view is from showing what Bob sees: her view must have his
  * centre, at the zoom that fits his whole view into her canvas (the two
@@ -180,6 +205,11 @@ async function followGap(ann: Person, bob: Person): Promise<number> {
     Math.abs(annCentre.y - bobCentre.y),
     Math.abs(annView.zoom - fitZoom) * 100,
   );
+}
+
+/** Bob's screen distance between Ann's drawn cursor and the board point under Ann's pointer at `at`. */
+async function cursorOffsetToAnn(bob: Person, ann: Person, at: CanvasPoint) {
+  return cursorOffset(bob.presence, bob.canvas, 'Ann', await boardPointAt(ann, at));
 }
 
 /** Ann's screen distance between Bob's drawn cursor and the board point under Bob's pointer at `at`. */

@@ -1,12 +1,22 @@
 /**
  * Canvas input as presence sees it: where my pointer is on the board (null
  * once it leaves the canvas), that I am active, and that following stops the
- * moment I do anything myself (Escape says so explicitly).
+ * moment I do anything myself (Escape says so explicitly). A new canvas size
+ * goes to presence too: it is part of the view I publish and of the fit of
+ * the view I follow.
  */
 import { type RefObject, useEffect } from 'react';
 import type { PresenceSession } from '../../presence/presence-session';
+import type { Size } from '../viewport-math';
 
-export function usePresenceInput(container: RefObject<HTMLDivElement | null>, presence: PresenceSession | null): void {
+export function usePresenceInput(
+  container: RefObject<HTMLDivElement | null>,
+  presence: PresenceSession | null,
+  /** The stage size as BoardCanvas measured it (and stored it in the session). */
+  size: Size,
+): void {
+  useEffect(() => presence?.stageResized(), [presence, size.width, size.height]);
+
   useEffect(() => {
     const el = container.current;
     if (!el || !presence) return;

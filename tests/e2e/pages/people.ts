@@ -8,9 +8,18 @@ export interface Person extends OpenBoard {
   presence: PresencePage;
 }
 
-/** Opens `boardId` for one person in a new browser context; `name` undefined uses their remembered identity. */
-export async function joinAs(browser: Browser, relayUrl: string, boardId: string, name?: string): Promise<Person> {
-  const context = await browser.newContext();
+/**
+ * Opens `boardId` for one person in a new browser context; `name` undefined
+ * uses their remembered identity; `screen` sizes their window.
+ */
+export async function joinAs(
+  browser: Browser,
+  relayUrl: string,
+  boardId: string,
+  name?: string,
+  screen?: { width: number; height: number },
+): Promise<Person> {
+  const context = await browser.newContext(screen ? { viewport: screen } : {});
   const opened = await openBoard(await context.newPage(), relayUrl, boardId, name);
   return { ...opened, context, presence: new PresencePage(opened.page) };
 }
