@@ -88,7 +88,18 @@ test('Export PNG (Ctrl+Shift+E) downloads a PNG of the board at twice its size, 
 }) => {
   const { canvas } = await openBoard(page, relay.url, 'export-png');
   const file = new FileMenu(page);
-  await expect(file.button('Export PNG')).toBeDisabled(); // nothing to export yet
+  // Nothing to export or save yet: the menu shows those commands greyed out, with their shortcuts.
+  await file.openMenu();
+  await expect(file.item('Export PNG')).toHaveAttribute('aria-disabled', 'true');
+  await expect(file.item('Export PNG')).toHaveAttribute('aria-keyshortcuts', 'Ctrl+Shift+E');
+  await expect(file.item('Save board file')).toHaveAttribute('aria-disabled', 'true');
+  await expect(file.item('Open board file')).not.toHaveAttribute('aria-disabled');
+  await page.keyboard.press('Escape');
+  await expect(file.menu).toHaveCount(0);
+  await expect(file.menuButton).toBeFocused();
+  await file.openMenu();
+  await file.menuButton.click(); // the File button closes its own menu too
+  await expect(file.menu).toHaveCount(0);
   await drawThreeShapes(canvas);
   await selectNothing(canvas); // the whole board
 

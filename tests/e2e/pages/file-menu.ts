@@ -10,38 +10,53 @@ export interface PickedFile {
   buffer: Buffer;
 }
 
-/** The board's File commands in its header, and the banner that reports what went wrong. */
+/** The board's File menu in its header, and the banner that reports what went wrong. */
 export class FileMenu {
-  readonly group: Locator;
+  readonly menuButton: Locator;
+  readonly menu: Locator;
   /** The error banner (role="alert"). */
   readonly alert: Locator;
   readonly dismissButton: Locator;
 
   constructor(private readonly page: Page) {
-    this.group = page.getByRole('group', { name: 'File' });
-    this.alert = page.getByRole('alert');
+    this.menuButton = page.getByRole('button', { name: 'File', exact: true });
+    this.menu = page.getByRole('menu', { name: 'File' });
+    // The banner with a Dismiss button: other alerts (a board replaced on the relay) may show beside it.
+    this.alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Dismiss' }) });
     this.dismissButton = this.alert.getByRole('button', { name: 'Dismiss' });
   }
 
-  button(command: FileCommand): Locator {
-    return this.group.getByRole('button', { name: command, exact: true });
+  /** A command in the open menu. */
+  item(command: FileCommand): Locator {
+    return this.menu.getByRole('menuitem', { name: command, exact: true });
   }
 
-  /** Runs a command that writes a file, by its button or by `keys`, and returns the download with its bytes. */
+  async openMenu(): Promise<void> {
+    await this.menuButton.click();
+    await this.menu.waitFor();
+  }
+
+  /** Picks a command from the menu. */
+  async choose(command: FileCommand): Promise<void> {
+    await this.openMenu();
+    await this.item(command).click();
+  }
+
+  /** Runs a command that writes a file, from the menu or by `keys`, and returns the download with its bytes. */
   async download(command: Exclude<FileCommand, 'Open board file'>, keys?: string): Promise<SavedDownload> {
     const downloaded = this.page.waitForEvent('download');
     if (keys) await this.page.keyboard.press(keys);
-    else await this.button(command).click();
+    else await this.choose(command);
     const download = await downloaded;
     const path = await download.path();
     return { download, name: download.suggestedFilename(), bytes: await readFile(path) };
   }
 
-  /** Opens `file` through the open dialog, by the button or by `keys`. */
+  /** Opens `file` through the open dialog, from the menu or by `keys`. */
   async open(file: PickedFile | string, keys?: string): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     if (keys) await this.page.keyboard.press(keys);
-    else await this.button('Open board file').click();
+    else await this.choose('Open board file');
     await (await chooser).setFiles(file);
   }
 }
