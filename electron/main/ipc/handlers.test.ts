@@ -90,7 +90,7 @@ const valueOf = <T>(result: DesktopResult<unknown>): T => {
   return result.value as T;
 };
 
-describe('desktop IPC with the real services', () => {
+describe('desktop IPC with the real services', { timeout: 60_000 }, () => {
   it('shares, probes the shared relay like a guest would, and stops', async () => {
     const { call } = desktop();
     await host.start();

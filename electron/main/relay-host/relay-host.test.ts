@@ -105,7 +105,7 @@ async function listensOnAllInterfaces(port: number): Promise<boolean> {
 
 const onLinux = process.platform === 'linux';
 
-describe('RelayHost with the real relay in a child process', () => {
+describe('RelayHost with the real relay in a child process', { timeout: 60_000 }, () => {
   it('starts on 127.0.0.1 on a free port and admits only its own token', async () => {
     const snapshot = await makeHost().start();
     expect(snapshot).toMatchObject({ state: 'running', share: null });
@@ -164,6 +164,10 @@ describe('RelayHost with the real relay in a child process', () => {
       const shared = await relayHost.share();
       expect(shared.share!.port).not.toBe(taken);
       expect(shared.share!.port).toBeGreaterThan(0);
+      // Sharing again without a port keeps the session where it is.
+      const pid = relayHost.childPid;
+      expect(await relayHost.share()).toEqual(shared);
+      expect(relayHost.childPid).toBe(pid);
       await relayHost.stopSharing();
 
       await expect(relayHost.share({ port: taken })).rejects.toMatchObject({ code: 'PORT_IN_USE' });

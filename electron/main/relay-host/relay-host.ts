@@ -154,14 +154,17 @@ export class RelayHost {
   /**
    * Listens on all interfaces with a fresh guest token (kept if already
    * sharing). Without a port: the one chosen before, else 4455, else any free
-   * one. A port given and taken throws PORT_IN_USE; the relay is then back on
-   * loopback.
+   * one; while sharing, the current one. A port given and taken throws
+   * PORT_IN_USE; the relay is then back on loopback.
    */
   share(request: { port?: number } = {}): Promise<RelayHostSnapshot> {
     return this.enqueue(async () => {
       if (this.closed) throw new ShareError('UNAVAILABLE', 'The app is closing.');
+      // Already sharing: only a different port asks for a move (the fallback port stays otherwise).
+      if (this.mode.kind === 'shared' && this.current && (request.port ?? this.current.port) === this.current.port) {
+        return this.snapshot();
+      }
       const port = request.port ?? this.preferredSharePort ?? this.options.defaultSharePort;
-      if (this.mode.kind === 'shared' && this.current && this.current.port === port) return this.snapshot();
       const token = this.mode.kind === 'shared' ? this.mode.token : this.options.newToken();
       this.cancelRestart();
       await this.haltCurrent();

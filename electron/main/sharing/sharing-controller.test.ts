@@ -69,7 +69,7 @@ function controller(advertiser: Advertiser | null) {
   return { sharing, relayChanges, shareChanges };
 }
 
-describe('SharingController with the real relay host', () => {
+describe('SharingController with the real relay host', { timeout: 60_000 }, () => {
   it('shares with links for each LAN address, announces it, and withdraws it on stop', async () => {
     const announcements = new AnnouncementLog();
     const { sharing, relayChanges, shareChanges } = controller(announcements);
