@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBoardFile, encodeBoardFile, type Shape } from '../../shared/model';
+import { decodeBoardFile, encodeBoardFile, MAX_TEXT_LENGTH, type Shape } from '../../shared/model';
 import { exampleShape, exampleShapes } from '../../shared/model/shapes/examples';
 import { BOARD_FILE_ACCEPT } from './file-actions';
 import { createDefaultActions } from './registry';
@@ -238,6 +238,24 @@ describe('open board file', () => {
     expect(ctx.board.all()).toHaveLength(3);
     expect(ctx.notices).toEqual([
       { kind: 'error', message: 'Could not open “photo.png”: this is not an Easel board file (it is not UTF-8 text).' },
+    ]);
+  });
+
+  it('refuses a file whose shapes make a change bigger than a relay accepts, changing nothing', async () => {
+    // 450 texts of 20,000 characters (the most a text holds): about 9 MB of Yjs update, over the 8 MB limit.
+    const text = (n: number) => exampleShape('text', { id: `text-${n}`, text: 'x'.repeat(MAX_TEXT_LENGTH) });
+    const ctx = withShapes();
+    ctx.undo.clear();
+    await open(ctx, 'huge.easel', fileWith(Array.from({ length: 450 }, (_, n) => text(n))));
+    expect(ctx.board.all()).toHaveLength(3);
+    expect(ctx.undo.canUndo).toBe(false);
+    expect(ctx.notices).toEqual([
+      {
+        kind: 'error',
+        message: expect.stringMatching(
+          /^Could not open “huge\.easel”: its 450 shapes would make one change of \d+(\.\d)? MB, more than the 8 MB a relay accepts at once\.$/,
+        ),
+      },
     ]);
   });
 

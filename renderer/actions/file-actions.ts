@@ -14,8 +14,11 @@
  * refused canvas): the user is told through `ctx.notify`, and the board is
  * left exactly as it was.
  */
+import * as Y from 'yjs';
 import { BOARD_FILE_EXTENSION, decodeBoardFile, encodeBoardFile, type Shape, compareZOrder } from '../../shared/model';
+import { MAX_UPDATE_BYTES } from '../../shared/protocol';
 import { boxesIntersect, visibleBox } from '../canvas/viewport-math';
+import { BoardDoc, type ShapeInput } from '../doc';
 // The files, not the barrel: ../export/index.ts also holds the browser-only PNG painter.
 import { NothingToExportError } from '../export/frame';
 import { shapesToSvg } from '../export/svg';
@@ -137,7 +140,15 @@ function openBoardText(ctx: ActionContext, name: string, bytes: Uint8Array): str
   if (shapes.length === 0) {
     return refuse(skipped.length === 0 ? 'the file has no shapes' : `none of its shapes is valid (${skippedList})`);
   }
-  const ids = importShapes(ctx, shapes);
+  const copies = freshCopies([...shapes].sort(compareZOrder), () => ctx.board.newId(), { x: 0, y: 0 });
+  const size = updateBytes(copies);
+  if (size > MAX_UPDATE_BYTES) {
+    return refuse(
+      `its ${plural(shapes.length, 'shape')} would make one change of ${megabytes(size)} MB, ` +
+        `more than the ${megabytes(MAX_UPDATE_BYTES)} MB a relay accepts at once`,
+    );
+  }
+  const ids = importShapes(ctx, copies);
   if (skipped.length > 0) {
     ctx.notify({
       kind: 'warning',
@@ -149,10 +160,25 @@ function openBoardText(ctx: ActionContext, name: string, bytes: Uint8Array): str
   return ids;
 }
 
-/** One create (one transaction): fresh ids and groups, on top in the file's z-order, selected and brought into view. */
-function importShapes(ctx: ActionContext, shapes: readonly Shape[]): string[] {
-  const ordered = [...shapes].sort(compareZOrder);
-  const created = ctx.board.create(freshCopies(ordered, () => ctx.board.newId(), { x: 0, y: 0 }));
+/**
+ * The size of the Yjs update that adds `copies`, measured on a scratch doc.
+ * The relay refuses an update over MAX_UPDATE_BYTES and the sync client
+ * would keep offering it, so an import that big is refused up front.
+ */
+function updateBytes(copies: readonly ShapeInput[]): number {
+  const scratch = new BoardDoc(new Y.Doc());
+  try {
+    scratch.create(copies);
+    return Y.encodeStateAsUpdate(scratch.doc).byteLength;
+  } finally {
+    scratch.destroy();
+    scratch.doc.destroy();
+  }
+}
+
+/** One create (one transaction): on top, in the order given, selected and brought into view. */
+function importShapes(ctx: ActionContext, copies: readonly ShapeInput[]): string[] {
+  const created = ctx.board.create(copies);
   const ids = created.map((shape) => shape.id);
   selectWithSelectTool(ctx, ids);
   showBounds(ctx, created);
@@ -166,6 +192,10 @@ function showBounds(ctx: ActionContext, shapes: readonly Shape[]): void {
   const size = ctx.viewportSize();
   if (!bounds || size.width === 0 || boxesIntersect(bounds, visibleBox(viewport, size))) return;
   setViewport(centredOn(ctx, boundsCentre(bounds), viewport.zoom));
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
 
 function plural(count: number, noun: string): string {
