@@ -79,7 +79,7 @@ export function BoardView({
       <header className="easel-bar" style={{ gap: 16 }}>
         <strong>Easel</strong>
         <Link to={HOME_PATH}>All boards</Link>
-        <span>
+        <span className="shrink" title={`Board ${boardId} on ${relayUrl}`}>
           Board <strong>{boardId}</strong> on <code>{relayUrl}</code>
         </span>
         {presence && <ParticipantsList presence={presence} peers={peers} onRename={rename} />}

@@ -15,4 +15,8 @@ export const UI_CSS = `
 .easel-bar .swatch { width: 22px; height: 22px; padding: 0; border-radius: 50%; }
 .easel-bar .sep { width: 1px; align-self: stretch; background: #ddd; margin: 0 4px; }
 .easel-bar label { display: inline-flex; gap: 4px; align-items: center; }
+/* The header never wraps: its content changes width as the status changes ("Saving… (1)" → "Saved"),
+   and a header that wrapped differently would move the canvas under a pointer mid-gesture. */
+header.easel-bar { flex-wrap: nowrap; white-space: nowrap; min-width: 0; }
+header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 `;
