@@ -109,7 +109,7 @@ export function BoardCanvas({
           </InteractiveLayer>
         </Stage>
       )}
-      <RemoteCursors peers={peers} ui={ui} />
+      <RemoteCursors presence={presence} ui={ui} />
       {target && editingId && (
         <TextEditor key={editingId} target={target} viewport={viewport} controller={controller} />
       )}

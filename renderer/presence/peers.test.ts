@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { PRESENCE_VERSION, type PresenceState } from '../../shared/protocol';
-import { PeerList, readPeers } from './peers';
+import { PeerList, type ReadCache, readPeers, sameButCursorPositions } from './peers';
 
 const state = (name: string, overrides: Partial<PresenceState> = {}): PresenceState => ({
   v: PRESENCE_VERSION,
@@ -66,5 +66,54 @@ describe('PeerList', () => {
     list.destroy();
     mine.destroy();
     theirs.destroy();
+  });
+});
+
+describe('readPeers with a cache', () => {
+  it('validates a state once: the same state object gives the same peer, a new one is read again', () => {
+    const cache: ReadCache = new Map();
+    const bea = state('Bea');
+    const bad = { ...state('Bad'), cursor: 'nowhere' };
+    const invalid: number[] = [];
+    const first = readPeers(
+      new Map<number, unknown>([
+        [2, bea],
+        [3, bad],
+      ]),
+      1,
+      (id) => invalid.push(id),
+      cache,
+    );
+    const again = readPeers(
+      new Map<number, unknown>([
+        [2, bea],
+        [3, bad],
+      ]),
+      1,
+      (id) => invalid.push(id),
+      cache,
+    );
+    expect(again[0]).toBe(first[0]);
+    expect(invalid).toEqual([3]); // reported when read, not on every change
+    const moved = readPeers(new Map<number, unknown>([[2, { ...bea, cursor: { x: 5, y: 6 } }]]), 1, undefined, cache);
+    expect(moved[0]).not.toBe(first[0]);
+    expect(moved[0]?.cursor).toEqual({ x: 5, y: 6 });
+    expect([...cache.keys()]).toEqual([2]); // those who left are forgotten
+  });
+});
+
+describe('sameButCursorPositions', () => {
+  const peer = (name: string, overrides: Partial<PresenceState> = {}) =>
+    readPeers(new Map([[2, state(name, overrides)]]), 1)[0]!;
+
+  it('ignores a cursor moving, but not one appearing or going, nor anything else changing', () => {
+    const bea = peer('Bea');
+    expect(sameButCursorPositions([bea], [bea])).toBe(true);
+    expect(sameButCursorPositions([bea], [peer('Bea', { cursor: { x: 400, y: -3 } })])).toBe(true);
+    expect(sameButCursorPositions([bea], [peer('Bea', { cursor: null })])).toBe(false);
+    expect(sameButCursorPositions([bea], [peer('Bea', { selection: ['r1'] })])).toBe(false);
+    expect(sameButCursorPositions([bea], [peer('Bea', { activity: 'idle' })])).toBe(false);
+    expect(sameButCursorPositions([bea], [peer('Bea B')])).toBe(false);
+    expect(sameButCursorPositions([bea], [])).toBe(false);
   });
 });

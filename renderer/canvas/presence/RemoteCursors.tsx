@@ -5,42 +5,54 @@
  * tools can find. Positions are board coordinates, turned into screen
  * pixels every frame, so a cursor stays on the same board point under any
  * pan and zoom; between updates it glides (CursorTrack).
+ *
+ * Positions come straight from the peer list as awareness changes, not
+ * through React: a move starts its glide the moment it arrives and is drawn
+ * in the next frame. React renders the cursors only when one appears, goes
+ * or changes name, colour or activity (usePeers).
  */
 import { useEffect, useRef } from 'react';
 import { CursorTrack } from '../../presence/cursor-track';
 import type { Peer } from '../../presence/peers';
+import type { PresenceSession } from '../../presence/presence-session';
 import type { UiStore } from '../../state/ui-store';
+import { usePeers } from './use-peers';
 
 interface Tracked {
   track: CursorTrack;
   last: { x: number; y: number };
 }
 
-export function RemoteCursors({ peers, ui }: { peers: readonly Peer[]; ui: UiStore }) {
+/** Starts a glide for each cursor that moved, and forgets those no longer shown. */
+function trackCursors(tracked: Map<number, Tracked>, peers: readonly Peer[], now: number): void {
+  const present = new Set<number>();
+  for (const peer of peers) {
+    const cursor = peer.cursor;
+    if (!cursor) continue;
+    present.add(peer.clientId);
+    const entry = tracked.get(peer.clientId);
+    if (!entry) {
+      const track = new CursorTrack();
+      track.moveTo(cursor, now);
+      tracked.set(peer.clientId, { track, last: cursor });
+    } else if (entry.last.x !== cursor.x || entry.last.y !== cursor.y) {
+      entry.track.moveTo(cursor, now);
+      entry.last = cursor;
+    }
+  }
+  for (const id of [...tracked.keys()]) if (!present.has(id)) tracked.delete(id);
+}
+
+export function RemoteCursors({ presence, ui }: { presence: PresenceSession | null; ui: UiStore }) {
   const tracked = useRef(new Map<number, Tracked>());
   const elements = useRef(new Map<number, HTMLDivElement>());
-  const visible = peers.filter((peer) => peer.cursor !== null);
+  const visible = usePeers(presence).filter((peer) => peer.cursor !== null);
 
-  // New positions start a glide; a peer whose cursor is gone stops being tracked.
   useEffect(() => {
-    const now = performance.now();
-    const present = new Set<number>();
-    for (const peer of visible) {
-      const cursor = peer.cursor;
-      if (!cursor) continue;
-      present.add(peer.clientId);
-      const entry = tracked.current.get(peer.clientId);
-      if (!entry) {
-        const track = new CursorTrack();
-        track.moveTo(cursor, now);
-        tracked.current.set(peer.clientId, { track, last: cursor });
-      } else if (entry.last.x !== cursor.x || entry.last.y !== cursor.y) {
-        entry.track.moveTo(cursor, now);
-        entry.last = cursor;
-      }
-    }
-    for (const id of [...tracked.current.keys()]) if (!present.has(id)) tracked.current.delete(id);
-  });
+    if (!presence) return;
+    trackCursors(tracked.current, presence.peers.peers, performance.now());
+    return presence.peers.subscribe((peers) => trackCursors(tracked.current, peers, performance.now()));
+  }, [presence]);
 
   useEffect(() => {
     let frame = 0;
