@@ -22,6 +22,9 @@ interface Bot {
   awareness: Awareness;
 }
 
+/** People whose connection ended: the run is invalid, and they send nothing more. */
+const disconnected = new Set<number>();
+
 const bots: Bot[] = [];
 const timers: ReturnType<typeof setTimeout>[] = [];
 let sent = 0;
@@ -31,6 +34,7 @@ async function join(index: number): Promise<Bot> {
   const handlers = {
     update: () => undefined, // nobody edits the board during the bench
     closed: (reason: string) => {
+      disconnected.add(index);
       if (!stopping) report({ type: 'failed', message: `headless ${index} disconnected: ${reason}` });
     },
   };
@@ -53,6 +57,7 @@ async function join(index: number): Promise<Bot> {
 }
 
 function publish(bot: Bot): void {
+  if (disconnected.has(bot.index)) return;
   bot.awareness.setLocalState(botPresence(bot.index, Date.now()));
   const update = encodeAwarenessUpdate(bot.awareness, [bot.awareness.clientID]);
   bot.socket.emit(EVENTS.awareness, { boardId: config.boardId, update });

@@ -85,6 +85,7 @@ export function formatTable(result: PresenceBenchResult): string {
     'relay in/out kB/s',
     'relay CPU',
     'CPU/cursor',
+    'headless sent/s',
   ];
   const rows = result.results.map((r) => [
     String(r.people),
@@ -97,6 +98,7 @@ export function formatTable(result: PresenceBenchResult): string {
     `${kb(r.relay.inBytesPerSecond)} / ${kb(r.relay.outBytesPerSecond)}`,
     `${fmt(r.relay.cpuPercent, 0)} %`,
     `${fmt(r.relay.cpuPercentPerActiveCursor, 2)} %`,
+    `${fmt(r.headlessUpdatesPerSecond, 0)} of ${fmt(r.headless * result.options.rateHz, 0)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
@@ -115,7 +117,8 @@ export function formatTable(result: PresenceBenchResult): string {
     "receipt: until the Watcher's socket has the position; transit: until its cursor starts to move;",
     'arrival: until the cursor is drawn at the point (it glides there);',
     'missed: jumps whose point was never drawn before the next jump; sweep lag: 60 Hz motion, per Watcher frame;',
-    'relay CPU: percent of one core; CPU/cursor: per cursor moving on the board (everyone but the Watcher).',
+    'relay CPU: percent of one core; CPU/cursor: per cursor moving on the board (everyone but the Watcher);',
+    'headless sent/s: presence updates the headless people got out, of those planned (fewer: the load generator fell behind).',
     target.verdict === 'n/a'
       ? `Target (p95 ${target.metric} < ${TARGET_P95_MS} ms at ${TARGET_PEOPLE} people): n/a, that size was not run.`
       : `Target (p95 ${target.metric} < ${TARGET_P95_MS} ms at ${TARGET_PEOPLE} people): ${target.verdict} ` +

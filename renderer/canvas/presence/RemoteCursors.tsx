@@ -67,7 +67,7 @@ export function RemoteCursors({ presence, ui }: { presence: PresenceSession | nu
         const transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
         if (el.style.transform !== transform) el.style.transform = transform;
         // Hidden until placed, so a new cursor never flashes at the top-left corner.
-        el.style.visibility = 'visible';
+        if (el.style.visibility !== 'visible') el.style.visibility = 'visible';
       }
       frame = requestAnimationFrame(place);
     };
