@@ -164,7 +164,7 @@ async function runPeople(
       await profiler.stopInto(file);
       progress(`${boardId}: the Watcher's CPU profile is in ${file}`);
     }
-    const { sent } = await bots.stop();
+    const { sent, disconnected } = await bots.stop();
 
     const jump = jumpLatencies(jumps, frames);
     const lags = sweepLags(sweepPointer, frames);
@@ -198,6 +198,7 @@ async function runPeople(
         cpuPercentPerActiveCursor: cpuPercent / (people - 1),
       },
       headlessUpdatesPerSecond: sent / seconds,
+      headlessDropped: disconnected,
     };
   } finally {
     await Promise.all([mover, watcher].map((page) => page.context().close()));

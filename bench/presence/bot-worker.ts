@@ -22,8 +22,13 @@ interface Bot {
   awareness: Awareness;
 }
 
-/** People whose connection ended: the run is invalid, and they send nothing more. */
+/**
+ * People whose connection ended while the run went on (the relay, or this
+ * thread, fell too far behind to keep the heartbeat): they send nothing
+ * more, and the report says how many there were.
+ */
 const disconnected = new Set<number>();
+let joined = false;
 
 const bots: Bot[] = [];
 const timers: ReturnType<typeof setTimeout>[] = [];
@@ -35,7 +40,8 @@ async function join(index: number): Promise<Bot> {
     update: () => undefined, // nobody edits the board during the bench
     closed: (reason: string) => {
       disconnected.add(index);
-      if (!stopping) report({ type: 'failed', message: `headless ${index} disconnected: ${reason}` });
+      if (!joined) report({ type: 'failed', message: `headless ${index} disconnected while joining: ${reason}` });
+      else if (!stopping) console.error(`[bench:presence] headless ${index} disconnected: ${reason}`);
     },
   };
   const socket = await LeanSocket.connect(
@@ -95,13 +101,14 @@ port.on('message', (command: BotsCommand) => {
     report({ type: 'running' });
   } else {
     stop();
-    report({ type: 'stopped', sent });
+    report({ type: 'stopped', sent, disconnected: disconnected.size });
   }
 });
 
 Promise.all(Array.from({ length: config.count }, (_, index) => join(index))).then(
-  (joined) => {
-    bots.push(...joined);
+  (people) => {
+    bots.push(...people);
+    joined = true;
     report({ type: 'joined' });
   },
   (error: unknown) => report({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),

@@ -10,7 +10,10 @@ export interface BotsConfig {
 
 /** Worker → main thread. */
 export type BotsReport =
-  { type: 'joined' } | { type: 'running' } | { type: 'stopped'; sent: number } | { type: 'failed'; message: string };
+  | { type: 'joined' }
+  | { type: 'running' }
+  | { type: 'stopped'; sent: number; disconnected: number }
+  | { type: 'failed'; message: string };
 
 /** Main thread → worker. */
 export type BotsCommand = { type: 'run' } | { type: 'stop' };
@@ -19,13 +22,13 @@ export type BotsCommand = { type: 'run' } | { type: 'stop' };
 export interface Bots {
   /** Starts publishing presence at the configured rate. */
   run(): Promise<void>;
-  /** Stops, disconnects, and says how many presence updates went out. */
-  stop(): Promise<{ sent: number }>;
+  /** Stops, disconnects, and says how many presence updates went out and how many people dropped meanwhile. */
+  stop(): Promise<{ sent: number; disconnected: number }>;
 }
 
 /** Connects `count` headless people and joins them to the board; resolves once all have joined. */
 export async function startBots(config: BotsConfig): Promise<Bots> {
-  if (config.count === 0) return { run: async () => undefined, stop: async () => ({ sent: 0 }) };
+  if (config.count === 0) return { run: async () => undefined, stop: async () => ({ sent: 0, disconnected: 0 }) };
   const worker = new Worker(new URL('./bot-worker.ts', import.meta.url), { workerData: config });
   let failure: Error | null = null;
   const waiters: ((report: BotsReport) => void)[] = [];
@@ -64,9 +67,9 @@ export async function startBots(config: BotsConfig): Promise<Bots> {
     },
     async stop() {
       send({ type: 'stop' });
-      const { sent } = await next('stopped');
+      const { sent, disconnected } = await next('stopped');
       await worker.terminate();
-      return { sent };
+      return { sent, disconnected };
     },
   };
 }

@@ -27,6 +27,7 @@ function result(people: number, arrivalMs: number[]): PeopleResult {
       cpuPercentPerActiveCursor: 5 / (people - 1),
     },
     headlessUpdatesPerSecond: (people - 2) * 30,
+    headlessDropped: 0,
   };
 }
 

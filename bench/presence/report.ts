@@ -36,6 +36,8 @@ export interface PeopleResult {
   };
   /** Presence updates the headless people sent per second, all together. */
   headlessUpdatesPerSecond: number;
+  /** Headless people whose connection ended during the run (their heartbeat fell behind). */
+  headlessDropped: number;
 }
 
 export interface PresenceBenchResult {
@@ -98,7 +100,8 @@ export function formatTable(result: PresenceBenchResult): string {
     `${kb(r.relay.inBytesPerSecond)} / ${kb(r.relay.outBytesPerSecond)}`,
     `${fmt(r.relay.cpuPercent, 0)} %`,
     `${fmt(r.relay.cpuPercentPerActiveCursor, 2)} %`,
-    `${fmt(r.headlessUpdatesPerSecond, 0)} of ${fmt(r.headless * result.options.rateHz, 0)}`,
+    `${fmt(r.headlessUpdatesPerSecond, 0)} of ${fmt(r.headless * result.options.rateHz, 0)}` +
+      (r.headlessDropped > 0 ? ` (${r.headlessDropped} dropped)` : ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
