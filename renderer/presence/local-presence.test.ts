@@ -124,6 +124,18 @@ describe('LocalPresence', () => {
     expect(published().gesture).toMatchObject({ shapes: [{ id: 'r1', x: 60, y: 10 }], replaces: ['r1'] });
   });
 
+  it('sets my state only when it changed, so a tool tick with nothing new does not use up the next send', () => {
+    const { presence, awareness, harness } = setup('select');
+    let updates = 0;
+    awareness.on('update', () => updates++);
+    harness.drive([move(10, 10), move(20, 20)]); // a hover: the controller ticks, presence has nothing new
+    presence.setFollowing(null);
+    expect(updates).toBe(0);
+    presence.setPointer({ x: 5, y: 5 });
+    presence.setPointer({ x: 5, y: 5 });
+    expect(updates).toBe(1);
+  });
+
   it('is away while the page is hidden and idle after a minute without input', () => {
     const { presence, visibility, published, advance } = setup();
     visibility.set(true);

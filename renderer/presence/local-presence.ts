@@ -50,6 +50,8 @@ export class LocalPresence {
   private pointer: Point | null = null;
   private following: number | null = null;
   private lastInputAt: number;
+  /** The last state set, serialised, to tell a change from a repeat. */
+  private published: string | null = null;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly deps: LocalPresenceDeps) {
@@ -134,8 +136,19 @@ export class LocalPresence {
     this.deps.awareness.setLocalState(null);
   }
 
+  /**
+   * Sets my awareness state, unless it is what I published last. Every
+   * setLocalState goes to the relay (throttled to one per 33 ms, the first at
+   * once), so republishing an unchanged state on, say, a tool tick would use
+   * up the send and hold back the change that follows it in the same event
+   * by a whole interval. Awareness renews an unchanged state by itself.
+   */
   private publish(): void {
-    this.deps.awareness.setLocalState(this.state());
+    const next = this.state();
+    const serialised = JSON.stringify(next);
+    if (serialised === this.published) return;
+    this.published = serialised;
+    this.deps.awareness.setLocalState(next);
   }
 }
 

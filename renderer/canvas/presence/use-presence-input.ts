@@ -36,13 +36,15 @@ export function usePresenceInput(
       }
       onInput();
     };
-    el.addEventListener('pointermove', onMove);
+    // Capture: my cursor is updated before the canvas input hands the move to the tools, so a
+    // presence update the tool's reaction causes already carries the new position.
+    el.addEventListener('pointermove', onMove, { capture: true });
     el.addEventListener('pointerleave', onLeave);
     el.addEventListener('pointerdown', onInput);
     el.addEventListener('wheel', onInput, { passive: true });
     window.addEventListener('keydown', onKey);
     return () => {
-      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointermove', onMove, { capture: true });
       el.removeEventListener('pointerleave', onLeave);
       el.removeEventListener('pointerdown', onInput);
       el.removeEventListener('wheel', onInput);
