@@ -164,7 +164,7 @@ async function runPeople(
       await profiler.stopInto(file);
       progress(`${boardId}: the Watcher's CPU profile is in ${file}`);
     }
-    const { sent, disconnected } = await bots.stop();
+    const { perSecond, disconnected } = await bots.stop();
 
     const jump = jumpLatencies(jumps, frames);
     const lags = sweepLags(sweepPointer, frames);
@@ -197,7 +197,7 @@ async function runPeople(
         activeCursors: people - 1,
         cpuPercentPerActiveCursor: cpuPercent / (people - 1),
       },
-      headlessUpdatesPerSecond: sent / seconds,
+      headlessUpdatesPerSecond: perSecond,
       headlessDropped: disconnected,
     };
   } finally {

@@ -33,6 +33,7 @@ let joined = false;
 const bots: Bot[] = [];
 const timers: ReturnType<typeof setTimeout>[] = [];
 let sent = 0;
+let runningSince = 0;
 let stopping = false;
 
 async function join(index: number): Promise<Bot> {
@@ -72,6 +73,7 @@ function publish(bot: Bot): void {
 
 /** One timer per person, their phases spread over the period, as people's mice are. */
 function run(): void {
+  runningSince = performance.now();
   const periodMs = 1000 / config.rateHz;
   for (const [i, bot] of bots.entries()) {
     timers.push(
@@ -101,7 +103,8 @@ port.on('message', (command: BotsCommand) => {
     report({ type: 'running' });
   } else {
     stop();
-    report({ type: 'stopped', sent, disconnected: disconnected.size });
+    const seconds = (performance.now() - runningSince) / 1000;
+    report({ type: 'stopped', perSecond: sent / seconds, disconnected: disconnected.size });
   }
 });
 

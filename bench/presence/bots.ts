@@ -12,7 +12,7 @@ export interface BotsConfig {
 export type BotsReport =
   | { type: 'joined' }
   | { type: 'running' }
-  | { type: 'stopped'; sent: number; disconnected: number }
+  | { type: 'stopped'; perSecond: number; disconnected: number }
   | { type: 'failed'; message: string };
 
 /** Main thread → worker. */
@@ -22,13 +22,13 @@ export type BotsCommand = { type: 'run' } | { type: 'stop' };
 export interface Bots {
   /** Starts publishing presence at the configured rate. */
   run(): Promise<void>;
-  /** Stops, disconnects, and says how many presence updates went out and how many people dropped meanwhile. */
-  stop(): Promise<{ sent: number; disconnected: number }>;
+  /** Stops, disconnects, and says how many presence updates a second went out and how many people dropped meanwhile. */
+  stop(): Promise<{ perSecond: number; disconnected: number }>;
 }
 
 /** Connects `count` headless people and joins them to the board; resolves once all have joined. */
 export async function startBots(config: BotsConfig): Promise<Bots> {
-  if (config.count === 0) return { run: async () => undefined, stop: async () => ({ sent: 0, disconnected: 0 }) };
+  if (config.count === 0) return { run: async () => undefined, stop: async () => ({ perSecond: 0, disconnected: 0 }) };
   const worker = new Worker(new URL('./bot-worker.ts', import.meta.url), { workerData: config });
   let failure: Error | null = null;
   const waiters: ((report: BotsReport) => void)[] = [];
@@ -67,9 +67,9 @@ export async function startBots(config: BotsConfig): Promise<Bots> {
     },
     async stop() {
       send({ type: 'stop' });
-      const { sent, disconnected } = await next('stopped');
+      const { perSecond, disconnected } = await next('stopped');
       await worker.terminate();
-      return { sent, disconnected };
+      return { perSecond, disconnected };
     },
   };
 }

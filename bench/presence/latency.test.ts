@@ -83,6 +83,18 @@ describe('sweepLags', () => {
     expect(sweepLags(pointer, frames)).toEqual([15, 21, 27, 5, 1]);
   });
 
+  it("leaves out a cursor resting with the pointer at a line's start, and counts from when the sweep moves", () => {
+    const pointer = [{ t: 0, x: 0, y: 100 }, ...line(100, 300, [8, 16])];
+    const frames: Frame[] = [
+      { t: 5, x: 0, y: 100 }, // arrived at the start: counted once
+      { t: 21, x: 0, y: 100 }, // resting there with the pointer: left out
+      { t: 290, x: 0, y: 100 },
+      { t: 306, x: 0, y: 100 }, // the pointer went on at 300: stale now
+      { t: 322, x: 8, y: 100 },
+    ];
+    expect(sweepLags(pointer, frames)).toEqual([5, 306, 22]);
+  });
+
   it('keeps counting while the drawn cursor is stuck and the pointer moves on', () => {
     const pointer = line(100, 0, [0, 8, 16, 24, 32, 40]);
     const frames: Frame[] = [16, 32, 48, 64].map((t) => ({ t, x: 8, y: 100 }));

@@ -96,31 +96,39 @@ export function receiptLatencies(jumps: readonly Sample[], receipts: readonly Sa
  * How far behind the pointer the drawn cursor is, once per frame, during
  * left-to-right sweeps: a frame drawing the cursor at (x, y) on a sweep's
  * line lags by its time minus the moment the pointer first got to x or past
- * it on that line. Frames between lines (the glide to the next sweep's
- * start) are not on any line and are left out; so is every frame after the
- * cursor reached a line's end, but the first (the pointer rests there).
+ * it on that line. A frame that draws the cursor where it was drawn the
+ * frame before, where the pointer still is, is a cursor at rest with the
+ * pointer (before a sweep starts, after it ends) and is left out; so are
+ * frames between lines (the glide to the next sweep's start).
  */
 export function sweepLags(pointer: readonly Sample[], frames: readonly Frame[]): number[] {
   const lines = linesOf(pointer);
-  const reachedEnd = new Set<number>();
   const lags: number[] = [];
+  let previous: Frame | null = null;
   for (const frame of frames) {
+    const before = previous;
+    previous = frame;
     if (frame.x === null || frame.y === null) continue;
-    const index = lines.findIndex((line) => same(line.y, frame.y!));
-    const line = lines[index];
-    if (!line) continue;
-    const first = line.samples[0]!;
-    const last = line.samples[line.samples.length - 1]!;
-    if (frame.x < first.x - POSITION_TOLERANCE_PX) continue;
-    if (frame.x >= last.x - POSITION_TOLERANCE_PX) {
-      if (reachedEnd.has(index)) continue;
-      reachedEnd.add(index);
-      lags.push(frame.t - firstAtOrPast(line.samples, last.x).t);
-      continue;
-    }
+    const line = lines.find((candidate) => same(candidate.y, frame.y!));
+    const first = line?.samples[0];
+    if (!line || !first || frame.t < first.t || frame.x < first.x - POSITION_TOLERANCE_PX) continue;
+    const resting = before !== null && before.x === frame.x && before.y === frame.y;
+    if (resting && same(pointerAt(line.samples, frame.t).x, frame.x)) continue;
     lags.push(frame.t - firstAtOrPast(line.samples, frame.x).t);
   }
   return lags;
+}
+
+/** The pointer's sample at time `t` on a line: the last one at or before it. */
+function pointerAt(samples: readonly Sample[], t: number): Sample {
+  let low = 0;
+  let high = samples.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (samples[mid]!.t <= t) low = mid;
+    else high = mid - 1;
+  }
+  return samples[low]!;
 }
 
 interface Line {
