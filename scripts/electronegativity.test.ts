@@ -38,6 +38,11 @@ describe('reading an Electronegativity report', () => {
       expect.objectContaining({ issue: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', location: '4:2' }),
     ]);
     expect(() => findingsOf('what,is,this\n1,2,3')).toThrow(/not an Electronegativity report/);
+    // A mangled report (rows spliced together) is an error, never "no findings".
+    const mangled = [report.split('\n')[0], 'NODE_INTEGRATION_JS_CHECK,"HIGH","FIRM","main/w.js"3:2"CONTEXT,x'].join(
+      '\n',
+    );
+    expect(() => findingsOf(mangled)).toThrow(/malformed row/);
   });
 });
 

@@ -58,6 +58,10 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+const SEVERITIES = new Set(['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
+
+export class MangledReportError extends Error {}
+
 /** The findings of an Electronegativity CSV report (header: issue, severity, confidence, filename, …). */
 export function findingsOf(csv: string): Finding[] {
   const [header, ...rows] = parseCsv(csv);
@@ -66,6 +70,13 @@ export function findingsOf(csv: string): Finding[] {
   if (!columns.includes('issue') || !columns.includes('severity')) {
     throw new Error(`not an Electronegativity report (header: ${columns.join(', ')})`);
   }
+  // Its writer has been seen to leave a mangled file (rows spliced into each other): such a report
+  // must not read as "0 high", so every row must have the header's shape and a known severity.
+  const broken = rows.find(
+    (row) =>
+      row.length !== columns.length || !SEVERITIES.has((row[columns.indexOf('severity')] ?? '').trim().toUpperCase()),
+  );
+  if (broken) throw new MangledReportError(`a malformed row in the report: ${broken.join(',').slice(0, 200)}`);
   return rows.map((row) => ({
     issue: at(row, 'issue'),
     severity: at(row, 'severity').toUpperCase(),
@@ -86,6 +97,19 @@ export function scan(input: string, repoRoot: string): Finding[] {
   const require = createRequire(path.join(repoRoot, 'package.json'));
   const cli = require.resolve('@doyensec/electronegativity/dist/index.js');
   const electronVersion = (require('electron/package.json') as { version: string }).version;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return scanOnce(input, repoRoot, cli, electronVersion);
+    } catch (error) {
+      // A mangled report is the tool's flake, not a verdict: run it again, and fail if it keeps happening.
+      if (!(error instanceof MangledReportError) || attempt >= SCAN_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const SCAN_ATTEMPTS = 3;
+
+function scanOnce(input: string, repoRoot: string, cli: string, electronVersion: string): Finding[] {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'easel-electronegativity-'));
   const report = path.join(outDir, 'report.csv');
   try {
