@@ -41,7 +41,7 @@ export function BoardView({
   const [identity, setIdentity] = useState(() => loadIdentity(browserStorage(), displayName));
   // The handshake carries the name I joined with; a later rename goes out through presence, not a reconnect.
   const [joinName] = useState(identity.name);
-  const sync = useBoardSync(relayUrl, boardId, joinName, token);
+  const sync = useBoardSync(relayUrl, boardId, joinName, token, identity.color);
   const { doc } = sync;
   const session = useBoardSession(doc, boardId);
   const presence = usePresence(session, sync.awareness, identity);

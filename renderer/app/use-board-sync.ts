@@ -46,12 +46,15 @@ export function useBoardSync(
   boardId: string,
   name?: string,
   token?: string,
+  color?: string,
 ): BoardSyncState & { retryNow(): void } {
   const [state, setState] = useState<BoardSyncState>(INITIAL);
   const [client, setClient] = useState<SyncClient | null>(null);
   // The handshake's name is only what the relay logs: the one in use when the board opened will do.
   const handshakeName = useRef(name);
   handshakeName.current = name;
+  const handshakeColor = useRef(color);
+  handshakeColor.current = color;
   useEffect(() => {
     const doc = new Y.Doc();
     const seed = takeSeed(boardId);
@@ -98,7 +101,8 @@ export function useBoardSync(
     const onFailed = (error: unknown) => {
       if (!left.signal.aborted) console.error(`Easel: could not open board ${boardId}`, error);
     };
-    const connect = () => new SyncClient({ url: relayUrl, name: handshakeName.current, token });
+    const connect = () =>
+      new SyncClient({ url: relayUrl, name: handshakeName.current, color: handshakeColor.current, token });
     void openLocalFirstBoard(doc, { relayUrl, boardId, signal: left.signal, connect, awareness }).then(
       onOpened,
       onFailed,
