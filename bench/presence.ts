@@ -1,11 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildWebClient, CHROMIUM_ARGS, CHROMIUM_PATH, WEB_ROOT } from '../tests/support/browser';
-import { type RelayProcess, startRelayProcess } from '../tests/support/relay-process';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/support/browser';
+import type { RelayProcess } from '../tests/support/relay-process';
+import { withRelayAndBrowser } from './support/relay-and-browser';
 import { startBots } from './presence/bots';
 import { type Frame, frameRate, jumpLatencies, receiptLatencies, type Sample, sweepLags } from './presence/latency';
 import { parsePresenceOptions, type PresenceBenchOptions, USAGE } from './presence/options';
@@ -59,46 +60,32 @@ async function main(): Promise<number> {
   }
   const options = parsed.options;
   const startedAt = new Date().toISOString();
-  if (!options.skipBuild) {
-    progress('building the web client (vite build -c vite.web.config.ts)');
-    await buildWebClient();
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'easel-bench-presence-'));
-  let relay: RelayProcess | undefined;
-  let browser: Browser | undefined;
-  try {
-    relay = await startRelayProcess(
-      ['--port', '0', '--data-dir', dataDir, '--web-root', WEB_ROOT, '--log-level', 'warn'],
-      { timeoutMs: 30_000 },
-    );
-    progress(`relay pid ${relay.pid} at ${relay.url}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_CHROMIUM_ARGS });
-    const results: PeopleResult[] = [];
-    for (const people of options.people) results.push(await runPeople(browser, relay, people, options));
-    const result: PresenceBenchResult = {
-      startedAt,
-      options: { people: options.people, rateHz: options.rateHz, jumps: options.jumps, sweeps: options.sweeps },
-      environment: {
-        chromium: browser.version(),
-        viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
-        node: process.version,
-        cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-        cores: os.availableParallelism(),
-        clock: 'Date.now() in both pages, one browser, one machine',
-        loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
-      },
-      target: verdictOf(results),
-      results,
-    };
-    process.stdout.write(`${formatTable(result)}\n`);
-    const file = await saveResult(path.join(repoRoot, 'bench/results'), result);
-    progress(`saved ${path.relative(repoRoot, file)}`);
-    return 0;
-  } finally {
-    await browser?.close();
-    await relay?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  return withRelayAndBrowser(
+    { name: 'presence', skipBuild: options.skipBuild, progress, chromiumArgs: BENCH_CHROMIUM_ARGS },
+    async (relay, browser) => {
+      const results: PeopleResult[] = [];
+      for (const people of options.people) results.push(await runPeople(browser, relay, people, options));
+      const result: PresenceBenchResult = {
+        startedAt,
+        options: { people: options.people, rateHz: options.rateHz, jumps: options.jumps, sweeps: options.sweeps },
+        environment: {
+          chromium: browser.version(),
+          viewport: `${VIEWPORT.width}x${VIEWPORT.height}`,
+          node: process.version,
+          cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+          cores: os.availableParallelism(),
+          clock: 'Date.now() in both pages, one browser, one machine',
+          loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
+        },
+        target: verdictOf(results),
+        results,
+      };
+      process.stdout.write(`${formatTable(result)}\n`);
+      const file = await saveResult(path.join(repoRoot, 'bench/results'), result);
+      progress(`saved ${path.relative(repoRoot, file)}`);
+      return 0;
+    },
+  );
 }
 
 async function runPeople(

@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildWebClient, CHROMIUM_ARGS, CHROMIUM_PATH, WEB_ROOT } from '../tests/support/browser';
-import { type RelayProcess, startRelayProcess } from '../tests/support/relay-process';
+import type { Browser, Page } from 'playwright-core';
+import { withRelayAndBrowser } from './support/relay-and-browser';
 import { inputScript } from './render/input-script';
 import { parseRenderOptions, USAGE } from './render/options';
 import { PAGE_NAME_SHIM, type ProbeResult, startFrameProbe, stopFrameProbe } from './render/page-probe';
@@ -40,21 +39,7 @@ async function main(): Promise<number> {
   }
   const options = parsed.options;
   const startedAt = new Date().toISOString();
-  if (!options.skipBuild) {
-    progress('building the web client (vite build -c vite.web.config.ts)');
-    await buildWebClient();
-  }
-
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'easel-bench-render-'));
-  let relay: RelayProcess | undefined;
-  let browser: Browser | undefined;
-  try {
-    relay = await startRelayProcess(
-      ['--port', '0', '--data-dir', dataDir, '--web-root', WEB_ROOT, '--log-level', 'warn'],
-      { timeoutMs: 30_000 },
-    );
-    progress(`relay pid ${relay.pid} at ${relay.url}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return withRelayAndBrowser({ name: 'render', skipBuild: options.skipBuild, progress }, async (relay, browser) => {
     const results: SizeResult[] = [];
     for (const size of options.sizes) {
       results.push(await runSize(browser, relay.url, size, options.seconds, options.cpuProfileDir));
@@ -77,11 +62,7 @@ async function main(): Promise<number> {
     const file = await saveResult(path.join(repoRoot, 'bench/results'), result);
     progress(`saved ${path.relative(repoRoot, file)}`);
     return 0;
-  } finally {
-    await browser?.close();
-    await relay?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function runSize(
