@@ -17,6 +17,7 @@ import type { Peer } from '../../presence/peers';
 import type { PresenceSession } from '../../presence/presence-session';
 import type { UiStore } from '../../state/ui-store';
 import { usePeers } from './use-peers';
+import { boardToScreen } from '../viewport-math';
 
 interface Tracked {
   track: CursorTrack;
@@ -62,8 +63,7 @@ export function RemoteCursors({ presence, ui }: { presence: PresenceSession | nu
       for (const [id, el] of elements.current) {
         const position = tracked.current.get(id)?.track.positionAt(now);
         if (!position) continue;
-        const x = (position.x - viewport.x) * viewport.zoom;
-        const y = (position.y - viewport.y) * viewport.zoom;
+        const { x, y } = boardToScreen(viewport, position);
         const transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
         if (el.style.transform !== transform) el.style.transform = transform;
         // Hidden until placed, so a new cursor never flashes at the top-left corner.
