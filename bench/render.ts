@@ -11,7 +11,7 @@ import { PAGE_NAME_SHIM, type ProbeResult, startFrameProbe, stopFrameProbe } fro
 import { formatTable, type RenderBenchResult, saveResult, type SizeResult, verdictOf } from './render/report';
 import { seedBoard } from './render/seed';
 import { BOARD_AREA, generateShapes } from './render/shapes';
-import { frameStats, VSYNC_MS } from './render/stats';
+import { frameStats, snapToVsync, VSYNC_MS } from './render/stats';
 
 /**
  * `npm run bench:render`: per board size N, seed a board of N mixed shapes
@@ -133,7 +133,7 @@ async function runSize(
       progress(`${boardId}: CPU profile in ${file}`);
     }
     const zooms = steps.map((step) => step.zoomAfter);
-    const frames = frameStats(probe.deltas);
+    const frames = frameStats(snapToVsync(probe.deltas));
     progress(
       `${boardId}: ${frames.frames} frames, p95 ${frames.p95Ms.toFixed(1)} ms, ` +
         `${steps.length} wheel events in ${inputSeconds.toFixed(1)} s (${lateSteps} late)`,
@@ -156,7 +156,8 @@ async function runSize(
         totalMs: probe.longTasks.reduce((a, b) => a + b, 0),
         maxMs: probe.longTasks.length > 0 ? Math.max(...probe.longTasks) : 0,
       },
-      idle: frameStats(idle.deltas),
+      idle: frameStats(snapToVsync(idle.deltas)),
+      callbackTiming: frameStats(probe.callbackDeltas),
     };
   } finally {
     await context.close();

@@ -6,7 +6,11 @@
  */
 
 interface ProbeState {
+  /** Between the frames' own timestamps (the rAF argument: when each frame began, on the vsync grid). */
   deltas: number[];
+  /** Between performance.now() read inside the callbacks: the same frames plus main-thread scheduling jitter. */
+  callbackDeltas: number[];
+  lastFrame: number;
   longTasks: number[];
   longTasksSupported: boolean;
   last: number;
@@ -29,14 +33,23 @@ interface PageGlobals {
 
 export interface ProbeResult {
   deltas: number[];
+  callbackDeltas: number[];
   longTasks: number[];
   longTasksSupported: boolean;
 }
 
-/** Starts recording performance.now() deltas between animation frames, and long tasks if the browser reports them. */
+/** Starts recording the time between animation frames (two ways, see ProbeState), and long tasks if the browser reports them. */
 export function startFrameProbe(): void {
   const g = globalThis as unknown as PageGlobals;
-  const state: ProbeState = { deltas: [], longTasks: [], longTasksSupported: false, last: -1, running: true };
+  const state: ProbeState = {
+    deltas: [],
+    callbackDeltas: [],
+    lastFrame: -1,
+    longTasks: [],
+    longTasksSupported: false,
+    last: -1,
+    running: true,
+  };
   g.__easelRenderBench = state;
   const Observer = g.PerformanceObserver;
   if (Observer && (Observer.supportedEntryTypes ?? []).includes('longtask')) {
@@ -47,11 +60,13 @@ export function startFrameProbe(): void {
     state.longTasksSupported = true;
     state.stop = () => observer.disconnect();
   }
-  const onFrame = () => {
+  const onFrame = (frameTime: number) => {
     if (!state.running) return;
     const now = g.performance.now();
-    if (state.last >= 0) state.deltas.push(now - state.last);
+    if (state.last >= 0) state.callbackDeltas.push(now - state.last);
+    if (state.lastFrame >= 0) state.deltas.push(frameTime - state.lastFrame);
     state.last = now;
+    state.lastFrame = frameTime;
     g.requestAnimationFrame(onFrame);
   };
   g.requestAnimationFrame(onFrame);
@@ -64,7 +79,12 @@ export function stopFrameProbe(): ProbeResult {
   if (!state) throw new Error('the frame probe was not started');
   state.running = false;
   state.stop?.();
-  return { deltas: state.deltas, longTasks: state.longTasks, longTasksSupported: state.longTasksSupported };
+  return {
+    deltas: state.deltas,
+    callbackDeltas: state.callbackDeltas,
+    longTasks: state.longTasks,
+    longTasksSupported: state.longTasksSupported,
+  };
 }
 
 /** esbuild (tsx) may wrap named functions in `__name(...)`; make that a no-op in the page. */

@@ -17,6 +17,12 @@ export interface SizeResult {
   longTasks: { supported: boolean; count: number; totalMs: number; maxMs: number };
   /** Frame stats of one idle second before the input, as a baseline. */
   idle: FrameStats;
+  /**
+   * The input's frames timed by performance.now() inside the callbacks rather
+   * than by the frames' timestamps: adds main-thread scheduling jitter (an
+   * idle page reads 11.8–21.7 ms), kept to compare with earlier runs.
+   */
+  callbackTiming: FrameStats;
 }
 
 export interface RenderBenchResult {
@@ -63,6 +69,7 @@ export function formatTable(result: RenderBenchResult): string {
     'input sent/late',
     'load ms',
     'idle p50/p95',
+    'callback p50/p95',
   ];
   const rows = result.results.map((r) => [
     String(r.shapes),
@@ -79,6 +86,7 @@ export function formatTable(result: RenderBenchResult): string {
     `${r.input.sent}/${r.input.lateSteps}`,
     fmt(r.loadMs, 0),
     `${fmt(r.idle.p50Ms)}/${fmt(r.idle.p95Ms)}`,
+    `${fmt(r.callbackTiming.p50Ms)}/${fmt(r.callbackTiming.p95Ms)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
@@ -92,6 +100,8 @@ export function formatTable(result: RenderBenchResult): string {
     line(header.map((h, i) => '-'.repeat(widths[i] ?? h.length))),
     ...rows.map(line),
     '',
+    'frame time: the interval between frames by their own timestamps (the requestAnimationFrame argument), ' +
+      'snapped to whole 60 Hz vsyncs; callback: the same frames timed by performance.now() in the callback.',
     `dropped: frames with delta > ${fmt(VSYNC_MS * 1.5, 2)} ms; missed vsync: sum of round(delta/${VSYNC_MS})-1; ` +
       `input late: steps sent > 1 vsync after their due time.`,
     target.verdict === 'n/a'

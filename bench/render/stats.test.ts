@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameStats, VSYNC_MS } from './stats';
+import { frameStats, snapToVsync, VSYNC_INTERVAL_MS, VSYNC_MS } from './stats';
 
 describe('frame statistics', () => {
   it('summarises steady 60 Hz frames as no drops', () => {
@@ -38,5 +38,14 @@ describe('frame statistics', () => {
     expect(stats.droppedFrames).toBe(0);
     expect(stats.p95Ms).toBeNaN();
     expect(stats.fps).toBeNaN();
+  });
+
+  it('snaps frame-timestamp intervals to whole vsyncs, so timer rounding is not lateness but a missed vsync is', () => {
+    const snapped = snapToVsync([16.6, 16.8, 16.7, 33.3, 50.1, 8.2]);
+    expect(snapped.map((ms) => Math.round(ms / VSYNC_INTERVAL_MS))).toEqual([1, 1, 1, 2, 3, 1]);
+    const stats = frameStats(snapped);
+    expect(stats.p50Ms).toBeLessThan(VSYNC_MS);
+    expect(stats.droppedFrames).toBe(2);
+    expect(stats.missedVsyncs).toBe(3);
   });
 });
