@@ -7,7 +7,7 @@ import { type Route, routeFor } from './route';
  * kept, so the desktop app's `?relay=` (and a `?name=`) survive moving between
  * home and boards.
  */
-const NAVIGATE_EVENT = 'easel:navigate';
+export const NAVIGATE_EVENT = 'easel:navigate';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
@@ -29,7 +29,8 @@ export function hrefFor(path: string): string {
   return `${path}${window.location.search}`;
 }
 
-export function navigate(path: string): void {
-  window.history.pushState(null, '', hrefFor(path));
+/** `state` rides along in `history.state` (the join screen's target does). */
+export function navigate(path: string, state: unknown = null): void {
+  window.history.pushState(state, '', hrefFor(path));
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }

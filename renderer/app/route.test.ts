@@ -15,6 +15,11 @@ describe('routeFor', () => {
     expect(routeFor(boardPath('round-trip'))).toEqual({ kind: 'board', boardId: 'round-trip' });
   });
 
+  it('shows the join screen at /join', () => {
+    expect(routeFor('/join')).toEqual({ kind: 'join' });
+    expect(routeFor('/join/')).toEqual({ kind: 'not-found' });
+  });
+
   it('is not-found for anything else', () => {
     const paths = [
       '/b/',

@@ -6,7 +6,7 @@ import { BOARD_ID_PATTERN } from '../../shared/protocol';
  * too. The path is percent-decoded once, as the relay does, so both agree on
  * which board a link names.
  */
-export type Route = { kind: 'home' } | { kind: 'board'; boardId: string } | { kind: 'not-found' };
+export type Route = { kind: 'home' } | { kind: 'board'; boardId: string } | { kind: 'join' } | { kind: 'not-found' };
 
 const BOARD_PREFIX = '/b/';
 
@@ -18,6 +18,7 @@ export function routeFor(pathname: string): Route {
     return { kind: 'not-found' };
   }
   if (path === '' || path === '/' || path === '/index.html') return { kind: 'home' };
+  if (path === JOIN_PATH) return { kind: 'join' };
   if (path.startsWith(BOARD_PREFIX)) {
     const boardId = path.slice(BOARD_PREFIX.length);
     if (BOARD_ID_PATTERN.test(boardId)) return { kind: 'board', boardId };
@@ -31,3 +32,5 @@ export function boardPath(boardId: string): string {
 }
 
 export const HOME_PATH = '/';
+/** The desktop app's join screen (renderer/desktop/join). */
+export const JOIN_PATH = '/join';
