@@ -1,3 +1,5 @@
+import { desktopApi } from '../desktop/desktop-api';
+import { JoinScreen } from '../desktop/join/JoinScreen';
 import { BoardView } from './BoardView';
 import { Home } from './Home';
 import { Link } from './Link';
@@ -21,6 +23,21 @@ export function App({ relayUrl, displayName, token }: { relayUrl: string; displa
           token={token}
         />
       );
+    case 'join': {
+      const api = desktopApi();
+      if (api) return <JoinScreen api={api} />;
+      return (
+        <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
+          <h1>Easel</h1>
+          <p>
+            Joining a session from a list is part of the Easel desktop app. Open the join link you were given instead.
+          </p>
+          <p>
+            <Link to={HOME_PATH}>All boards</Link>
+          </p>
+        </main>
+      );
+    }
     case 'not-found':
       return (
         <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
