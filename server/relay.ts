@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import packageJson from '../package.json' with { type: 'json' };
 import { EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
+import { BoardCatalog } from './catalog/board-catalog';
+import { catalogHttpHandler } from './catalog/catalog-http';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
 import type { Session } from './core/session';
 import { type Logger, silentLogger } from './core/types';
@@ -49,6 +51,8 @@ export interface RelayOptions {
    * WebRootError otherwise.
    */
   webRoot?: string;
+  /** How often a board's catalog entry is rewritten while it is edited (ms); see catalog-recorder.ts. */
+  catalogWriteIntervalMs?: number;
 }
 
 export interface RelayHandle {
@@ -59,6 +63,8 @@ export interface RelayHandle {
   readonly core: RelayCore;
   /** Connected clients that did not present the host token. */
   readonly guests: number;
+  /** The board catalog (home screen API); null with a custom store (no data dir to keep it in). */
+  readonly catalog: BoardCatalog | null;
   /** Stops taking connections, disconnects everyone, flushes every board. */
   close(): Promise<void>;
 }
@@ -89,7 +95,12 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
         connections: core.connectionCount,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       }),
-      { client, logger: log },
+      {
+        client,
+        logger: log,
+        // The API lists and deletes boards: only the desktop host may use it, so no host token, no API.
+        api: () => catalogApi,
+      },
     ),
   );
   const io: RelayServer = new Server(httpServer, {
@@ -117,7 +128,26 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     compactLogBytes: options.compactLogBytes,
     maxUpdateBytes,
     limits: options.limits,
+    onBoardStored: (boardId, doc) => catalog?.recorder.stored(boardId, doc),
   });
+  // Opened before listening: it purges old trash and refuses joins to deleted boards.
+  const catalog =
+    options.store === undefined && options.dataDir !== undefined
+      ? await BoardCatalog.open({
+          dataDir: options.dataDir,
+          core,
+          log,
+          writeIntervalMs: options.catalogWriteIntervalMs,
+        }).catch(async (error: unknown) => {
+          await store.close();
+          throw error;
+        })
+      : null;
+  // The API lists and deletes boards: only the desktop host may use it, so without a host token there is none (404).
+  const catalogApi =
+    catalog && options.hostToken !== undefined
+      ? catalogHttpHandler({ catalog, hostToken: options.hostToken, allowedOrigins, logger: log })
+      : undefined;
 
   const guests = new Set<string>();
   const countGuests = (change: () => void) => {
@@ -171,6 +201,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     get guests() {
       return guests.size;
     },
+    catalog,
     close: () => {
       closing ??= (async () => {
         io.disconnectSockets(true);
@@ -179,6 +210,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
           httpServer.closeAllConnections();
         });
         await core.close();
+        await catalog?.close();
         await store.close();
       })();
       return closing;

@@ -1,4 +1,5 @@
-import { MAX_UPDATE_BYTES } from '../../shared/protocol';
+import type * as Y from 'yjs';
+import { MAX_UPDATE_BYTES, RelayError } from '../../shared/protocol';
 import type { BoardStore } from '../storage/types';
 import { Room } from './room';
 import { Session, type SessionLimits } from './session';
@@ -14,6 +15,8 @@ export interface RelayCoreOptions {
   compactLogBytes?: number;
   maxUpdateBytes?: number;
   limits?: Partial<SessionLimits>;
+  /** Called after every durably stored change of a board, with its doc (the catalog reads the name). */
+  onBoardStored?: (boardId: string, doc: Y.Doc) => void;
 }
 
 export const DEFAULT_IDLE_UNLOAD_MS = 30_000;
@@ -39,6 +42,8 @@ export class RelayCore {
   private readonly joinsInFlight = new Map<string, number>();
   private readonly sessions = new Map<ConnectionId, Session>();
   private readonly limits: SessionLimits;
+  /** Boards nobody may join, with the reason they are told (deleted boards). */
+  private readonly refusedBoards = new Map<string, string>();
   private closed = false;
 
   constructor(private readonly options: RelayCoreOptions) {
@@ -75,10 +80,13 @@ export class RelayCore {
    * room is there, so an unload cannot slip in between.
    */
   async withRoomForJoin<T>(boardId: string, join: (room: Room) => T): Promise<T> {
+    this.assertAdmitted(boardId);
     this.cancelUnload(boardId);
     this.joinsInFlight.set(boardId, (this.joinsInFlight.get(boardId) ?? 0) + 1);
     try {
       const room = await this.load(boardId);
+      // A delete may have started while the board loaded.
+      this.assertAdmitted(boardId);
       return join(room);
     } finally {
       const left = (this.joinsInFlight.get(boardId) ?? 1) - 1;
@@ -86,6 +94,65 @@ export class RelayCore {
       else this.joinsInFlight.set(boardId, left);
       this.unloadIfIdle(boardId);
     }
+  }
+
+  /**
+   * A change the relay makes to a board itself (a rename from the host's home
+   * screen): loads the board if needed, applies `change` in one transaction,
+   * sends it to everyone on the board and stores it like any update.
+   */
+  async changeBoard(boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    // The transaction runs inside the join callback, before any unload can be scheduled.
+    await this.withRoomForJoin(boardId, (room) => room.applyRelayChange(change));
+  }
+
+  /**
+   * Takes a board away: from now on joins are refused with `reason`; everyone
+   * on it is disconnected (their clients rejoin and are told why); once its
+   * files are closed, `remove` runs (it moves them to the trash). If `remove`
+   * fails, the board is admitted again.
+   */
+  async retireBoard(boardId: string, reason: string, remove: () => Promise<void>): Promise<void> {
+    this.refusedBoards.set(boardId, reason);
+    this.cancelUnload(boardId);
+    await this.loading.get(boardId)?.catch(() => undefined);
+    const room = this.loaded.get(boardId);
+    if (room) {
+      const members = room.memberIds();
+      for (const connectionId of members) {
+        room.leave(connectionId);
+        this.sessions.get(connectionId)?.forgetBoard(boardId);
+        this.options.outbox.disconnect(connectionId, reason);
+      }
+      this.unload(room);
+    }
+    await this.closing.get(boardId);
+    try {
+      await remove();
+    } catch (error) {
+      this.refusedBoards.delete(boardId);
+      throw error;
+    }
+  }
+
+  /** Joins to these boards are refused with `reason` (boards found in the trash at start). */
+  refuseBoard(boardId: string, reason: string): void {
+    this.refusedBoards.set(boardId, reason);
+  }
+
+  /** The board may be joined again (restored from the trash). */
+  admitBoard(boardId: string): void {
+    this.refusedBoards.delete(boardId);
+  }
+
+  /** Whether the board is in memory now (its files are open). */
+  isLoaded(boardId: string): boolean {
+    return this.loaded.has(boardId) || this.loading.has(boardId);
+  }
+
+  private assertAdmitted(boardId: string): void {
+    const reason = this.refusedBoards.get(boardId);
+    if (reason !== undefined) throw new RelayError('FORBIDDEN', reason);
   }
 
   /** A member left: unload the board once it has stayed empty for a while. */
@@ -129,6 +196,7 @@ export class RelayCore {
         {
           compactLogBytes: this.options.compactLogBytes ?? DEFAULT_COMPACT_LOG_BYTES,
           maxUpdateBytes: this.options.maxUpdateBytes ?? MAX_UPDATE_BYTES,
+          onStored: (stored) => this.options.onBoardStored?.(stored.boardId, stored.doc),
         },
         (failed) => this.onRoomFailure(failed),
       );

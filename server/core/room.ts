@@ -11,7 +11,12 @@ export interface RoomOptions {
   /** Compact once the log holds this many bytes since the last snapshot. */
   compactLogBytes: number;
   maxUpdateBytes: number;
+  /** Called after each change is durably stored (the catalog records names and times from it). */
+  onStored?: (room: Room) => void;
 }
+
+/** The origin of changes the relay makes itself (a rename from the host's home screen). */
+export const RELAY_ORIGIN = 'relay';
 
 export interface JoinState {
   update: Uint8Array;
@@ -106,6 +111,37 @@ export class Room {
       this.fail('storage append failed', error);
       throw error instanceof RelayError ? error : new RelayError('UNAVAILABLE', 'board storage failed');
     }
+    this.options.onStored?.(this);
+    this.maybeCompact();
+  }
+
+  /**
+   * A change the relay makes itself: run in one transaction, sent to every
+   * member and stored like a client's update. Resolves once durable; resolves
+   * at once when `change` left the doc as it was.
+   */
+  async applyRelayChange(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.failed) throw new RelayError('UNAVAILABLE', `board ${this.boardId} is reloading; retry`);
+    let update: Uint8Array | undefined;
+    const capture = (bytes: Uint8Array, origin: unknown) => {
+      if (origin === RELAY_ORIGIN) update = bytes;
+    };
+    this.doc.on('update', capture);
+    try {
+      this.doc.transact(() => change(this.doc), RELAY_ORIGIN);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (!update) return;
+    // No member is called RELAY_ORIGIN, so the batch goes to all of them.
+    this.outgoing.queueUpdate(RELAY_ORIGIN, update);
+    try {
+      await this.board.storage.append(update);
+    } catch (error) {
+      this.fail('storage append failed', error);
+      throw error instanceof RelayError ? error : new RelayError('UNAVAILABLE', 'board storage failed');
+    }
+    this.options.onStored?.(this);
     this.maybeCompact();
   }
 

@@ -41,7 +41,7 @@ export function checkHandshake(
 }
 
 /** Constant-time comparison; hashing first makes the lengths equal. */
-function tokensMatch(given: string | undefined, required: string | undefined): boolean {
+export function tokensMatch(given: string | undefined, required: string | undefined): boolean {
   if (given === undefined || required === undefined) return false;
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(given), digest(required));

@@ -15,13 +15,15 @@ export interface HttpHandlerOptions {
   /** The built browser client, when the relay was given a web root. */
   client?: StaticClient | null;
   logger?: Logger;
+  /** The handler for `/api/` (the desktop host's board catalog), when the relay has one; else those get 404. */
+  api?: () => ((request: IncomingMessage, response: ServerResponse, path: string) => void) | undefined;
 }
 
 /**
  * Plain HTTP on the relay's port (Socket.IO takes `/socket.io/` before this
  * handler sees anything): `GET /healthz`, the browser client when there is
- * one (`/`, `/b/<boardId>`, `/assets/…`; see static-client.ts), and a JSON
- * 404 for the rest.
+ * one (`/`, `/b/<boardId>`, `/assets/…`; see static-client.ts), the board
+ * catalog under `/api/` when the relay has one, and a JSON 404 for the rest.
  */
 export function httpHandler(health: () => HealthReport, options: HttpHandlerOptions = {}) {
   const client = options.client ?? null;
@@ -33,6 +35,11 @@ export function httpHandler(health: () => HealthReport, options: HttpHandlerOpti
         return sendJson(response, 405, { ok: false, error: 'method not allowed' }, { allow: 'GET, HEAD' });
       }
       return sendJson(response, 200, health());
+    }
+    if (path === '/api' || path.startsWith('/api/')) {
+      const api = options.api?.();
+      if (api) return api(request, response, path);
+      return sendJson(response, 404, { ok: false, error: 'not found' });
     }
     if (!client) return sendJson(response, 404, { ok: false, error: 'not found' });
     client.fileFor(path).then(

@@ -3,3 +3,4 @@ export * from './fractional-index';
 export * from './limits';
 export * from './shape-id';
 export * from './shapes';
+export * from './board-meta';
