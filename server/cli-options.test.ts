@@ -10,6 +10,7 @@ describe('parseCliOptions', () => {
         port: 4455,
         dataDir: './relay-data',
         token: undefined,
+        hostToken: undefined,
         allowedOrigins: [],
         logLevel: 'info',
         webRoot: undefined,
@@ -22,6 +23,12 @@ describe('parseCliOptions', () => {
     });
     const flagsWin = parseCliOptions(['--port', '9000', '--token', 'flag'], { PORT: '1', RELAY_TOKEN: 'env' });
     expect(flagsWin).toMatchObject({ kind: 'run', options: { port: 9000, token: 'flag' } });
+    expect(parseCliOptions(['--host-token', 'h'.repeat(16)], { RELAY_HOST_TOKEN: 'e'.repeat(16) })).toMatchObject({
+      options: { hostToken: 'h'.repeat(16) },
+    });
+    expect(parseCliOptions([], { RELAY_HOST_TOKEN: 'e'.repeat(16) })).toMatchObject({
+      options: { hostToken: 'e'.repeat(16) },
+    });
     expect(parseCliOptions(['--allow-origin', 'app://easel', '--allow-origin', 'http://h:1'], {})).toMatchObject({
       options: { allowedOrigins: ['app://easel', 'http://h:1'] },
     });
@@ -35,6 +42,9 @@ describe('parseCliOptions', () => {
       [['--host', 'a b'], /--host/],
       [['--data-dir', ' '], /--data-dir/],
       [['--token', ''], /--token/],
+      [['--host-token', 'short'], /--host-token: must be 16/],
+      [['--host-token', 'x'.repeat(600)], /--host-token/],
+      [['--token', 'same-token-123456', '--host-token', 'same-token-123456'], /must differ/],
       [['--log-level', 'loud'], /--log-level/],
       [['--allow-origin', 'evil'], /--allow-origin/],
       [['--web-root', ''], /--web-root/],

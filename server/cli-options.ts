@@ -11,6 +11,9 @@ Options:
   --port PORT        port, 0 for any free one (env PORT; default ${DEFAULT_PORT})
   --data-dir DIR     where boards are stored (env DATA_DIR; default ./relay-data)
   --token TOKEN      require this access token from clients (env RELAY_TOKEN)
+  --host-token TOKEN the desktop host's token (env RELAY_HOST_TOKEN): it is also
+                     admitted, and it alone opens the board catalog API
+                     (/api/boards: list, rename, delete); without it there is none
   --allow-origin O   also accept browser connections from origin O (repeatable)
   --web-root DIR     serve the built browser client from DIR (env WEB_ROOT; npm run build:web makes out/web)
   --log-level LEVEL  fatal, error, warn, info, debug or silent (env LOG_LEVEL; default info)
@@ -24,6 +27,7 @@ export interface CliOptions {
   port: number;
   dataDir: string;
   token: string | undefined;
+  hostToken: string | undefined;
   allowedOrigins: string[];
   logLevel: LogLevel;
   /** The built browser client to serve; checked when the relay starts, not here. */
@@ -45,6 +49,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         token: { type: 'string' },
+        'host-token': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'web-root': { type: 'string' },
@@ -72,6 +77,15 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     return { kind: 'error', message: `--token: must be 1-${MAX_TOKEN_LENGTH} characters` };
   }
 
+  const hostToken = values['host-token'] ?? env.RELAY_HOST_TOKEN;
+  if (hostToken !== undefined && (hostToken.length < 16 || hostToken.length > MAX_TOKEN_LENGTH)) {
+    // It opens an API that deletes boards: a short one could be guessed.
+    return { kind: 'error', message: `--host-token: must be 16-${MAX_TOKEN_LENGTH} characters` };
+  }
+  if (hostToken !== undefined && hostToken === token) {
+    return { kind: 'error', message: '--host-token: must differ from --token (guests must not get the host token)' };
+  }
+
   const allowedOrigins = values['allow-origin'] ?? [];
   for (const origin of allowedOrigins) {
     if (!/^(https?|app|file):\/\/[^\s/]*$/.test(origin)) {
@@ -86,7 +100,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (webRoot !== undefined && webRoot.trim() === '')
     return { kind: 'error', message: '--web-root: must not be empty' };
 
-  return { kind: 'run', options: { host, port, dataDir, token, allowedOrigins, logLevel, webRoot } };
+  return { kind: 'run', options: { host, port, dataDir, token, hostToken, allowedOrigins, logLevel, webRoot } };
 }
 
 function isLogLevel(value: string): value is LogLevel {

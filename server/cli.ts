@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       port: options.port,
       dataDir: options.dataDir,
       token: options.token,
+      hostToken: options.hostToken,
       allowedOrigins: options.allowedOrigins,
       webRoot: options.webRoot,
       logger: log,
