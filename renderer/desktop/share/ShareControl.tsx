@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { EaselDesktopApi } from '../../../shared/desktop';
+import { desktopApi } from '../desktop-api';
+import { DESKTOP_CSS } from '../desktop-styles';
+import { sharingIndicator } from './share-model';
+import { ShareDialog } from './ShareDialog';
+import { useShare } from './use-share';
+
+/**
+ * The board header's "Share" button, with "Sharing · 2 guests" beside it
+ * while the board is shared, and the share dialog it opens.
+ */
+export function ShareControl({ api, boardId }: { api: EaselDesktopApi; boardId: string }) {
+  const share = useShare(api, boardId);
+  const [open, setOpen] = useState(false);
+  const indicator = sharingIndicator(share.status);
+  return (
+    <>
+      <style>{DESKTOP_CSS}</style>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="share-open">
+        Share
+      </button>
+      {indicator && (
+        <span role="status" data-testid="share-indicator" style={{ color: '#1a7f37', fontWeight: 600 }}>
+          {indicator}
+        </span>
+      )}
+      {open && <ShareDialog share={share} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * The share control in the desktop app, on boards of this machine's own
+ * relay only: a board joined on someone else's relay is theirs to share.
+ * Pages on the own relay carry its host token (`?t=`), which guests never see,
+ * so the token tells the two apart even when the relay has moved.
+ */
+export function BoardShare({ boardId, pageToken }: { boardId: string; pageToken: string | undefined }) {
+  const [api] = useState(() => desktopApi());
+  const [ownRelay, setOwnRelay] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api?.relay.info().then((info) => live && setOwnRelay(info.ok && info.value.token === pageToken));
+    return () => {
+      live = false;
+    };
+  }, [api, pageToken]);
+  return api && ownRelay ? <ShareControl api={api} boardId={boardId} /> : null;
+}

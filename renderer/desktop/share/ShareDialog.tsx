@@ -1,0 +1,139 @@
+import { type FormEvent, useState } from 'react';
+import { Modal } from './Modal';
+import { QrCode } from './QrCode';
+import { ShareLinks } from './ShareLinks';
+import {
+  advertisedText,
+  guestsText,
+  keepQrLink,
+  NO_WEB_CLIENT_TEXT,
+  nextPort,
+  readPortInput,
+  type ActiveShare,
+} from './share-model';
+import type { ShareState } from './use-share';
+
+/**
+ * "Share on LAN": before sharing, an optional port and the button; while
+ * sharing, the links of each address, a QR code, the guests, whether the
+ * session is announced, and "Stop sharing".
+ */
+export function ShareDialog({ share, onClose }: { share: ShareState; onClose: () => void }) {
+  const { status } = share;
+  return (
+    <Modal labelledBy="share-dialog-title" onClose={onClose} testId="share-dialog">
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <h2 id="share-dialog-title" style={{ margin: 0 }}>
+          Share on LAN
+        </h2>
+        <button type="button" onClick={onClose} aria-label="Close">
+          Close
+        </button>
+      </div>
+      {share.error && (
+        <p className="error" role="alert" data-testid="share-error">
+          {share.error.message}
+        </p>
+      )}
+      {status === null && <p className="note">Asking the app whether this board is shared…</p>}
+      {status?.sharing === false && <StartSharing share={share} />}
+      {status?.sharing === true && <Sharing share={share} status={status} />}
+    </Modal>
+  );
+}
+
+function StartSharing({ share }: { share: ShareState }) {
+  const [portText, setPortText] = useState('');
+  const [portError, setPortError] = useState<string | null>(null);
+  const startOn = (text: string) => {
+    const port = readPortInput(text);
+    if (!port.ok) return setPortError(port.message);
+    setPortError(null);
+    void share.start(port.port);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    startOn(portText);
+  };
+  const tryNext = (taken: number) => {
+    const other = String(nextPort(taken));
+    setPortText(other);
+    startOn(other);
+  };
+  return (
+    <form onSubmit={onSubmit}>
+      {share.stoppedNote && (
+        <p role="status" data-testid="share-stopped">
+          {share.stoppedNote}
+        </p>
+      )}
+      <p>
+        People on your network can draw on this board with you, in their browser or in Easel. Nothing leaves your
+        network.
+      </p>
+      <label>
+        Port (optional, 1024–65535)
+        <input
+          data-testid="share-port"
+          inputMode="numeric"
+          value={portText}
+          onChange={(event) => setPortText(event.target.value)}
+          aria-invalid={portError !== null}
+          aria-describedby={portError ? 'share-port-error' : undefined}
+          placeholder="chosen for you"
+          style={{ width: 140 }}
+        />
+      </label>
+      {portError && (
+        <p className="error" id="share-port-error" role="alert">
+          {portError}
+        </p>
+      )}
+      {share.portInUse !== null && (
+        <p data-testid="share-port-in-use">
+          Port {share.portInUse} is taken by another program.{' '}
+          <button type="button" onClick={() => share.portInUse !== null && tryNext(share.portInUse)}>
+            Try port {nextPort(share.portInUse)}
+          </button>
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={share.busy} data-testid="share-start">
+        Share on LAN
+      </button>
+    </form>
+  );
+}
+
+function Sharing({ share, status }: { share: ShareState; status: ActiveShare }) {
+  const [picked, setPicked] = useState<string | null>(null);
+  const qrLink = keepQrLink(picked, status);
+  return (
+    <>
+      <p role="status" aria-live="polite">
+        Sharing on port <strong data-testid="share-port-value">{status.port}</strong> ·{' '}
+        <strong data-testid="share-guests">{guestsText(status.guests)}</strong> connected
+      </p>
+      <p className="note" data-testid="share-advertised">
+        {advertisedText(status.advertised)}
+      </p>
+      {!status.webClient && (
+        <p className="note" data-testid="share-no-web-client">
+          {NO_WEB_CLIENT_TEXT}
+        </p>
+      )}
+      <ShareLinks addresses={status.addresses} qrLink={qrLink} onShowQr={setPicked} />
+      {qrLink && (
+        <figure style={{ margin: '12px 0', textAlign: 'center' }}>
+          <QrCode link={qrLink} />
+          <figcaption className="note">
+            Scan to open <code data-testid="share-qr-link">{qrLink}</code>
+          </figcaption>
+        </figure>
+      )}
+      <p className="note">Anyone with the link can edit this board until you stop sharing.</p>
+      <button type="button" disabled={share.busy} onClick={() => void share.stop()} data-testid="share-stop">
+        Stop sharing
+      </button>
+    </>
+  );
+}
