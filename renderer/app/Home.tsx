@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { JoinSessionLink } from '../desktop/join/JoinSessionLink';
 import { newBoardId } from './board-id';
 import { Link } from './Link';
 import { navigate } from './navigation';
@@ -14,6 +15,7 @@ export function Home() {
       <button type="button" onClick={() => navigate(boardPath(newBoardId()))}>
         New board
       </button>
+      <JoinSessionLink />
       {recent.length > 0 && (
         <section>
           <h2>Recent boards</h2>
