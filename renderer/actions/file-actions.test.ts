@@ -6,7 +6,7 @@ import { createDefaultActions } from './registry';
 import { createTestContext, keyPress, PNG_SIGNATURE, rect, type TestContext } from './test-context';
 
 const registry = createDefaultActions();
-const FILE_ACTIONS = ['file.exportPng', 'file.exportSvg', 'file.save', 'file.open'];
+const FILE_ACTIONS = ['file.exportPng', 'file.exportSvg', 'file.save', 'file.saveAs', 'file.open'];
 
 function withShapes(): TestContext {
   const ctx = createTestContext();
@@ -134,6 +134,24 @@ describe('save board file', () => {
     expect(decoded.file.name).toBe('test-board');
     expect(decoded.file.shapes).toEqual(ctx.board.all());
     expect(decoded.skipped).toEqual([]);
+  });
+
+  it('is saved as this board’s document: Save may write to the same file again, Save As asks where', async () => {
+    const ctx = withShapes();
+    await registry.perform('file.save', ctx);
+    await registry.perform('file.saveAs', ctx);
+    expect(ctx.files.saved.map(({ name, documentKey, askWhere }) => ({ name, documentKey, askWhere }))).toEqual([
+      { name: 'test-board.easel', documentKey: 'board:test-board', askWhere: undefined },
+      { name: 'test-board.easel', documentKey: 'board:test-board', askWhere: true },
+    ]);
+    expect(await savedText(ctx, 1)).toBe(await savedText(ctx, 0));
+  });
+
+  it('Save As is Ctrl+Shift+S and, like Save, needs shapes to save', () => {
+    const ctx = createTestContext();
+    expect(registry.isEnabled('file.saveAs', ctx)).toBe(false);
+    expect(registry.match({ key: 'S', ctrlKey: true, shiftKey: true }, ctx)?.id).toBe('file.saveAs');
+    expect(registry.match({ key: 's', ctrlKey: true }, ctx)?.id).toBe('file.save');
   });
 });
 

@@ -97,14 +97,31 @@ const saveBoardFile = fileAction({
   // Also keeps the browser's "Save page as" away from the board: the key handler preventDefaults a matched action.
   shortcuts: [{ key: 's', mod: true }],
   enabled: boardHasShapes,
-  async run(ctx) {
-    await ctx.files.saveFile({
-      suggestedName: `${ctx.boardName}${BOARD_FILE_EXTENSION}`,
-      mimeType: BOARD_FILE_MIME_TYPE,
-      data: encodeBoardFile(ctx.board.all(), { name: ctx.boardName }),
-    });
-  },
+  run: (ctx) => saveBoard(ctx, false),
 });
+
+const saveBoardFileAs = fileAction({
+  id: 'file.saveAs',
+  label: 'Save board file as…',
+  shortcuts: [{ key: 's', mod: true, shift: true }],
+  enabled: boardHasShapes,
+  run: (ctx) => saveBoard(ctx, true),
+});
+
+/**
+ * The board as a `.easel` file. Where the host keeps real files (the desktop
+ * app), Save writes again to the file this board was saved to before and
+ * Save As asks; a browser downloads a copy either way.
+ */
+async function saveBoard(ctx: ActionContext, askWhere: boolean): Promise<void> {
+  await ctx.files.saveFile({
+    suggestedName: `${ctx.boardName}${BOARD_FILE_EXTENSION}`,
+    mimeType: BOARD_FILE_MIME_TYPE,
+    data: encodeBoardFile(ctx.board.all(), { name: ctx.boardName }),
+    documentKey: `board:${ctx.boardName}`,
+    ...(askWhere && { askWhere }),
+  });
+}
 
 const openBoardFile = fileAction({
   id: 'file.open',
@@ -203,5 +220,5 @@ function plural(count: number, noun: string): string {
 }
 
 export function createFileActions(): Action[] {
-  return [exportPng, exportSvg, saveBoardFile, openBoardFile];
+  return [exportPng, exportSvg, saveBoardFile, saveBoardFileAs, openBoardFile];
 }

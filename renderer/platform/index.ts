@@ -2,6 +2,8 @@
  * Which Platform this renderer runs on: the desktop preload exposes
  * `window.easel` with `platform: 'desktop'`; anything else is a browser tab.
  */
+import type { EaselDesktopApi } from '../../shared/desktop/api';
+import { desktopPlatform } from './desktop';
 import type { Platform } from './platform';
 import { webPlatform } from './web';
 
@@ -15,6 +17,7 @@ export type {
   SaveFileResult,
 } from './platform';
 export { MemoryFiles } from './memory';
+export { desktopPlatform } from './desktop';
 export { webPlatform } from './web';
 
 /** What the desktop preload puts on `window` (electron/preload/index.ts). */
@@ -26,14 +29,9 @@ export function isDesktop(host: DesktopHost): boolean {
   return host.easel?.platform === 'desktop';
 }
 
-/**
- * The seam for the desktop shell: its preload does not offer file dialogs yet,
- * so it gets the web implementation (downloads and `<input type=file>` work in
- * Electron too) under its own name. A desktop implementation over
- * `window.easel` replaces that branch when the preload grows one.
- */
+/** Native dialogs and real files in the desktop app (desktop.ts); downloads and a file picker in a browser tab. */
 export function createPlatform(host: DesktopHost): Platform {
-  return isDesktop(host) ? { ...webPlatform(), kind: 'desktop' } : webPlatform();
+  return isDesktop(host) ? desktopPlatform(host.easel as EaselDesktopApi) : webPlatform();
 }
 
 let platform: Platform | undefined;

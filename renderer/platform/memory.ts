@@ -8,6 +8,9 @@ export interface SavedFile {
   name: string;
   mimeType: string;
   data: FileData;
+  /** As the request gave them (see SaveFileRequest); absent for exports. */
+  documentKey?: string;
+  askWhere?: boolean;
 }
 
 export class MemoryFiles implements FilePort {
@@ -27,8 +30,8 @@ export class MemoryFiles implements FilePort {
     this.nextOpen = null;
   }
 
-  async saveFile({ suggestedName, mimeType, data }: SaveFileRequest): Promise<SaveFileResult> {
-    if (this.saveAnswer === 'saved') this.saved.push({ name: suggestedName, mimeType, data });
+  async saveFile({ suggestedName, mimeType, data, ...where }: SaveFileRequest): Promise<SaveFileResult> {
+    if (this.saveAnswer === 'saved') this.saved.push({ name: suggestedName, mimeType, data, ...where });
     return this.saveAnswer;
   }
 

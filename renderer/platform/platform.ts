@@ -2,8 +2,8 @@
  * The renderer's door to the host (DESIGN §1, §5): saving and opening files
  * on the user's machine. Everything outside the page goes through a Platform,
  * so the rest of the renderer never asks whether it runs in a browser tab or
- * in the desktop shell. The web implementation is web.ts; the desktop shell
- * will add one over its preload API (`window.easel`), picked in index.ts.
+ * in the desktop shell. The web implementation is web.ts, the desktop one
+ * (over the preload API, `window.easel`) desktop.ts; index.ts picks one.
  */
 
 export type FileData = Blob | Uint8Array | string;
@@ -14,6 +14,15 @@ export interface SaveFileRequest {
   /** e.g. `image/png`; a string is written as UTF-8 text. */
   mimeType: string;
   data: FileData;
+  /**
+   * Set when this is a document being saved (a board), not an export. A host
+   * with real files (the desktop app) writes a later save under the same key
+   * to the file chosen the last time, without asking again; a browser
+   * download has no such place and ignores it.
+   */
+  documentKey?: string;
+  /** Ask where to save even if a place is remembered for `documentKey` (Save As). */
+  askWhere?: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import '../../renderer/platform/desktop-api';
+import '../../renderer/platform/window-easel';
 import { expect, test } from './desktop-fixtures';
 import { BoardPage } from './pages/board-page';
 import { CanvasPage } from './pages/canvas-page';
