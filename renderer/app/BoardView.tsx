@@ -4,6 +4,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas';
 import { BoardShare } from '../desktop/share/ShareControl';
 import { useBoardSession } from '../canvas/use-board-session';
 import { ErrorBanner } from '../ui/ErrorBanner';
+import { BoardTitle } from '../ui/BoardTitle';
 import { FileMenu } from '../ui/FileMenu';
 import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
@@ -24,6 +25,7 @@ import { HOME_PATH } from './route';
 import { useTestHook } from './test-hook';
 import { useBoardSync } from './use-board-sync';
 import { usePresence } from './use-presence';
+import { useNativeMenu } from '../desktop/menu/use-native-menu';
 
 /** One board: which board and whether it is saved, the toolbar, and the canvas filling the rest. */
 export function BoardView({
@@ -63,6 +65,7 @@ export function BoardView({
     navigate(boardPath(id));
   }, [doc]);
   useTestHook(session);
+  useNativeMenu(session);
   const contextMenu = useBoardContextMenu(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   return (
@@ -80,8 +83,9 @@ export function BoardView({
       <header className="easel-bar" style={{ gap: 16 }}>
         <strong>Easel</strong>
         <Link to={HOME_PATH}>All boards</Link>
+        <BoardTitle doc={doc} />
         <span className="shrink" title={`Board ${boardId} on ${relayUrl}`}>
-          Board <strong>{boardId}</strong> on <code>{relayUrl}</code>
+          on <code>{relayUrl}</code>
         </span>
         {presence && <ParticipantsList presence={presence} peers={peers} onRename={rename} />}
         <StatusIndicator
