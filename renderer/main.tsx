@@ -5,6 +5,8 @@ import { App } from './app/App';
 import { displayNameFrom } from './app/display-name';
 import { relayUrlFor } from './app/relay-url';
 import { createCanvasTextMeasurer } from './canvas/text-measurer';
+import { AppNotices } from './desktop/launch/AppNotices';
+import { startLaunchRouting } from './desktop/launch/start-launch-routing';
 import { registerServiceWorker } from './local/service-worker';
 import { setTextMeasurer } from './shapes';
 
@@ -20,6 +22,8 @@ createRoot(root).render(
       displayName={displayNameFrom(window.location.search)}
       token={accessTokenFrom(window.location.search)}
     />
+    <AppNotices />
   </StrictMode>,
 );
 registerServiceWorker();
+startLaunchRouting();
