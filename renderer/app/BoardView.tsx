@@ -1,31 +1,33 @@
-import { useCallback, useEffect, useState } from 'react';
-import * as Y from 'yjs';
-import { BoardCanvas } from '../canvas/BoardCanvas';
-import { BoardShare } from '../desktop/share/ShareControl';
-import { useBoardSession } from '../canvas/use-board-session';
-import { ErrorBanner } from '../ui/ErrorBanner';
-import { BoardTitle } from '../ui/BoardTitle';
-import { FileMenu } from '../ui/FileMenu';
-import { StylePanel } from '../ui/StylePanel';
-import { Toolbar } from '../ui/Toolbar';
-import { UI_CSS } from '../ui/ui-styles';
-import { useBoardContextMenu } from '../ui/use-board-context-menu';
-import { usePeers } from '../canvas/presence/use-peers';
-import { loadIdentity, saveIdentity } from '../presence/identity';
-import { EpochMismatchBanner } from '../ui/EpochMismatchBanner';
-import { ParticipantsList } from '../ui/ParticipantsList';
-import { StatusIndicator } from '../ui/StatusIndicator';
-import { seedBoard } from './board-seeds';
-import { newBoardId } from './board-id';
-import { boardPath } from './route';
-import { navigate } from './navigation';
-import { Link } from './Link';
-import { browserStorage, rememberBoard } from './recent-boards';
-import { HOME_PATH } from './route';
-import { useTestHook } from './test-hook';
-import { useBoardSync } from './use-board-sync';
-import { usePresence } from './use-presence';
-import { useNativeMenu } from '../desktop/menu/use-native-menu';
+import { useCallback, useEffect, useState } from "react";
+import * as Y from "yjs";
+import { BoardCanvas } from "../canvas/BoardCanvas";
+import { BoardShare } from "../desktop/share/ShareControl";
+import { useBoardSession } from "../canvas/use-board-session";
+import { ErrorBanner } from "../ui/ErrorBanner";
+import { BoardTitle } from "../ui/BoardTitle";
+import { FileMenu } from "../ui/FileMenu";
+import { StylePanel } from "../ui/StylePanel";
+import { Toolbar } from "../ui/Toolbar";
+import { UI_CSS } from "../ui/ui-styles";
+import { useBoardContextMenu } from "../ui/use-board-context-menu";
+import { usePeers } from "../canvas/presence/use-peers";
+import { loadIdentity, saveIdentity } from "../presence/identity";
+import { EpochMismatchBanner } from "../ui/EpochMismatchBanner";
+import { ParticipantsList } from "../ui/ParticipantsList";
+import { StatusIndicator } from "../ui/StatusIndicator";
+import { seedBoard } from "./board-seeds";
+import { newBoardId } from "./board-id";
+import { boardPath } from "./route";
+import { navigate } from "./navigation";
+import { Link } from "./Link";
+import { browserStorage, rememberBoard } from "./recent-boards";
+import { HOME_PATH } from "./route";
+import { useTestHook } from "./test-hook";
+import { useBoardSync } from "./use-board-sync";
+import { usePresence } from "./use-presence";
+import { useNativeMenu } from "../desktop/menu/use-native-menu";
+import { useRelay } from "../desktop/relay/embedded-relay";
+import { RelayState } from "../desktop/relay/RelayState";
 
 /** One board: which board and whether it is saved, the toolbar, and the canvas filling the rest. */
 export function BoardView({
@@ -41,10 +43,19 @@ export function BoardView({
   token?: string;
 }) {
   // Chosen at random on first use and remembered; a ?name= link names me for this session.
-  const [identity, setIdentity] = useState(() => loadIdentity(browserStorage(), displayName));
+  const [identity, setIdentity] = useState(() =>
+    loadIdentity(browserStorage(), displayName),
+  );
   // The handshake carries the name I joined with; a later rename goes out through presence, not a reconnect.
   const [joinName] = useState(identity.name);
-  const sync = useBoardSync(relayUrl, boardId, joinName, token, identity.color);
+  const relay = useRelay(relayUrl);
+  const sync = useBoardSync(
+    relay.url,
+    boardId,
+    joinName,
+    token,
+    identity.color,
+  );
   const { doc } = sync;
   const session = useBoardSession(doc, boardId);
   const presence = usePresence(session, sync.awareness, identity);
@@ -71,12 +82,12 @@ export function BoardView({
   return (
     <main
       style={{
-        fontFamily: 'system-ui, sans-serif',
-        position: 'fixed',
+        fontFamily: "system-ui, sans-serif",
+        position: "fixed",
         inset: 0,
-        display: 'flex',
-        flexDirection: 'column',
-        background: '#fdfdfc',
+        display: "flex",
+        flexDirection: "column",
+        background: "#fdfdfc",
       }}
     >
       <style>{UI_CSS}</style>
@@ -84,10 +95,17 @@ export function BoardView({
         <strong>Easel</strong>
         <Link to={HOME_PATH}>All boards</Link>
         <BoardTitle doc={doc} />
-        <span className="shrink" title={`Board ${boardId} on ${relayUrl}`}>
-          on <code>{relayUrl}</code>
+        <span className="shrink" title={`Board ${boardId} on ${relay.url}`}>
+          on <code>{relay.url}</code>
         </span>
-        {presence && <ParticipantsList presence={presence} peers={peers} onRename={rename} />}
+        <RelayState relay={relay} />
+        {presence && (
+          <ParticipantsList
+            presence={presence}
+            peers={peers}
+            onRename={rename}
+          />
+        )}
         <StatusIndicator
           input={{
             board: sync.status,
@@ -103,11 +121,17 @@ export function BoardView({
       </header>
       {session && (
         <>
-          {sync.epochMismatch && <EpochMismatchBanner onKeepAsNew={keepAsNewBoard} />}
+          {sync.epochMismatch && (
+            <EpochMismatchBanner onKeepAsNew={keepAsNewBoard} />
+          )}
           <ErrorBanner notices={session.notices} />
           <Toolbar session={session} />
           <StylePanel session={session} />
-          <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
+          <BoardCanvas
+            session={session}
+            presence={presence}
+            onContextMenu={contextMenu.open}
+          />
           {contextMenu.element}
         </>
       )}

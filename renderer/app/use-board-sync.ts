@@ -34,7 +34,8 @@ const INITIAL: BoardSyncState = {
 };
 
 /**
- * Opens one board on one relay for the lifetime of the component; `name` and
+ * Opens one board on one relay for the lifetime of the component (a new
+ * `relayUrl` moves the connection there and keeps the board); `name` and
  * `token` go in the handshake. The board's copy on this device loads first
  * (the doc is handed out once it has), then it connects to the relay and
  * joins. `retryNow` skips the reconnect wait. A new `name` (a rename) does not
@@ -55,7 +56,11 @@ export function useBoardSync(
   handshakeName.current = name;
   const handshakeColor = useRef(color);
   handshakeColor.current = color;
+  // A new address for the same relay (the desktop app's relay moved) moves the connection in place, below.
+  const currentRelayUrl = useRef(relayUrl);
+  currentRelayUrl.current = relayUrl;
   useEffect(() => {
+    const relayUrl = currentRelayUrl.current;
     const doc = new Y.Doc();
     const seed = takeSeed(boardId);
     if (seed) Y.applyUpdate(doc, seed);
@@ -116,7 +121,11 @@ export function useBoardSync(
       awareness.destroy();
       doc.destroy();
     };
-  }, [relayUrl, boardId, token]);
+  }, [boardId, token]);
+  // The relay moved: the same doc, undo history and unsent changes, on a new connection.
+  useEffect(() => {
+    client?.moveTo(relayUrl);
+  }, [client, relayUrl]);
   // The device is back online: reconnect now, not at the next backoff step (up to 5 s away).
   useEffect(() => {
     if (!client) return;

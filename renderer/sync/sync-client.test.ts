@@ -297,3 +297,26 @@ describe('SyncClient against a real relay', () => {
     await waitFor(() => patient.status.state === 'connected', 'connected after retryNow', 3_000);
   });
 });
+
+describe('SyncClient moving to another relay', () => {
+  it('keeps the board open and sends everything, unsent edits included, to the relay at its new address', async () => {
+    const mover = client();
+    const { doc, board } = openBoard(mover, 'moving');
+    shapes(doc).set('before', { x: 1 });
+    await waitFor(() => settled([board]), 'synced on the first address');
+
+    // The desktop app's relay restarts on another port, on the same data.
+    await relay.close();
+    shapes(doc).set('while-moving', { x: 2 });
+    relay = await createRelay({ port: 0, dataDir: dataDir.path });
+    mover.moveTo(relay.url);
+    shapes(doc).set('after', { x: 3 });
+    await waitFor(() => settled([board]) && mover.status.state === 'connected', 'synced on the new address');
+
+    const { doc: read, board: readBoard } = openBoard(client(), 'moving');
+    await waitFor(() => settled([readBoard]), 'reader synced');
+    expect([...shapes(read).keys()].sort()).toEqual(['after', 'before', 'while-moving']);
+    mover.moveTo(relay.url); // the same place: nothing to do
+    expect(mover.status.state).toBe('connected');
+  });
+});

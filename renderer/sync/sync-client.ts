@@ -56,7 +56,8 @@ const REFUSALS = new Set<string>([CONNECT_ERRORS.unauthorized, CONNECT_ERRORS.pr
 
 export class SyncClient {
   readonly events = new Emitter<{ connection: ConnectionStatus }>();
-  private readonly socket: ClientSocket;
+  private socket: ClientSocket;
+  private url: string;
   private readonly boards = new Map<string, BoardSync>();
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -64,24 +65,34 @@ export class SyncClient {
   private current: ConnectionStatus = { state: 'connecting', nextRetryAt: null, lastError: null, refused: false };
 
   constructor(private readonly options: SyncClientOptions) {
-    this.socket = io(options.url, {
+    this.url = options.url;
+    this.socket = this.createSocket(options.url);
+    this.socket.connect();
+  }
+
+  private createSocket(url: string): ClientSocket {
+    const socket = io(url, {
       autoConnect: false,
       reconnection: false,
-      transports: options.transports ?? ['websocket'],
-      auth: { v: PROTOCOL_VERSION, name: options.name, color: options.color, token: options.token },
+      transports: this.options.transports ?? ['websocket'],
+      auth: { v: PROTOCOL_VERSION, name: this.options.name, color: this.options.color, token: this.options.token },
     });
-    this.socket.on('connect', this.onConnect);
-    this.socket.on('disconnect', this.onDisconnect);
-    this.socket.on('connect_error', this.onConnectError);
-    this.socket.on(EVENTS.update, (payload: unknown) => {
+    this.wire(socket);
+    return socket;
+  }
+
+  private wire(socket: ClientSocket): void {
+    socket.on('connect', this.onConnect);
+    socket.on('disconnect', this.onDisconnect);
+    socket.on('connect_error', this.onConnectError);
+    socket.on(EVENTS.update, (payload: unknown) => {
       const message = updateMessageSchema.safeParse(payload);
       if (message.success) this.boards.get(message.data.boardId)?.handleRemoteUpdate(message.data.update);
     });
-    this.socket.on(EVENTS.awareness, (payload: unknown) => {
+    socket.on(EVENTS.awareness, (payload: unknown) => {
       const message = awarenessMessageSchema.safeParse(payload);
       if (message.success) this.boards.get(message.data.boardId)?.handleRemoteAwareness(message.data.update);
     });
-    this.socket.connect();
   }
 
   get status(): ConnectionStatus {
@@ -110,6 +121,26 @@ export class SyncClient {
     if (this.destroyed || this.socket.connected) return;
     this.clearRetry();
     this.setStatus({ state: 'connecting', nextRetryAt: null, refused: false });
+    this.socket.connect();
+  }
+
+  /**
+   * The relay moved (the desktop app's embedded relay restarted on another
+   * port): drops the old connection and connects to `url` at once. The boards
+   * stay open with their docs, unsent changes and undo history; they rejoin
+   * and resync on the new connection as after any reconnect.
+   */
+  moveTo(url: string): void {
+    if (this.destroyed || url === this.url) return;
+    this.url = url;
+    const old = this.socket;
+    old.removeAllListeners();
+    old.disconnect();
+    for (const board of this.boards.values()) board.handleDisconnected();
+    this.clearRetry();
+    this.attempt = 0;
+    this.socket = this.createSocket(url);
+    this.setStatus({ state: 'connecting', nextRetryAt: null, refused: false, lastError: null });
     this.socket.connect();
   }
 
