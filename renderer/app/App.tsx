@@ -11,7 +11,7 @@ export function App({ relayUrl, displayName, token }: { relayUrl: string; displa
   const route = useRoute();
   switch (route.kind) {
     case 'home':
-      return <Home />;
+      return <Home relayUrl={relayUrl} token={token} />;
     case 'board':
       // Keyed so moving to another board starts from a fresh sync state.
       return (

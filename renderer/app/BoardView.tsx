@@ -1,33 +1,33 @@
-import { useCallback, useEffect, useState } from "react";
-import * as Y from "yjs";
-import { BoardCanvas } from "../canvas/BoardCanvas";
-import { BoardShare } from "../desktop/share/ShareControl";
-import { useBoardSession } from "../canvas/use-board-session";
-import { ErrorBanner } from "../ui/ErrorBanner";
-import { BoardTitle } from "../ui/BoardTitle";
-import { FileMenu } from "../ui/FileMenu";
-import { StylePanel } from "../ui/StylePanel";
-import { Toolbar } from "../ui/Toolbar";
-import { UI_CSS } from "../ui/ui-styles";
-import { useBoardContextMenu } from "../ui/use-board-context-menu";
-import { usePeers } from "../canvas/presence/use-peers";
-import { loadIdentity, saveIdentity } from "../presence/identity";
-import { EpochMismatchBanner } from "../ui/EpochMismatchBanner";
-import { ParticipantsList } from "../ui/ParticipantsList";
-import { StatusIndicator } from "../ui/StatusIndicator";
-import { seedBoard } from "./board-seeds";
-import { newBoardId } from "./board-id";
-import { boardPath } from "./route";
-import { navigate } from "./navigation";
-import { Link } from "./Link";
-import { browserStorage, rememberBoard } from "./recent-boards";
-import { HOME_PATH } from "./route";
-import { useTestHook } from "./test-hook";
-import { useBoardSync } from "./use-board-sync";
-import { usePresence } from "./use-presence";
-import { useNativeMenu } from "../desktop/menu/use-native-menu";
-import { useRelay } from "../desktop/relay/embedded-relay";
-import { RelayState } from "../desktop/relay/RelayState";
+import { useCallback, useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { BoardCanvas } from '../canvas/BoardCanvas';
+import { BoardShare } from '../desktop/share/ShareControl';
+import { useBoardSession } from '../canvas/use-board-session';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { BoardTitle } from '../ui/BoardTitle';
+import { FileMenu } from '../ui/FileMenu';
+import { StylePanel } from '../ui/StylePanel';
+import { Toolbar } from '../ui/Toolbar';
+import { UI_CSS } from '../ui/ui-styles';
+import { useBoardContextMenu } from '../ui/use-board-context-menu';
+import { usePeers } from '../canvas/presence/use-peers';
+import { loadIdentity, saveIdentity } from '../presence/identity';
+import { EpochMismatchBanner } from '../ui/EpochMismatchBanner';
+import { ParticipantsList } from '../ui/ParticipantsList';
+import { StatusIndicator } from '../ui/StatusIndicator';
+import { seedBoard } from './board-seeds';
+import { newBoardId } from './board-id';
+import { boardPath } from './route';
+import { navigate } from './navigation';
+import { Link } from './Link';
+import { browserStorage, rememberBoard } from './recent-boards';
+import { HOME_PATH } from './route';
+import { useTestHook } from './test-hook';
+import { useBoardSync } from './use-board-sync';
+import { usePresence } from './use-presence';
+import { useNativeMenu } from '../desktop/menu/use-native-menu';
+import { useRelay } from '../desktop/relay/embedded-relay';
+import { RelayState } from '../desktop/relay/RelayState';
 
 /** One board: which board and whether it is saved, the toolbar, and the canvas filling the rest. */
 export function BoardView({
@@ -43,19 +43,11 @@ export function BoardView({
   token?: string;
 }) {
   // Chosen at random on first use and remembered; a ?name= link names me for this session.
-  const [identity, setIdentity] = useState(() =>
-    loadIdentity(browserStorage(), displayName),
-  );
+  const [identity, setIdentity] = useState(() => loadIdentity(browserStorage(), displayName));
   // The handshake carries the name I joined with; a later rename goes out through presence, not a reconnect.
   const [joinName] = useState(identity.name);
   const relay = useRelay(relayUrl);
-  const sync = useBoardSync(
-    relay.url,
-    boardId,
-    joinName,
-    token,
-    identity.color,
-  );
+  const sync = useBoardSync(relay.url, boardId, joinName, token, identity.color);
   const { doc } = sync;
   const session = useBoardSession(doc, boardId);
   const presence = usePresence(session, sync.awareness, identity);
@@ -82,12 +74,12 @@ export function BoardView({
   return (
     <main
       style={{
-        fontFamily: "system-ui, sans-serif",
-        position: "fixed",
+        fontFamily: 'system-ui, sans-serif',
+        position: 'fixed',
         inset: 0,
-        display: "flex",
-        flexDirection: "column",
-        background: "#fdfdfc",
+        display: 'flex',
+        flexDirection: 'column',
+        background: '#fdfdfc',
       }}
     >
       <style>{UI_CSS}</style>
@@ -99,13 +91,7 @@ export function BoardView({
           on <code>{relay.url}</code>
         </span>
         <RelayState relay={relay} />
-        {presence && (
-          <ParticipantsList
-            presence={presence}
-            peers={peers}
-            onRename={rename}
-          />
-        )}
+        {presence && <ParticipantsList presence={presence} peers={peers} onRename={rename} />}
         <StatusIndicator
           input={{
             board: sync.status,
@@ -121,17 +107,11 @@ export function BoardView({
       </header>
       {session && (
         <>
-          {sync.epochMismatch && (
-            <EpochMismatchBanner onKeepAsNew={keepAsNewBoard} />
-          )}
+          {sync.epochMismatch && <EpochMismatchBanner onKeepAsNew={keepAsNewBoard} />}
           <ErrorBanner notices={session.notices} />
           <Toolbar session={session} />
           <StylePanel session={session} />
-          <BoardCanvas
-            session={session}
-            presence={presence}
-            onContextMenu={contextMenu.open}
-          />
+          <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
           {contextMenu.element}
         </>
       )}

@@ -1,35 +1,37 @@
-import { useState } from 'react';
+import { useCatalog } from '../catalog/use-catalog';
 import { JoinSessionLink } from '../desktop/join/JoinSessionLink';
 import { newBoardId } from './board-id';
-import { Link } from './Link';
+import { BoardsHome } from './home/BoardsHome';
+import { HOME_CSS } from './home/home-styles';
+import { RecentBoards } from './home/RecentBoards';
 import { navigate } from './navigation';
-import { browserStorage, readRecentBoards } from './recent-boards';
 import { boardPath } from './route';
 
-/** Start a new board, or go back to one opened lately. */
-export function Home() {
-  const [recent] = useState(() => readRecentBoards(browserStorage()));
+/**
+ * The home screen. On the desktop host the relay's catalog answers for our
+ * token, and home lists every board on this machine; elsewhere it offers a
+ * new board and the boards opened lately in this browser.
+ */
+export function Home({ relayUrl, token }: { relayUrl: string; token?: string }) {
+  const catalog = useCatalog(relayUrl, token);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
+    <main className="easel-home">
+      <style>{HOME_CSS}</style>
       <h1>Easel</h1>
-      <button type="button" onClick={() => navigate(boardPath(newBoardId()))}>
-        New board
-      </button>
       <JoinSessionLink />
-      {recent.length > 0 && (
-        <section>
-          <h2>Recent boards</h2>
-          <ul>
-            {recent.map((board) => (
-              <li key={board.boardId}>
-                <Link to={boardPath(board.boardId)}>{board.boardId}</Link>{' '}
-                <time dateTime={new Date(board.openedAt).toISOString()}>
-                  {new Date(board.openedAt).toLocaleString()}
-                </time>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {catalog === undefined ? (
+        <p className="muted">Loading boards…</p>
+      ) : catalog ? (
+        <BoardsHome catalog={catalog} />
+      ) : (
+        <>
+          <div className="actions">
+            <button type="button" onClick={() => navigate(boardPath(newBoardId()))}>
+              New board
+            </button>
+          </div>
+          <RecentBoards />
+        </>
       )}
     </main>
   );

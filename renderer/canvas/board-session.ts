@@ -5,6 +5,7 @@
  * with it, so React effects (which StrictMode runs twice) own it whole.
  */
 import type * as Y from 'yjs';
+import { boardFileBaseName, readBoardName } from '../../shared/model/board-meta';
 import { type ActionContext, type ActionRegistry, type ClipboardPort, createDefaultActions } from '../actions';
 import { BoardDoc, BoardUndo } from '../doc';
 import type { ExportRenderer } from '../export/export-renderer';
@@ -36,7 +37,7 @@ export interface SessionHost {
   files: FilePort;
   exporter: ExportRenderer;
   isMac: boolean;
-  /** The board's name (its id), for the files it is saved and exported as. */
+  /** The board's id: the file name for saves and exports while the board has no name in its doc. */
   boardName: string;
 }
 
@@ -69,6 +70,10 @@ export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession 
       undo,
       ui,
       ...host,
+      // Read at each use: the name lives in the doc and anyone may rename the board meanwhile.
+      get boardName() {
+        return boardFileBaseName(readBoardName(doc), host.boardName);
+      },
       notify: (notice) => notices.getState().show(notice),
       pointer: () => session.lastPointer,
       viewportSize: () => session.stageSize,

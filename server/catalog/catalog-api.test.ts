@@ -313,8 +313,12 @@ describe('board catalog API', () => {
     await startRelay();
     await makeBoard('b1');
     const png = tinyPng();
-    const put = (body: Uint8Array | string, type = 'image/png', boardId = 'b1') =>
-      api(`/${boardId}/thumbnail`, { method: 'PUT', headers: { 'content-type': type }, body });
+    const put = (body: Buffer | string, type = 'image/png', boardId = 'b1') =>
+      api(`/${boardId}/thumbnail`, {
+        method: 'PUT',
+        headers: { 'content-type': type },
+        body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+      });
     expect((await api('/b1/thumbnail')).status).toBe(404);
     expect((await put(png)).status).toBe(204);
     const got = await api('/b1/thumbnail');
