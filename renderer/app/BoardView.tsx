@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { useCatalog } from '../catalog/use-catalog';
+import { useThumbnailUpload } from '../catalog/use-thumbnail-upload';
 import { BoardShare } from '../desktop/share/ShareControl';
 import { useBoardSession } from '../canvas/use-board-session';
 import { ErrorBanner } from '../ui/ErrorBanner';
@@ -50,6 +52,10 @@ export function BoardView({
   const sync = useBoardSync(relay.url, boardId, joinName, token, identity.color);
   const { doc } = sync;
   const session = useBoardSession(doc, boardId);
+  // Only the desktop host's page gets the relay's catalog; it keeps the home screen's thumbnail current.
+  const catalog = useCatalog(relayUrl, token);
+  const readShapes = useMemo(() => (session ? () => session.board.all() : null), [session]);
+  useThumbnailUpload(catalog, boardId, doc, readShapes);
   const presence = usePresence(session, sync.awareness, identity);
   const peers = usePeers(presence);
   const rename = useCallback(
