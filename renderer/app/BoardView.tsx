@@ -53,7 +53,7 @@ export function BoardView({
   const { doc } = sync;
   const session = useBoardSession(doc, boardId);
   // Only the desktop host's page gets the relay's catalog; it keeps the home screen's thumbnail current.
-  const catalog = useCatalog(relayUrl, token);
+  const catalog = useCatalog(relay.url, token);
   const readShapes = useMemo(() => (session ? () => session.board.all() : null), [session]);
   useThumbnailUpload(catalog, boardId, doc, readShapes);
   const presence = usePresence(session, sync.awareness, identity);
