@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), [tabindex="0"]';
@@ -6,7 +6,11 @@ const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:
 /**
  * A modal dialog: Esc or a click outside closes it, Tab and Shift+Tab cycle
  * inside it, focus starts on its first control and returns to what had it
- * (the Share button) on close. It is drawn into <body>, out of the header
+ * (or to `returnFocusTo`, when the page was loaded again meanwhile) on close.
+ * Keys are caught on the document, not the dialog, because the control that
+ * had focus may vanish when the content changes (the "Share on LAN" button
+ * once sharing starts), leaving focus on <body>. While it is open, no key
+ * reaches the board's shortcuts. It is drawn into <body>, out of the header
  * whose no-wrap layout would squeeze it.
  */
 export function Modal({
@@ -14,40 +18,42 @@ export function Modal({
   onClose,
   children,
   testId,
+  returnFocusTo,
 }: {
   labelledBy: string;
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    return () => before?.focus();
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Keys typed here are the dialog's: the board's shortcuts (Delete, tool keys) listen on window.
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !box.current) return;
-    const focusable = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const dialog = box.current;
+      if (!dialog) return;
+      const inside = event.target instanceof Node && dialog.contains(event.target);
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        close.current();
+      } else if (event.key === 'Tab') {
+        trapTab(event, dialog);
+      } else if (!inside) {
+        // Focus fell out of the dialog (to <body>): the board's shortcuts must not act behind it.
+        event.stopPropagation();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      (before?.isConnected ? before : returnFocusTo?.current)?.focus();
+    };
+  }, [returnFocusTo]);
 
   return createPortal(
     <div
@@ -60,7 +66,8 @@ export function Modal({
         role="dialog"
         aria-modal="true"
         aria-labelledby={labelledBy}
-        onKeyDown={onKeyDown}
+        // Keys typed in the dialog are its own: the board's shortcuts (Delete, tool keys) listen on window.
+        onKeyDown={(event) => event.stopPropagation()}
         onKeyUp={(event) => event.stopPropagation()}
         data-testid={testId}
       >
@@ -69,4 +76,18 @@ export function Modal({
     </div>,
     document.body,
   );
+}
+
+/** Tab past the last control goes to the first, Shift+Tab before the first to the last; from outside, into it. */
+function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const outside = !(active instanceof Node) || !dialog.contains(active);
+  if (outside || (event.shiftKey && active === first) || (!event.shiftKey && active === last)) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EaselDesktopApi } from '../../../shared/desktop';
 import { desktopApi } from '../desktop-api';
 import { DESKTOP_CSS } from '../desktop-styles';
+import { loadDialogMemory, saveDialogMemory, sessionStore } from './dialog-memory';
 import { sharingIndicator } from './share-model';
 import { ShareDialog } from './ShareDialog';
 import { useShare } from './use-share';
@@ -11,13 +12,25 @@ import { useShare } from './use-share';
  * while the board is shared, and the share dialog it opens.
  */
 export function ShareControl({ api, boardId }: { api: EaselDesktopApi; boardId: string }) {
-  const share = useShare(api, boardId);
-  const [open, setOpen] = useState(false);
+  const [remembered] = useState(() => loadDialogMemory(sessionStore(), boardId, Date.now()));
+  const share = useShare(api, boardId, remembered);
+  const [open, setOpen] = useState(remembered?.open ?? false);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const { error, portInUse, stoppedNote, pending } = share;
+  useEffect(() => {
+    saveDialogMemory(sessionStore(), { boardId, savedAt: Date.now(), open, error, portInUse, stoppedNote, pending });
+  }, [boardId, open, error, portInUse, stoppedNote, pending]);
   const indicator = sharingIndicator(share.status);
   return (
     <>
       <style>{DESKTOP_CSS}</style>
-      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)} data-testid="share-open">
+      <button
+        ref={shareButton}
+        type="button"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+        data-testid="share-open"
+      >
         Share
       </button>
       {indicator && (
@@ -25,7 +38,7 @@ export function ShareControl({ api, boardId }: { api: EaselDesktopApi; boardId: 
           {indicator}
         </span>
       )}
-      {open && <ShareDialog share={share} onClose={() => setOpen(false)} />}
+      {open && <ShareDialog share={share} onClose={() => setOpen(false)} returnFocusTo={shareButton} />}
     </>
   );
 }

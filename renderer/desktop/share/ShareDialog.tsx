@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type RefObject, useState } from 'react';
 import { Modal } from './Modal';
 import { QrCode } from './QrCode';
 import { ShareLinks } from './ShareLinks';
@@ -18,10 +18,18 @@ import type { ShareState } from './use-share';
  * sharing, the links of each address, a QR code, the guests, whether the
  * session is announced, and "Stop sharing".
  */
-export function ShareDialog({ share, onClose }: { share: ShareState; onClose: () => void }) {
+export function ShareDialog({
+  share,
+  onClose,
+  returnFocusTo,
+}: {
+  share: ShareState;
+  onClose: () => void;
+  returnFocusTo: RefObject<HTMLElement | null>;
+}) {
   const { status } = share;
   return (
-    <Modal labelledBy="share-dialog-title" onClose={onClose} testId="share-dialog">
+    <Modal labelledBy="share-dialog-title" onClose={onClose} testId="share-dialog" returnFocusTo={returnFocusTo}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <h2 id="share-dialog-title" style={{ margin: 0 }}>
           Share on LAN
@@ -91,7 +99,6 @@ function StartSharing({ share }: { share: ShareState }) {
       )}
       {share.portInUse !== null && (
         <p data-testid="share-port-in-use">
-          Port {share.portInUse} is taken by another program.{' '}
           <button type="button" onClick={() => share.portInUse !== null && tryNext(share.portInUse)}>
             Try port {nextPort(share.portInUse)}
           </button>

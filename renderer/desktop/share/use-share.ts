@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DesktopError, EaselDesktopApi, ShareStatus } from '../../../shared/desktop';
+import { type DialogMemory, type PendingShareAction, settlePending } from './dialog-memory';
 import { stoppedText } from './share-model';
 
 export interface ShareState {
@@ -11,6 +12,8 @@ export interface ShareState {
   portInUse: number | null;
   /** Set after "Stop sharing": who was disconnected, and that work goes on. */
   stoppedNote: string | null;
+  /** A start or stop under way (kept across a reload by the dialog memory). */
+  pending: PendingShareAction;
   busy: boolean;
   start(port: number | undefined): Promise<void>;
   stop(): Promise<void>;
@@ -21,12 +24,14 @@ export interface ShareState {
  * so links point at it), then refreshed whenever the main process reports a
  * change. Pushes carry links to the relay's home page, so a push while
  * sharing asks again for this board's links rather than showing those.
+ * `remembered` is what the dialog showed before the page was loaded again.
  */
-export function useShare(api: EaselDesktopApi, boardId: string): ShareState {
+export function useShare(api: EaselDesktopApi, boardId: string, remembered: DialogMemory | null): ShareState {
   const [status, setStatus] = useState<ShareStatus | null>(null);
-  const [error, setError] = useState<DesktopError | null>(null);
-  const [portInUse, setPortInUse] = useState<number | null>(null);
-  const [stoppedNote, setStoppedNote] = useState<string | null>(null);
+  const [error, setError] = useState<DesktopError | null>(remembered?.error ?? null);
+  const [portInUse, setPortInUse] = useState<number | null>(remembered?.portInUse ?? null);
+  const [stoppedNote, setStoppedNote] = useState<string | null>(remembered?.stoppedNote ?? null);
+  const [pending, setPending] = useState<PendingShareAction>(remembered?.pending ?? null);
   const [busy, setBusy] = useState(false);
   const guestsBefore = useRef(0);
   if (status?.sharing) guestsBefore.current = status.guests;
@@ -50,12 +55,29 @@ export function useShare(api: EaselDesktopApi, boardId: string): ShareState {
     };
   }, [api, boardId]);
 
+  // A start or stop cut off by a reload is settled by the first status after it.
+  const settled = useRef(false);
+  useEffect(() => {
+    if (settled.current || status === null || busy) return;
+    settled.current = true;
+    const outcome = settlePending(pending, status.sharing);
+    setPending(null);
+    if (outcome === null) return;
+    if ('stoppedNote' in outcome) setStoppedNote(outcome.stoppedNote);
+    else {
+      setError(outcome.error);
+      setPortInUse(outcome.portInUse);
+    }
+  }, [status, pending, busy]);
+
   const start = useCallback(
     async (port: number | undefined) => {
       setBusy(true);
       setStoppedNote(null);
+      setPending({ kind: 'start', port: port ?? null });
       const result = await api.share.start({ boardId, ...(port !== undefined && { port }) });
       setBusy(false);
+      setPending(null);
       if (result.ok) {
         setStatus(result.value);
         setError(null);
@@ -70,17 +92,19 @@ export function useShare(api: EaselDesktopApi, boardId: string): ShareState {
 
   const stop = useCallback(async () => {
     setBusy(true);
-    const guests = guestsBefore.current;
+    const note = stoppedText(guestsBefore.current);
+    setPending({ kind: 'stop', note });
     const result = await api.share.stop();
     setBusy(false);
+    setPending(null);
     if (!result.ok) {
       setError(result.error);
       return;
     }
     setStatus(result.value);
     setError(null);
-    setStoppedNote(stoppedText(guests));
+    setStoppedNote(note);
   }, [api]);
 
-  return { status, error, portInUse, stoppedNote, busy, start, stop };
+  return { status, error, portInUse, stoppedNote, pending, busy, start, stop };
 }
