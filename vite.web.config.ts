@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicyPlugin } from './build/content-security-policy';
 
 /**
  * The browser client: the same renderer as the desktop app, built for the relay
@@ -14,7 +15,7 @@ const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.me
 export default defineConfig({
   root: fromRoot('./renderer'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyPlugin('web')],
   build: {
     outDir: fromRoot('./out/web'),
     emptyOutDir: true,
