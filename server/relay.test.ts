@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { PROTOCOL_VERSION } from '../shared/protocol';
+import { DESKTOP_APP_ORIGIN, PROTOCOL_VERSION } from '../shared/protocol';
 import { connectRaw, type RawSocket, refusalOf, request } from '../tests/support/protocol-client';
 import { tempDir } from '../tests/support/temp-dir';
 import { sleep, waitFor } from '../tests/support/wait';
@@ -144,6 +144,13 @@ describe('relay over real sockets', () => {
       (await fetch(`${relay.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } })).status;
     expect(await status('http://evil.example')).toBe(403);
     expect(await status(relay.url)).toBe(200);
+  });
+
+  it('accepts sockets from the desktop app without --allow-origin, so it can join any relay', async () => {
+    const status = async (origin: string) =>
+      (await fetch(`${relay.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } })).status;
+    expect(await status(DESKTOP_APP_ORIGIN)).toBe(200);
+    expect(await status('app://elsewhere')).toBe(403);
   });
 
   describe('bad input', () => {

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import packageJson from '../package.json' with { type: 'json' };
-import { EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
+import { DESKTOP_APP_ORIGIN, EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
 import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
@@ -82,6 +82,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   const maxUpdateBytes = options.maxUpdateBytes ?? MAX_UPDATE_BYTES;
   const startedAt = Date.now();
   const allowedOrigins = options.allowedOrigins ?? [];
+  // Sockets (not the HTTP API) also come from the desktop app, wherever this relay runs: see DESKTOP_APP_ORIGIN.
+  const socketOrigins = [DESKTOP_APP_ORIGIN, ...allowedOrigins];
 
   // The HTTP handler must be in place before Socket.IO attaches: engine.io wraps
   // the listeners it finds so they never see `/socket.io/` requests.
@@ -112,7 +114,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     maxHttpBufferSize: options.maxHttpBufferSize ?? maxUpdateBytes + 64 * 1024,
     cors: allowedOrigins.length > 0 ? { origin: allowedOrigins } : undefined,
     allowRequest: (request, answer) => {
-      const allowed = isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins);
+      const allowed = isOriginAllowed(request.headers.origin, request.headers.host, socketOrigins);
       if (!allowed) log.warn({ origin: request.headers.origin }, 'refused cross-origin request');
       answer(allowed ? null : 'origin not allowed', allowed);
     },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
+import { DESKTOP_APP_ORIGIN } from '../../shared/protocol/origins';
 import { rendererFileFor } from './renderer-files';
 
 /**
@@ -9,7 +10,7 @@ import { rendererFileFor } from './renderer-files';
  * share the origin "null"), and CSP 'self' means something.
  */
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://easel`;
+export const APP_ORIGIN = DESKTOP_APP_ORIGIN;
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
