@@ -103,16 +103,7 @@ export class Room {
       throw new RelayError('INVALID_UPDATE', 'update could not be applied');
     }
     this.outgoing.queueUpdate(connectionId, update);
-    try {
-      await this.board.storage.append(update);
-    } catch (error) {
-      // Applied in memory but not durable: keeping this doc would let clients
-      // believe the relay has it. Drop the room; clients rejoin and resend.
-      this.fail('storage append failed', error);
-      throw error instanceof RelayError ? error : new RelayError('UNAVAILABLE', 'board storage failed');
-    }
-    this.options.onStored?.(this);
-    this.maybeCompact();
+    await this.store(update);
   }
 
   /**
@@ -135,9 +126,16 @@ export class Room {
     if (!update) return;
     // No member is called RELAY_ORIGIN, so the batch goes to all of them.
     this.outgoing.queueUpdate(RELAY_ORIGIN, update);
+    await this.store(update);
+  }
+
+  /** Makes an applied update durable, then compacts if the log grew past its threshold. */
+  private async store(update: Uint8Array): Promise<void> {
     try {
       await this.board.storage.append(update);
     } catch (error) {
+      // Applied in memory but not durable: keeping this doc would let clients
+      // believe the relay has it. Drop the room; clients rejoin and resend.
       this.fail('storage append failed', error);
       throw error instanceof RelayError ? error : new RelayError('UNAVAILABLE', 'board storage failed');
     }
