@@ -1,10 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { formatEaselJoinLink } from '../../shared/desktop';
 import { encodeBoardFile } from '../../shared/model/board-file';
 import { exampleShapes } from '../../shared/model/shapes/examples';
 import { expect, test } from './desktop-fixtures';
 import { BoardPage } from './pages/board-page';
 import { CanvasPage } from './pages/canvas-page';
+import { JoinScreen } from './pages/join-screen';
+import { OTHER_RELAY_TOKEN, startOtherRelay } from './support/other-relay';
 
 test('a board file handed to the running app opens as a new board with its shapes', async ({ desktop, page }) => {
   const board = new BoardPage(page);
@@ -45,9 +48,51 @@ test('a link or file the app cannot open is explained', async ({ desktop, page }
   expect(new URL(page.url()).pathname).toBe('/b/desk-launch-bad');
 });
 
-test('an easel://join link opens the join screen with its target', async ({ desktop, page }) => {
-  await desktop.openBoard('desk-launch-join');
-  desktop.secondInstance(['easel://join?relay=http%3A%2F%2F127.0.0.1%3A9&board=shared-board&t=secret-token'], '/');
-  await expect(page).toHaveURL(/\/join\?/);
-  expect(await page.evaluate(() => JSON.stringify(history.state))).toContain('shared-board');
+test('an easel://join link handed to the app while a board is open is probed at once and joins that relay', async ({
+  desktop,
+  page,
+}) => {
+  const other = await startOtherRelay(desktop.origin);
+  try {
+    const board = new BoardPage(page);
+    await desktop.openBoard('desk-launch-join');
+    await expect(board.status).toHaveText('Saved');
+
+    const target = { relayUrl: other.relay.url, boardId: 'launched', token: OTHER_RELAY_TOKEN };
+    desktop.secondInstance(['/opt/easel/easel', formatEaselJoinLink(target)], '/');
+    await page.waitForURL((url) => url.pathname === '/b/launched');
+    expect(new URL(page.url()).searchParams.get('relay')).toBe(other.relay.url);
+    expect(new URL(page.url()).searchParams.get('t')).toBe(OTHER_RELAY_TOKEN);
+    await expect(board.status).toHaveText('Saved');
+    expect(await new JoinScreen(page).responds()).toBe(true);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a join link with a wrong token handed to the app says so, keeps the link, and the page stays usable', async ({
+  desktop,
+  page,
+}) => {
+  const other = await startOtherRelay(desktop.origin);
+  try {
+    const join = new JoinScreen(page);
+    await desktop.openBoard('desk-launch-wrong');
+    await expect(new BoardPage(page).status).toHaveText('Saved');
+
+    desktop.launch({ kind: 'join', target: { relayUrl: other.relay.url, boardId: 'launched', token: 'wrong' } });
+    await expect(join.screen).toBeVisible();
+    await expect(join.problem).toContainText('Wrong token');
+    await expect(join.linkField).toHaveValue(`${other.relay.url}/b/launched`);
+    await expect(join.tokenField).toHaveValue('wrong');
+    expect(await join.responds()).toBe(true);
+
+    // The person fixes the token and joins from the same screen.
+    await join.tokenField.fill(OTHER_RELAY_TOKEN);
+    await join.joinButton.click();
+    await page.waitForURL((url) => url.pathname === '/b/launched');
+    await expect(new BoardPage(page).status).toHaveText('Saved');
+  } finally {
+    await other.close();
+  }
 });

@@ -1,30 +1,11 @@
 import { freePort } from '../support/free-port';
-import { type RelayProcess, startRelayProcess } from '../support/relay-process';
-import { tempDir } from '../support/temp-dir';
 import { expect, test } from './desktop-fixtures';
 import { BoardPage } from './pages/board-page';
 import { CanvasPage } from './pages/canvas-page';
 import { JoinScreen } from './pages/join-screen';
 import { ShareDialog } from './pages/share-dialog';
+import { OTHER_RELAY_TOKEN as TOKEN, startOtherRelay as otherRelay } from './support/other-relay';
 import { shapesOnRelay } from './support/relay-shapes';
-
-const TOKEN = 'secret';
-
-/** Someone else's relay: a real relay process on 127.0.0.1 that wants a token and trusts the app's page origin. */
-async function otherRelay(pageOrigin: string): Promise<{ relay: RelayProcess; close(): Promise<void> }> {
-  const dir = await tempDir('easel-join-e2e-');
-  const relay = await startRelayProcess([
-    ...['--port', String(await freePort()), '--data-dir', dir.path],
-    ...['--token', TOKEN, '--allow-origin', pageOrigin],
-  ]);
-  return {
-    relay,
-    close: async () => {
-      await relay.stop();
-      await dir.remove();
-    },
-  };
-}
 
 test('join by link: a wrong token and an unreachable address are said plainly; the right token joins, drawing reaches that relay, and it is remembered', async ({
   desktop,

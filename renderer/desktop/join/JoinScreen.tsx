@@ -38,9 +38,13 @@ export function JoinScreen({ api }: { api: EaselDesktopApi }) {
 
   const requestId = useJoinRequestId();
   const [requestError, setRequestError] = useState<string | null>(null);
+  // Each request is filled in and probed once: the effect re-running for any other reason must not start a new
+  // probe, which would re-render, run the effect again and never let a probe finish.
+  const handledRequestId = useRef('');
   useEffect(() => {
     const request = joinRequestFrom(window.history.state);
-    if (!request || request.id !== requestId) return;
+    if (!request || request.id !== requestId || request.id === handledRequestId.current) return;
+    handledRequestId.current = request.id;
     const checked = checkJoinTarget(request.target);
     if (!checked.ok) {
       setRequestError(checked.message);

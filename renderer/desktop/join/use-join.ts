@@ -21,15 +21,17 @@ export interface JoinFlow {
   joinTarget(target: JoinTargetPayload): Promise<void>;
 }
 
+/** Loads the joined relay's page. One function for every render, so the flow's callbacks keep their identity. */
+function loadPage(href: string): void {
+  window.location.assign(href);
+}
+
 /**
  * Parse → probe → remember → go. The page is loaded again on the remote relay
  * (the app's origin, `?relay=&t=`), so nothing of this screen survives a
  * successful join; a failed one keeps what was typed and says why.
  */
-export function useJoin(
-  api: EaselDesktopApi,
-  go: (href: string) => void = (href) => window.location.assign(href),
-): JoinFlow {
+export function useJoin(api: EaselDesktopApi, go: (href: string) => void = loadPage): JoinFlow {
   const [phase, setPhase] = useState<JoinPhase>({ kind: 'idle' });
   // Only the latest attempt may change the phase: a slow probe of an older link must not overwrite a newer answer.
   const attempt = useRef(0);

@@ -36,6 +36,21 @@ export class JoinScreen {
     await this.joinButton.click();
   }
 
+  /**
+   * Whether the page answers a script within `timeoutMs`: a page stuck in a
+   * render or navigation loop never does, and `page.evaluate` alone would
+   * wait for it until the test's timeout.
+   */
+  async responds(timeoutMs = 2_000): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([this.page.evaluate(() => true), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   discoveredSession(name: string): Locator {
     return this.discovered.filter({ hasText: name });
   }
