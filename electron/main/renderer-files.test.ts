@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { boardPath, JOIN_PATH } from '../../shared/routes/page-routes';
 import { rendererFileFor } from './renderer-files';
 
 describe('rendererFileFor', () => {
@@ -16,6 +17,13 @@ describe('rendererFileFor', () => {
     expect(rendererFileFor(root, 'app://easel/b/abc_DEF-1', 'easel')).toBe(path.join(root, 'index.html'));
     expect(rendererFileFor(root, 'app://easel/b/a.b', 'easel')).toBeNull();
     expect(rendererFileFor(root, 'app://easel/b/a%20b', 'easel')).toBeNull();
+  });
+
+  it('serves the page for every route the renderer has, so reloading any screen works', () => {
+    for (const route of ['/', '/index.html', JOIN_PATH, boardPath('retro'), `${JOIN_PATH}?relay=x#y`]) {
+      expect(rendererFileFor(root, `app://easel${route}`, 'easel'), route).toBe(path.join(root, 'index.html'));
+    }
+    expect(rendererFileFor(root, 'app://easel/%6Aoin', 'easel')).toBe(path.join(root, 'index.html'));
   });
 
   it('keeps dot segments inside the folder (the URL parser resolves them first)', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BOARD_ID_PATTERN } from '../../shared/protocol';
+import { BOARD_PREFIX, pageRouteFor } from '../../shared/routes/page-routes';
 
 /**
  * Maps an `app://easel/...` URL to a file under `root`, or null when the URL
@@ -21,9 +21,10 @@ export function rendererFileFor(root: string, requestUrl: string, expectedHost: 
   }
   if (pathname.includes('\0')) return null;
   const base = path.resolve(root);
-  // The renderer's own routes ("/" and "/b/<boardId>") are its one page.
-  const boardRoute = /^\/b\/([^/]+)$/.exec(pathname);
-  if (boardRoute) return BOARD_ID_PATTERN.test(boardRoute[1] ?? '') ? path.join(base, 'index.html') : null;
-  const file = path.resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`);
+  // Every route of the renderer (shared/routes) is its one page, so a reload on any screen finds it.
+  if (pageRouteFor(pathname).kind !== 'not-found') return path.join(base, 'index.html');
+  // A path under /b/ that is not a board route names no file either.
+  if (pathname.startsWith(BOARD_PREFIX)) return null;
+  const file = path.resolve(base, `.${pathname}`);
   return file.startsWith(base + path.sep) ? file : null;
 }

@@ -1,14 +1,15 @@
-import { BOARD_ID_PATTERN } from '../../shared/protocol';
+import { type PageRoute, pageRouteFor } from '../../shared/routes/page-routes';
+
+export { boardPath, HOME_PATH, JOIN_PATH } from '../../shared/routes/page-routes';
 
 /**
- * Which screen a page path shows. The relay serves the browser client at `/`
- * and `/b/<boardId>`; the desktop app loads `index.html?relay=…`, which is home
- * too. The path is percent-decoded once, as the relay does, so both agree on
- * which board a link names.
+ * Which screen a page path shows (the route table is shared/routes, which the
+ * app:// protocol and the relay serve index.html for). The relay serves the
+ * browser client at `/` and `/b/<boardId>`; the desktop app loads
+ * `index.html?relay=…`, which is home too. The path is percent-decoded once,
+ * as the relay does, so both agree on which board a link names.
  */
-export type Route = { kind: 'home' } | { kind: 'board'; boardId: string } | { kind: 'join' } | { kind: 'not-found' };
-
-const BOARD_PREFIX = '/b/';
+export type Route = PageRoute;
 
 export function routeFor(pathname: string): Route {
   let path: string;
@@ -17,20 +18,5 @@ export function routeFor(pathname: string): Route {
   } catch {
     return { kind: 'not-found' };
   }
-  if (path === '' || path === '/' || path === '/index.html') return { kind: 'home' };
-  if (path === JOIN_PATH) return { kind: 'join' };
-  if (path.startsWith(BOARD_PREFIX)) {
-    const boardId = path.slice(BOARD_PREFIX.length);
-    if (BOARD_ID_PATTERN.test(boardId)) return { kind: 'board', boardId };
-  }
-  return { kind: 'not-found' };
+  return pageRouteFor(path);
 }
-
-/** The path of a board's page (board ids need no escaping). */
-export function boardPath(boardId: string): string {
-  return `${BOARD_PREFIX}${boardId}`;
-}
-
-export const HOME_PATH = '/';
-/** The desktop app's join screen (renderer/desktop/join). */
-export const JOIN_PATH = '/join';

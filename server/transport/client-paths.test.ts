@@ -3,9 +3,15 @@ import { clientTargetFor } from './client-paths';
 
 describe('clientTargetFor', () => {
   it('maps the app routes to index.html', () => {
-    for (const path of ['/', '/index.html', '/b/abc', '/b/A-z_09', `/b/${'x'.repeat(64)}`]) {
+    for (const path of ['/', '/index.html', '/b/abc', '/b/A-z_09', `/b/${'x'.repeat(64)}`, '/b/ab%63']) {
       expect(clientTargetFor(path), path).toEqual({ kind: 'index' });
     }
+  });
+
+  it('maps the desktop join screen to index.html too: a browser tab there is told it is a desktop feature', () => {
+    expect(clientTargetFor('/join')).toEqual({ kind: 'index' });
+    expect(clientTargetFor('/%6Aoin')).toEqual({ kind: 'index' });
+    expect(clientTargetFor('/join/x')).toEqual({ kind: 'none' });
   });
 
   it('maps /assets/… to immutable files and other top-level names to no-cache files', () => {

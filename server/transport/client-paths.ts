@@ -1,11 +1,14 @@
-import { BOARD_ID_PATTERN } from '../../shared/protocol';
+import { pageRouteFor } from '../../shared/routes/page-routes';
 
 /**
  * Which file of the built browser client a request path asks for, decided from
  * the path alone (no file system):
  *
- * - `/`, `/index.html` and `/b/<boardId>` are the app: index.html, never cached
- *   without revalidation (the client routes on `location.pathname`);
+ * - the renderer's page routes (shared/routes: `/`, `/index.html`,
+ *   `/b/<boardId>` and `/join`) are the app: index.html, never cached without
+ *   revalidation (the client routes on `location.pathname`). `/join` is the
+ *   desktop app's join screen; served here on purpose, so a browser tab that
+ *   lands on it is told so in words instead of getting a JSON 404;
  * - `/assets/<name>` is a hashed Vite asset: cached for a year, immutable;
  * - `/<name>` is another top-level file (favicon, robots.txt): no-cache;
  * - anything else is `none` (a JSON 404).
@@ -31,15 +34,14 @@ export function clientTargetFor(rawPath: string): ClientTarget {
     return NONE;
   }
   if (path.includes('\0') || path.includes('\\')) return NONE;
-  if (path === '/' || path === '/index.html') return { kind: 'index' };
+  if (pageRouteFor(path).kind !== 'not-found') return { kind: 'index' };
 
   const segments = path.slice(1).split('/');
   if (!segments.every((segment) => SAFE_NAME.test(segment) && segment !== '..' && segment !== '.')) return NONE;
 
   const [first, ...rest] = segments;
-  if (first === 'b') {
-    return rest.length === 1 && BOARD_ID_PATTERN.test(rest[0] ?? '') ? { kind: 'index' } : NONE;
-  }
+  // A board route was answered above; anything else under /b/ names no file.
+  if (first === 'b') return NONE;
   if (first === 'assets') {
     return rest.length >= 1 ? { kind: 'file', segments, cache: 'immutable' } : NONE;
   }
