@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { UNTITLED_BOARD_NAME } from '../../../shared/model/board-meta';
 import { BOARD_FILE_ACCEPT } from '../../actions/file-actions';
-import { boardFromFile } from '../../catalog/board-from-file';
+import { boardFromFile } from '../board-from-file';
 import type { BoardSummary, CatalogClient, TrashedBoard } from '../../catalog/catalog-client';
 import { CATALOG_CHANGED_EVENT } from '../../catalog/use-thumbnail-upload';
 import { getPlatform } from '../../platform';
@@ -87,7 +87,7 @@ export function BoardsHome({ catalog }: { catalog: CatalogClient }) {
       const file = await getPlatform().openFile({ accept: BOARD_FILE_ACCEPT });
       if (!file) return;
       const opened = boardFromFile(file.name, file.bytes);
-      if (!opened.ok) return setError(opened.error);
+      if (!opened.ok) return setError(opened.message);
       const boardId = newBoardId();
       seedBoard(boardId, opened.update);
       navigate(boardPath(boardId));
