@@ -4,8 +4,8 @@
  * looks like what Export PNG gives.
  */
 import type { Shape } from '../../shared/model';
-import { DEFAULT_EXPORT_BACKGROUND, exportFrame } from '../export/frame';
-import { paintExport, type PngSize } from '../export/png';
+import { exportFrame } from '../export/frame';
+import { paintPng, type PngSize } from '../export/png';
 
 /** The box a thumbnail fits in (CSS px at 2× for sharp cards); a few tens of KiB as PNG. */
 export const THUMBNAIL_WIDTH_PX = 440;
@@ -24,17 +24,5 @@ export function thumbnailSize(width: number, height: number): PngSize {
 export async function renderThumbnail(shapes: readonly Shape[]): Promise<Blob | null> {
   if (shapes.length === 0) return null;
   const frame = exportFrame(shapes);
-  const size = thumbnailSize(frame.width, frame.height);
-  const canvas = document.createElement('canvas');
-  canvas.width = size.width;
-  canvas.height = size.height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('the browser refused a canvas for the thumbnail');
-  paintExport(ctx, shapes, frame, size, { background: DEFAULT_EXPORT_BACKGROUND, createPath: () => new Path2D() });
-  return new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
-      'image/png',
-    ),
-  );
+  return paintPng(shapes, frame, thumbnailSize(frame.width, frame.height));
 }

@@ -71,19 +71,23 @@ export function browserExportRenderer(): ExportRenderer {
   return {
     async renderPng(shapes) {
       const frame = exportFrame(shapes);
-      const size = pngSize(frame.width, frame.height);
-      const canvas = document.createElement('canvas');
-      canvas.width = size.width;
-      canvas.height = size.height;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error(`the browser refused a ${size.width} × ${size.height} px canvas`);
-      paintExport(ctx, shapes, frame, size, { background: DEFAULT_EXPORT_BACKGROUND, createPath: () => new Path2D() });
-      return new Promise<Blob>((resolve, reject) =>
-        canvas.toBlob(
-          (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
-          'image/png',
-        ),
-      );
+      return paintPng(shapes, frame, pngSize(frame.width, frame.height));
     },
   };
+}
+
+/** PNG bytes of `shapes` painted into `frame` at `size`, on a fresh off-screen canvas of a browser page. */
+export function paintPng(shapes: readonly Shape[], frame: ExportFrame, size: PngSize): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return Promise.reject(new Error(`the browser refused a ${size.width} × ${size.height} px canvas`));
+  paintExport(ctx, shapes, frame, size, { background: DEFAULT_EXPORT_BACKGROUND, createPath: () => new Path2D() });
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),
+      'image/png',
+    ),
+  );
 }
