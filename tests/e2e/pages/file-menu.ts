@@ -55,8 +55,13 @@ export class FileMenu {
   /** Opens `file` through the open dialog, from the menu or by `keys`. */
   async open(file: PickedFile | string, keys?: string): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
-    if (keys) await this.page.keyboard.press(keys);
-    else await this.choose('Open board file');
+    if (keys) {
+      // Listening turns on the browser's file-chooser interception without waiting for a reply; a key
+      // press is one round trip and can overtake it (the picker then opens unseen, about 1 run in 10).
+      // A round trip through the same page session first lets the interception land.
+      await this.page.evaluate(() => undefined);
+      await this.page.keyboard.press(keys);
+    } else await this.choose('Open board file');
     await (await chooser).setFiles(file);
   }
 }
