@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/support/browser';
 import type { RelayProcess } from '../tests/support/relay-process';
+import { runBenchCli } from './support/cli';
 import { withRelayAndBrowser } from './support/relay-and-browser';
 import { startBots } from './presence/bots';
 import { type Frame, frameRate, jumpLatencies, receiptLatencies, type Sample, sweepLags } from './presence/latency';
@@ -48,17 +49,7 @@ const TAIL_MS = 1_000;
 
 const progress = (line: string) => process.stderr.write(`[bench:presence] ${line}\n`);
 
-async function main(): Promise<number> {
-  const parsed = parsePresenceOptions(process.argv.slice(2));
-  if (parsed.kind === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    process.stderr.write(`bench:presence: ${parsed.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const options = parsed.options;
+async function main(options: PresenceBenchOptions): Promise<number> {
   const startedAt = new Date().toISOString();
   return withRelayAndBrowser(
     { name: 'presence', skipBuild: options.skipBuild, progress, chromiumArgs: BENCH_CHROMIUM_ARGS },
@@ -244,12 +235,4 @@ const samples = (flat: number[]): Sample[] =>
 const framesOf = (flat: number[]): Frame[] =>
   samples(flat).map(({ t, x, y }) => ({ t, x: Number.isNaN(x) ? null : x, y: Number.isNaN(y) ? null : y }));
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `bench:presence: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBenchCli('bench:presence', USAGE, parsePresenceOptions, main);

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBenchCli } from './support/cli';
 import { analyze } from './relay/analysis';
 import type { GroupResult, RunPlan } from './relay/client-group';
 import { cpuPercent, machineCpuSeconds, processCpuSeconds, processSyscalls } from './relay/cpu';
@@ -41,17 +42,7 @@ const BOARD_ID = 'bench';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function main(): Promise<number> {
-  const parsed = parseBenchOptions(process.argv.slice(2));
-  if (parsed.kind === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    process.stderr.write(`bench:relay: ${parsed.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const options = parsed.options;
+async function main(options: BenchOptions): Promise<number> {
   const progress = (line: string) => {
     if (!options.json) process.stderr.write(`[bench:relay] ${line}\n`);
   };
@@ -228,13 +219,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`bench:relay: error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchCli('bench:relay', USAGE, parseBenchOptions, main);
 
 /** Rejects if the relay exits before the benchmark stops it. */
 function unexpectedExit(relay: RelayProcess): Promise<never> {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { runBenchCli } from './support/cli';
 import { withRelayAndBrowser } from './support/relay-and-browser';
 import { inputScript } from './render/input-script';
-import { parseRenderOptions, USAGE } from './render/options';
+import { parseRenderOptions, type RenderBenchOptions, USAGE } from './render/options';
 import { PAGE_NAME_SHIM, type ProbeResult, startFrameProbe, stopFrameProbe } from './render/page-probe';
 import { formatTable, type RenderBenchResult, saveResult, type SizeResult, verdictOf } from './render/report';
 import { seedBoard } from './render/seed';
@@ -27,17 +28,7 @@ const MAX_IN_FLIGHT = 4;
 
 const progress = (line: string) => process.stderr.write(`[bench:render] ${line}\n`);
 
-async function main(): Promise<number> {
-  const parsed = parseRenderOptions(process.argv.slice(2));
-  if (parsed.kind === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (parsed.kind === 'error') {
-    process.stderr.write(`bench:render: ${parsed.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const options = parsed.options;
+async function main(options: RenderBenchOptions): Promise<number> {
   const startedAt = new Date().toISOString();
   return withRelayAndBrowser({ name: 'render', skipBuild: options.skipBuild, progress }, async (relay, browser) => {
     const results: SizeResult[] = [];
@@ -191,10 +182,4 @@ async function startCpuProfile(page: Page): Promise<{ stopInto(file: string): Pr
   };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`bench:render: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchCli('bench:render', USAGE, parseRenderOptions, main);

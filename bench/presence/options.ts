@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { OptionsParse as BenchOptionsParse } from '../support/cli';
 
 export const USAGE = `Usage: npm run bench:presence -- [options]
 
@@ -37,8 +38,7 @@ export interface PresenceBenchOptions {
   cpuProfileDir?: string;
 }
 
-export type OptionsParse =
-  { kind: 'run'; options: PresenceBenchOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+export type OptionsParse = BenchOptionsParse<PresenceBenchOptions>;
 
 /** Largest board the bench puts together (the relay allows many more; the machine does not). */
 export const MAX_PEOPLE = 200;

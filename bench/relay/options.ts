@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { OptionsParse as BenchOptionsParse } from '../support/cli';
 
 export const USAGE = `Usage: npm run bench:relay -- [options]
 
@@ -38,8 +39,7 @@ export interface BenchOptions {
   json: boolean;
 }
 
-export type OptionsParse =
-  { kind: 'run'; options: BenchOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+export type OptionsParse = BenchOptionsParse<BenchOptions>;
 
 export function parseBenchOptions(argv: string[]): OptionsParse {
   let values;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { OptionsParse as BenchOptionsParse } from '../support/cli';
 
 export const USAGE = `Usage: npm run bench:render -- [options]
 
@@ -23,8 +24,7 @@ export interface RenderBenchOptions {
   cpuProfileDir?: string;
 }
 
-export type OptionsParse =
-  { kind: 'run'; options: RenderBenchOptions } | { kind: 'help' } | { kind: 'error'; message: string };
+export type OptionsParse = BenchOptionsParse<RenderBenchOptions>;
 
 export function parseRenderOptions(argv: string[]): OptionsParse {
   let values;
