@@ -25,6 +25,9 @@ export function BoardsHome({ catalog }: { catalog: CatalogClient }) {
   const [boards, setBoards] = useState<BoardSummary[] | null>(null);
   const [trash, setTrash] = useState<TrashedBoard[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Why the list could not be read: cleared by the next read that works (e.g. once a crashed relay is back),
+  // unlike `error`, which says why something the person did failed.
+  const [listError, setListError] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<TrashedBoard | null>(null);
   const [nowMs, setNowMs] = useState(() => Date.now());
 
@@ -34,8 +37,9 @@ export function BoardsHome({ catalog }: { catalog: CatalogClient }) {
       setBoards(listed);
       setTrash(trashed);
       setNowMs(Date.now());
+      setListError(null);
     } catch (failure) {
-      setError(message(failure));
+      setListError(message(failure));
     }
   }, [catalog]);
 
@@ -106,9 +110,9 @@ export function BoardsHome({ catalog }: { catalog: CatalogClient }) {
           Open a file…
         </button>
       </div>
-      {error && (
+      {(error ?? listError) && (
         <p role="alert" className="error" data-testid="home-error">
-          {error}
+          {error ?? listError}
         </p>
       )}
       <section aria-labelledby="boards-heading">
