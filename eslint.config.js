@@ -5,19 +5,25 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * DESIGN §1 layer rules, as regexes over import specifiers. A layer may import
+ * The layer rules (docs/ARCHITECTURE.md#layers), as regexes over import specifiers. A layer may import
  * only what sits below it: shared ← server ← electron/main, shared ← renderer,
  * shared (types) ← electron/preload.
  */
 const layer = (name) => ({
   regex: `^(\\.{1,2}/)+(.*/)?${name}(/.*)?$`,
-  message: `DESIGN §1: this layer must not import ${name}/.`,
+  message: `Layer rule (docs/ARCHITECTURE.md#layers): this layer must not import ${name}/.`,
 });
-const nodeBuiltins = { regex: '^node:', message: 'DESIGN §1: this layer runs in the browser too; no Node built-ins.' };
-const electronModule = { regex: '^electron(/.*)?$', message: 'DESIGN §1: only electron/ may import Electron.' };
+const nodeBuiltins = {
+  regex: '^node:',
+  message: 'Layer rule (docs/ARCHITECTURE.md#layers): this layer runs in the browser too; no Node built-ins.',
+};
+const electronModule = {
+  regex: '^electron(/.*)?$',
+  message: 'Layer rule (docs/ARCHITECTURE.md#layers): only electron/ may import Electron.',
+};
 const serverLibraries = {
   regex: '^(socket\\.io|pino)(/.*)?$',
-  message: 'DESIGN §1: server libraries stay in server/.',
+  message: 'Layer rule (docs/ARCHITECTURE.md#layers): server libraries stay in server/.',
 };
 const restrict = (...patterns) => ['error', { patterns }];
 
@@ -54,13 +60,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('electron'), electronModule) },
   },
   {
-    // DESIGN §1: the relay core is tested without sockets; only transport/ adapts it to Socket.IO.
+    // The relay core is tested without sockets; only transport/ adapts it to Socket.IO (docs/ARCHITECTURE.md#relay-core).
     files: ['server/core/**/*.ts', 'server/storage/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict(layer('renderer'), layer('electron'), layer('transport'), electronModule, {
         regex: '^(socket\\.io|engine\\.io|ws)(/.*)?$',
-        message: 'DESIGN §1: the relay core knows nothing about Socket.IO; transport/ adapts sockets to it.',
+        message:
+          'Layer rule (docs/ARCHITECTURE.md#relay-core): the relay core knows nothing about Socket.IO; transport/ adapts sockets to it.',
       }),
     },
   },
@@ -97,7 +104,8 @@ export default tseslint.config(
           // A sandboxed preload can require only `electron`: from shared/, types and the channel names only.
           regex: '^(\\.{1,2}/)+shared/(?!desktop/channels$)',
           allowTypeImports: true,
-          message: 'DESIGN §1: the preload imports shared/ types only (and shared/desktop/channels).',
+          message:
+            'Layer rule (docs/ARCHITECTURE.md#layers): the preload imports shared/ types only (and shared/desktop/channels).',
         },
         { regex: '^zod(/.*)?$', message: 'A sandboxed preload cannot require zod; the main process validates.' },
       ),

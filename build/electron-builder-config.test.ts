@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * electron-builder.yml as electron-builder itself loads and validates it
- * (its JSON schema), plus what DESIGN §5 and issue 5 ask of the installers.
+ * (its JSON schema), plus what docs/ARCHITECTURE.md#installers and issue 5 ask of the installers.
  * Building installers needs each OS and the Electron download; the release
  * workflow does that.
  */

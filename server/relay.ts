@@ -21,7 +21,7 @@ export interface RelayOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Where boards are stored (DESIGN §3). Ignored when `store` is given. */
+  /** Where boards are stored (docs/ARCHITECTURE.md#storage). Ignored when `store` is given. */
   dataDir?: string;
   store?: BoardStore;
   /** When set, clients must send it as `auth.token`. */

@@ -6,7 +6,7 @@ import type { WindowPlacement } from './window/window-state';
 export const WINDOW_SIZING = { width: 1280, height: 800, minWidth: 640, minHeight: 480 } as const;
 
 /**
- * The one place windows are made (DESIGN §5): isolated, sandboxed, no Node in
+ * The one place windows are made (docs/ARCHITECTURE.md#window-factory-and-security): isolated, sandboxed, no Node in
  * the renderer, no <webview>, no new windows (http(s) links open in the
  * system browser instead), no navigation away from the app.
  */

@@ -3,7 +3,7 @@ import type { EaselDesktopApi, PushPayloads } from '../../shared/desktop/api';
 import { INVOKE_CHANNELS, type InvokeChannelKey, PUSH_CHANNELS } from '../../shared/desktop/channels';
 
 /**
- * The renderer's only door to the desktop (DESIGN §5): `window.easel`, typed
+ * The renderer's only door to the desktop (docs/ARCHITECTURE.md#ipc): `window.easel`, typed
  * by EaselDesktopApi. Each call is one `ipcRenderer.invoke` on a fixed
  * channel; the main process validates the payload and the sender. Listeners
  * get the payload only, never the IpcRendererEvent (whose `sender` would

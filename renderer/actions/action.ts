@@ -1,5 +1,5 @@
 /**
- * Commands as data (DESIGN §6, habit 6; Excalidraw `actions/types.ts`). An
+ * Commands as data (docs/ARCHITECTURE.md#actions; Excalidraw `actions/types.ts`). An
  * action says what it is called, which keys run it, when it can run and what
  * it does; the toolbar, the keyboard handler, the context menu and the
  * desktop menu all read the same registry instead of each wiring its own.

@@ -6,7 +6,7 @@
  * Plain text, so it survives every clipboard (system, browser, another Easel
  * window, a chat message in between). Paste trusts none of it: each shape is
  * validated with the shared schema and an invalid one is skipped, as a board
- * file's would be (DESIGN §4). Text that is not an Easel envelope at all is
+ * file's would be (docs/ARCHITECTURE.md#board-model). Text that is not an Easel envelope at all is
  * pasted as text.
  */
 import { compareZOrder, parseShape, type Shape } from '../../shared/model';

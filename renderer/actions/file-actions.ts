@@ -1,5 +1,5 @@
 /**
- * Export and board files (DESIGN §6.6, group 'file'): PNG and SVG of the
+ * Export and board files (docs/ARCHITECTURE.md#actions, group 'file'): PNG and SVG of the
  * selection or, with nothing selected, the whole board; the board saved as a
  * `.easel` file (shared/model/board-file.ts), and one opened into it.
  *

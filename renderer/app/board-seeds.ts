@@ -1,6 +1,6 @@
 /**
  * Content handed from one board to a new one within this page: "keep my copy
- * as a new board" when the relay's board was replaced (DESIGN §2, epochs). The
+ * as a new board" when the relay's board was replaced (docs/ARCHITECTURE.md#epochs). The
  * new board's view takes the seed once and merges it into its doc before it
  * joins, so the copy reaches the relay as the new board's first content.
  */

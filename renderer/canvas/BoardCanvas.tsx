@@ -1,6 +1,6 @@
 /**
  * The board on screen: a Konva Stage filling its container with two layers
- * (DESIGN §6.7), the static shapes and the interactive gesture/selection,
+ * (docs/ARCHITECTURE.md#canvas), the static shapes and the interactive gesture/selection,
  * plus the inline text editor over them. The stage maps board to screen with
  * the UI store's viewport: screen = (board - viewport.xy) * zoom.
  */

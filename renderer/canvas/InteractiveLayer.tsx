@@ -1,5 +1,5 @@
 /**
- * The interactive canvas (DESIGN §6.7): what the active gesture looks like
+ * The interactive canvas (docs/ARCHITECTURE.md#canvas): what the active gesture looks like
  * (the tools' preview) and the selection with its handles. Redrawn on every
  * tool event; the static layer under it is not.
  */

@@ -1,5 +1,5 @@
 /**
- * The static canvas (DESIGN §6.7): every shape on the board, in z-order,
+ * The static canvas (docs/ARCHITECTURE.md#canvas): every shape on the board, in z-order,
  * culled to what the screen shows. It is one Konva shape whose scene function
  * draws a cached snapshot of the board (paint/scene-cache.ts) painted with
  * the 2D canvas API, not a Konva node and a React element per shape: at

@@ -43,7 +43,8 @@ export interface SessionHost {
 
 export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession {
   const board = new BoardDoc(doc, {
-    // A shape that fails its schema is skipped by the reader; say so for whoever debugs it (DESIGN §4).
+    // A shape that fails its schema is skipped by the reader; say so for whoever debugs it
+    // (docs/ARCHITECTURE.md#board-model).
     onInvalidShape: (id, error) => console.warn(`[easel] skipped invalid shape ${id}: ${error}`),
   });
   const undo = new BoardUndo(board);

@@ -1,6 +1,6 @@
 /**
  * Subscriptions the canvas renders from. Neither copies board data into
- * React state (DESIGN §1): a counter bumps and the view re-reads the source.
+ * React state (docs/ARCHITECTURE.md#where-state-lives): a counter bumps and the view re-reads the source.
  */
 import { useEffect, useReducer } from 'react';
 import type { BoardDoc } from '../doc';

@@ -1,5 +1,5 @@
 /**
- * The one API for changing a board (DESIGN §4). Tools, actions, paste and
+ * The one API for changing a board (docs/ARCHITECTURE.md#board-model). Tools, actions, paste and
  * import all go through it; nothing else writes the shapes map.
  *
  * - Reads are validated (see ShapeReader): callers only ever see valid,

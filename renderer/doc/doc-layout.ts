@@ -1,5 +1,5 @@
 /**
- * Where a board lives in its Y.Doc (DESIGN §4), and who wrote a change.
+ * Where a board lives in its Y.Doc (docs/ARCHITECTURE.md#board-model), and who wrote a change.
  *
  * - `shapes`: a Y.Map from shape id to the whole shape as a plain JSON value.
  *   A write replaces the value, so the doc keeps one struct per write: write

@@ -1,7 +1,7 @@
 /**
  * Reads shapes out of the doc. A peer, an older or newer client, or a bug may
  * have stored anything under a shape id, so every value is parsed with the
- * shared schema before anyone draws it (DESIGN §4):
+ * shared schema before anyone draws it (docs/ARCHITECTURE.md#board-model):
  *
  * - An invalid value is skipped and reported once per id and value (a view
  *   reads the same value on every render; the log should not).

@@ -1,5 +1,5 @@
 /**
- * Per-user undo (DESIGN §4): a Y.UndoManager over the shapes map that tracks
+ * Per-user undo (docs/ARCHITECTURE.md#board-model): a Y.UndoManager over the shapes map that tracks
  * only LOCAL_ORIGIN. Edits that arrive from the relay are never on our stack,
  * so undo reverts what this user did and leaves what others drew; when
  * someone else has since changed a shape we touched, their change wins.

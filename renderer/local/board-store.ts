@@ -1,7 +1,7 @@
 /**
  * Each board's Y.Doc kept in IndexedDB (y-indexeddb), so a board opens, and can
  * be edited, while its relay is unreachable. Nothing here talks to the relay:
- * the next join's diff (sync step 1/2, DESIGN §2) carries whatever it lacks.
+ * the next join's diff (sync step 1/2, docs/ARCHITECTURE.md#join-and-resync) carries whatever it lacks.
  *
  * - One database per relay and board, `easel:<relay origin>:<boardId>`: the same
  *   board id on two relays names two different boards.

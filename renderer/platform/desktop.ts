@@ -1,6 +1,6 @@
 /**
  * The Platform of the desktop app: native dialogs and real files through the
- * preload API (`window.easel.files`, DESIGN §5). Saving a document asks where
+ * preload API (`window.easel.files`, docs/ARCHITECTURE.md#files). Saving a document asks where
  * the first time, then writes to that file again on each save (the main
  * process allows exactly the paths its dialogs handed out); Save As asks
  * again and remembers the new place. Exports always ask.

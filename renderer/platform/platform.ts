@@ -1,5 +1,5 @@
 /**
- * The renderer's door to the host (DESIGN §1, §5): saving and opening files
+ * The renderer's door to the host (docs/ARCHITECTURE.md#platform): saving and opening files
  * on the user's machine. Everything outside the page goes through a Platform,
  * so the rest of the renderer never asks whether it runs in a browser tab or
  * in the desktop shell. The web implementation is web.ts, the desktop one

@@ -1,5 +1,5 @@
 /**
- * Publishes what I am doing on a board into awareness (DESIGN §1): my name
+ * Publishes what I am doing on a board into awareness (docs/ARCHITECTURE.md#awareness): my name
  * and colour, my cursor in board coordinates, my selection, the gesture I am
  * in the middle of, my viewport (for anyone following me), whether I am
  * active, and whom I follow. The board doc is never written here. BoardSync

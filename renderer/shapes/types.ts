@@ -1,5 +1,5 @@
 /**
- * What every shape kind provides to the tools and the canvas (DESIGN §6.5:
+ * What every shape kind provides to the tools and the canvas (docs/ARCHITECTURE.md#tools-and-shapes:
  * one folder per kind). The registry in ./index.ts maps `type` to one of
  * these, so adding a kind is a new folder plus one line there.
  */

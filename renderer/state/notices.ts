@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 /**
  * What the board tells its user about a command that failed or only partly
  * worked (a file that would not open, an export of nothing). UI-only state
- * (DESIGN §1): one notice at a time, the newest replacing the last, until
+ * (docs/ARCHITECTURE.md#where-state-lives): one notice at a time, the newest replacing the last, until
  * the user dismisses it. The banner (ui/ErrorBanner.tsx) shows it.
  */
 export interface Notice {

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /**
- * UI-only state (DESIGN §1): which tool is active, what is selected, the style
+ * UI-only state (docs/ARCHITECTURE.md#where-state-lives): which tool is active, what is selected, the style
  * new shapes get, and the viewport. The board itself lives in the Y.Doc and
  * presence in awareness; nothing here is shared with other people.
  *

@@ -1,6 +1,6 @@
 /**
  * One board kept in sync with the relay over a shared connection (protocol v1,
- * DESIGN §2):
+ * docs/ARCHITECTURE.md#wire-protocol):
  *
  * - Join is Yjs sync step 1/2 over an ack: we send our state vector, the relay
  *   answers with what we lack plus its own state vector, we apply that and send

@@ -1,5 +1,5 @@
 /**
- * The contract between the canvas and the drawing tools (DESIGN §6.4).
+ * The contract between the canvas and the drawing tools (docs/ARCHITECTURE.md#tools-and-shapes).
  *
  * A tool is a small state machine: `state` names where it is in a gesture
  * ('idle', 'pointing', 'dragging', …) and changes only through the handlers.

@@ -1,6 +1,6 @@
 /**
  * The relay's board under this id is not the one this device has (it was
- * deleted and made again, or restored from elsewhere: DESIGN §2 epochs).
+ * deleted and made again, or restored from elsewhere: docs/ARCHITECTURE.md#epochs).
  * Nothing was merged either way; the person chooses to keep their copy as a
  * new board, or to look at the relay's by discarding the copy here.
  */

@@ -1,6 +1,6 @@
 /**
  * The board's File menu (export, save, open): one button in the header that
- * opens a menu of the action registry's 'file' group (DESIGN §6.6), so
+ * opens a menu of the action registry's 'file' group (docs/ARCHITECTURE.md#actions), so
  * labels, shortcut hints and the disabled state match the keyboard. One
  * button rather than four keeps the header on one line on narrow windows.
  * The menu is ContextMenu (keys, focus, closing), opened under the button.

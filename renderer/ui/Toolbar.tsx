@@ -1,6 +1,6 @@
 /**
- * The tool buttons come from the action registry's 'tools' group (DESIGN
- * §6.6), so labels, shortcuts in tooltips and the pressed state match the
+ * The tool buttons come from the action registry's 'tools' group
+ * (docs/ARCHITECTURE.md#actions), so labels, shortcuts in tooltips and the pressed state match the
  * keyboard. Undo and redo follow BoardUndo's state.
  */
 import { useEffect, useState } from 'react';

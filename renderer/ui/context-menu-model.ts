@@ -1,6 +1,6 @@
 /**
  * What the board's context menu lists, read from the action registry
- * (DESIGN §6.6): labels, shortcut hints and whether each item can run come
+ * (docs/ARCHITECTURE.md#actions): labels, shortcut hints and whether each item can run come
  * from the actions themselves, so the menu, the toolbar and the keys agree.
  * This file decides only which actions a target offers, in which order, and
  * where separators go (between actions of different groups). Pure: the

@@ -1,5 +1,5 @@
 /**
- * The catalog's files, next to each board's own (DESIGN §3):
+ * The catalog's files, next to each board's own (docs/ARCHITECTURE.md#storage):
  *
  * `<dataDir>/boards/<boardId>/`
  * - `catalog.json` — `{"name": string | null, "updatedAt": ISO date}`, the

@@ -6,7 +6,7 @@ export interface Delivered extends OutgoingMessage {
 
 /**
  * An Outbox that records what each connection would receive, so the core can
- * be tested without sockets (DESIGN §1). Broadcasts loop over subscribers.
+ * be tested without sockets (docs/ARCHITECTURE.md#relay-core). Broadcasts loop over subscribers.
  */
 export class MemoryOutbox implements Outbox {
   readonly delivered: Delivered[] = [];

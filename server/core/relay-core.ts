@@ -29,7 +29,7 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
 };
 
 /**
- * The relay without a transport (DESIGN §1): rooms keyed by board id, loaded
+ * The relay without a transport (docs/ARCHITECTURE.md#relay-core): rooms keyed by board id, loaded
  * lazily from the store, unloaded after a final flush once empty for a while,
  * and one Session per connection. Transports feed it raw payloads.
  */

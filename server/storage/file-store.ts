@@ -17,7 +17,10 @@ export interface FileBoardStoreOptions {
   logger?: StorageLogger;
 }
 
-/** The relay's durable store: one folder of files per board under `<dataDir>/boards/` (DESIGN §3). */
+/**
+ * The relay's durable store: one folder of files per board under `<dataDir>/boards/`
+ * (docs/ARCHITECTURE.md#storage).
+ */
 export class FileBoardStore implements BoardStore {
   /** Boards open (or being opened) in this store; a second writer on one log would corrupt it. */
   private readonly openBoards = new Map<string, FileBoardStorage | undefined>();

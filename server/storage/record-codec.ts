@@ -1,5 +1,5 @@
 /**
- * On-disk format of one board (DESIGN §3). All integers are u32 little-endian;
+ * On-disk format of one board (docs/ARCHITECTURE.md#storage). All integers are u32 little-endian;
  * checksums are CRC-32 (`zlib.crc32`, the IEEE polynomial).
  *
  * `<dataDir>/boards/<boardId>/`

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 
 /**
  * Where the relay keeps boards. The relay core depends on this interface only;
- * `FileBoardStore` is the real one (DESIGN §3), `MemoryBoardStore` serves the
+ * `FileBoardStore` is the real one (docs/ARCHITECTURE.md#storage), `MemoryBoardStore` serves the
  * core's unit tests.
  */
 export interface BoardStore {

@@ -7,7 +7,7 @@ import { contentTypeFor } from './content-types';
 /**
  * The built browser client (`npm run build:web` → `out/web/`), served by the
  * relay on its own port so a teammate without the app can join from a link
- * (DESIGN §2). Which paths map to which files is decided in `client-paths.ts`;
+ * (docs/ARCHITECTURE.md#static-client). Which paths map to which files is decided in `client-paths.ts`;
  * this module finds the file and its headers.
  *
  * Files are read from disk on every request (fs.promises, no memory cache), so

@@ -1,6 +1,6 @@
 /**
  * `window.easel`: everything the desktop renderer can ask of the main process
- * (DESIGN §5). The preload exposes exactly this; `renderer/platform` wraps it.
+ * (docs/ARCHITECTURE.md#ipc). The preload exposes exactly this; `renderer/platform` wraps it.
  *
  * Calls resolve to a DesktopResult and never reject for a refused request:
  * `{ ok: false, error: { code, message } }` says what was wrong (a bad

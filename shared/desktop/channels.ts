@@ -1,6 +1,6 @@
 /**
  * IPC channel names between the desktop renderer and the main process
- * (DESIGN §5). Plain strings, no imports: the sandboxed preload bundles this
+ * (docs/ARCHITECTURE.md#ipc). Plain strings, no imports: the sandboxed preload bundles this
  * file and nothing else of ours.
  */
 

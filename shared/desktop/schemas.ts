@@ -1,5 +1,5 @@
 /**
- * Runtime schemas of every desktop IPC payload (DESIGN §5). The main process
+ * Runtime schemas of every desktop IPC payload (docs/ARCHITECTURE.md#ipc). The main process
  * parses each request with these before acting on it; the types the preload
  * API exposes are inferred from them, so the two cannot drift apart.
  */

@@ -3,7 +3,7 @@
  * participant sees them and a `.easel` export carries them: the root map
  * `meta`, key `name`.
  *
- * The relay treats updates as opaque (DESIGN §4), so a peer could still write
+ * The relay treats updates as opaque (docs/ARCHITECTURE.md#board-model), so a peer could still write
  * a name that is not a string or is too long. Every reader goes through
  * `readBoardName`, which ignores such a value, and every writer through
  * `boardNameSchema`.

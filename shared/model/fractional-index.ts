@@ -1,5 +1,5 @@
 /**
- * Z-order keys (DESIGN §4). Every shape carries a fractional `index` string;
+ * Z-order keys (docs/ARCHITECTURE.md#board-model). Every shape carries a fractional `index` string;
  * shapes draw in ascending (index, id) order, so moving one shape rewrites one
  * key instead of reordering an array, and two users reordering at once never
  * conflict: at worst their keys tie, and the id breaks the tie the same way on

@@ -1,5 +1,5 @@
 /**
- * Bounds of a valid board (DESIGN §4). They keep one bad or hostile value from
+ * Bounds of a valid board (docs/ARCHITECTURE.md#board-model). They keep one bad or hostile value from
  * freezing every canvas that draws it: coordinates stay far inside float
  * precision, strokes and texts stay small enough to lay out every frame.
  */

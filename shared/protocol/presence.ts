@@ -1,5 +1,5 @@
 /**
- * What one client publishes about itself in y-protocols awareness (DESIGN §1:
+ * What one client publishes about itself in y-protocols awareness (docs/ARCHITECTURE.md#awareness:
  * ephemeral collaboration state never touches the board doc). The relay
  * passes awareness through opaquely, so every client validates the states it
  * receives against this schema and ignores one that fails.

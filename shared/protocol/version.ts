@@ -1,5 +1,5 @@
 /**
- * The wire protocol version (DESIGN §2). A client sends it as `auth.v` in the
+ * The wire protocol version (docs/ARCHITECTURE.md#wire-protocol). A client sends it as `auth.v` in the
  * Socket.IO handshake; a relay refuses any other value with PROTOCOL_MISMATCH.
  * Additive changes keep it; breaking changes bump it.
  */

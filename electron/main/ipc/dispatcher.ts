@@ -31,7 +31,7 @@ const KEY_BY_CHANNEL = new Map<string, InvokeChannelKey>(
 );
 
 /**
- * Every `ipcMain.handle` goes through here (DESIGN §5): the sender must be
+ * Every `ipcMain.handle` goes through here (docs/ARCHITECTURE.md#ipc): the sender must be
  * the top frame of one of our windows at our own origin, the payload must
  * parse with the channel's schema, and what goes back is a DesktopResult,
  * never a thrown error. Responses are checked too: a handler that breaks the

@@ -11,7 +11,7 @@ export interface MenuOptions {
 }
 
 /**
- * The application menu from the renderer's action items (DESIGN §5): File,
+ * The application menu from the renderer's action items (docs/ARCHITECTURE.md#menus): File,
  * Edit, View, Board (tools, then arrange) and Help, plus the native roles each
  * platform expects (the app menu and Window on macOS, Quit in File elsewhere).
  *

@@ -81,7 +81,7 @@ const ALL_INTERFACES = '0.0.0.0';
 export const newSessionToken = () => randomBytes(16).toString('base64url');
 
 /**
- * The embedded relay's life (DESIGN §5): a child process bound to 127.0.0.1
+ * The embedded relay's life (docs/ARCHITECTURE.md#embedded-relay): a child process bound to 127.0.0.1
  * on a free port; "share" replaces it with one on all interfaces that also
  * takes a fresh guest token; "stop sharing" goes back to loopback (the guests'
  * connections die with the old process); a crash is followed by a restart in

@@ -1,7 +1,7 @@
 import { originOf } from '../ipc/sender';
 
 /**
- * What the app's windows may do beyond their own page (DESIGN §5): navigate
+ * What the app's windows may do beyond their own page (docs/ARCHITECTURE.md#window-factory-and-security): navigate
  * only within the app's origin, hand http(s) links to the system browser, and
  * use the clipboard; everything else is refused.
  */

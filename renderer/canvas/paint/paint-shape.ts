@@ -2,7 +2,7 @@
  * Draws one shape with the plain 2D canvas API. The static layer paints the
  * whole board through this in a single Konva shape, because a Konva node (and
  * a React element) per shape costs more than the drawing itself once a board
- * has thousands of shapes (DESIGN §6.7).
+ * has thousands of shapes (docs/ARCHITECTURE.md#canvas).
  *
  * Coordinates are board units: the caller has already applied the viewport.
  */

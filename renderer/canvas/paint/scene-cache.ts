@@ -1,5 +1,5 @@
 /**
- * The static layer as a bitmap (DESIGN §6.7: redrawn only when the doc or the
+ * The static layer as a bitmap (docs/ARCHITECTURE.md#canvas: redrawn only when the doc or the
  * viewport changes). The board is painted into an off-screen snapshot that
  * covers a margin around the view; each frame draws that snapshot under the
  * current viewport, which is one drawImage however many shapes there are.

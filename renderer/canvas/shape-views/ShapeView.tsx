@@ -1,5 +1,5 @@
 /**
- * One view per shape kind (DESIGN §6.5), picked by `type`. Memoised on the
+ * One view per shape kind (docs/ARCHITECTURE.md#tools-and-shapes), picked by `type`. Memoised on the
  * shape object: BoardDoc hands out frozen shapes, so an unchanged shape keeps
  * its identity and its node is not redrawn by React.
  */

@@ -1,5 +1,5 @@
 /**
- * Files and links the OS hands the desktop app (DESIGN §5): a `.easel` file
+ * Files and links the OS hands the desktop app (docs/ARCHITECTURE.md#launch-routing): a `.easel` file
  * opens as a new board, an `easel://join` link opens the join screen with
  * its target, and what cannot be opened is said in words. Subscribes first,
  * then takes what arrived before the page listened, once.

@@ -1,5 +1,5 @@
 /**
- * The native menu's items from the actions registry (DESIGN §6.6): the same
+ * The native menu's items from the actions registry (docs/ARCHITECTURE.md#menus): the same
  * labels, the same shortcut (as an Electron accelerator) and the same
  * enabled and checked states the toolbar and keyboard use. The main process
  * lays them out under File, Edit, View, Board and Help

@@ -1,5 +1,5 @@
 /**
- * What a valid shape is (DESIGN §4): one zod schema per kind, discriminated
+ * What a valid shape is (docs/ARCHITECTURE.md#board-model): one zod schema per kind, discriminated
  * on `type`. The renderer, the file importer and every tool validate with
  * these, so a shape one of them accepts the others can draw; a value that
  * fails is skipped and reported, never drawn half-way.
