@@ -25,6 +25,7 @@ import { LaunchQueue, launchResolver } from './launch/launch-queue';
 import { launchRequestFromUrl, launchRequestsFrom } from './launch/launch-requests';
 import { applicationMenuTemplate } from './menu/application-menu';
 import { newSessionToken, RelayHost } from './relay-host/relay-host';
+import { profileDirectory } from './profile';
 import { pageUrlAfterMove } from './relay-host/relay-moves';
 import { utilityProcessSpawner } from './relay-host/utility-process-spawner';
 import { SharingController } from './sharing/sharing-controller';
@@ -39,8 +40,14 @@ import { loadWindowState, placeWindow, saveWindowState } from './window/window-s
  * the user-data folder, so every board is stored locally and works offline.
  */
 registerAppScheme();
-// Tests run each instance with its own profile (and so its own single-instance lock).
-if (!app.isPackaged && process.env.EASEL_USER_DATA_DIR) app.setPath('userData', process.env.EASEL_USER_DATA_DIR);
+// Before anything reads userData: the single-instance lock lives there too.
+const profile = profileDirectory({
+  isPackaged: app.isPackaged,
+  appDataDir: app.getPath('appData'),
+  appName: app.name,
+  overrideDir: process.env.EASEL_USER_DATA_DIR,
+});
+if (profile !== undefined) app.setPath('userData', profile);
 
 const log = (event: string, details: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), event, ...details }));
@@ -97,11 +104,8 @@ function run(): void {
     event.preventDefault();
     launch.add([launchRequestFromUrl(url)]);
   });
-  if (process.defaultApp && process.argv[1] !== undefined) {
-    app.setAsDefaultProtocolClient('easel', process.execPath, [path.resolve(process.argv[1])]);
-  } else {
-    app.setAsDefaultProtocolClient('easel');
-  }
+  // Only the installed app claims easel:// links; a run from the source tree must not take them over.
+  if (app.isPackaged) app.setAsDefaultProtocolClient('easel');
 
   const webRoot = builtWebClient();
   const host = new RelayHost({
