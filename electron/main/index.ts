@@ -30,7 +30,7 @@ import { pageUrlAfterMove } from './relay-host/relay-moves';
 import { utilityProcessSpawner } from './relay-host/utility-process-spawner';
 import { SharingController } from './sharing/sharing-controller';
 import { createMainWindow, preloadPath, WINDOW_SIZING } from './window';
-import { isPermissionAllowed } from './window/web-policy';
+import { installPermissionHandlers } from './window/permission-handlers';
 import { loadWindowState, placeWindow, saveWindowState } from './window/window-state';
 
 /**
@@ -218,12 +218,7 @@ function run(): void {
 
   void (async () => {
     await app.whenReady();
-    session.defaultSession.setPermissionRequestHandler((contents, permission, answer) =>
-      answer(isPermissionAllowed(permission, contents.getURL(), trustedOrigins)),
-    );
-    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-      isPermissionAllowed(permission, requestingOrigin, trustedOrigins),
-    );
+    installPermissionHandlers(session.defaultSession, { trustedOrigins, appOrigin: APP_ORIGIN });
     app.on('web-contents-created', (_event, contents) => {
       contents.on('will-attach-webview', (event) => event.preventDefault());
     });

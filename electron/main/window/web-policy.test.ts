@@ -41,12 +41,47 @@ describe('web policy', () => {
     }
   });
 
-  it('grants only clipboard access, and only to the app itself', () => {
-    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://easel/b/x', origins)).toBe(true);
-    expect(isPermissionAllowed('clipboard-read', 'app://easel/', origins)).toBe(true);
-    expect(isPermissionAllowed('clipboard-read', 'https://evil.example/', origins)).toBe(false);
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'hid', 'openExternal', 'fullscreen']) {
-      expect(isPermissionAllowed(permission, 'app://easel/', origins), permission).toBe(false);
+  const policy = { trustedOrigins: ['app://easel', 'http://localhost:5173'], appOrigin: 'app://easel' };
+  const allowed = (permission: string, requestingUrl: string, isMainFrame = true) =>
+    isPermissionAllowed({ permission, requestingUrl, isMainFrame }, policy);
+
+  it('grants the clipboard to the app’s own top frame only', () => {
+    expect(allowed('clipboard-sanitized-write', 'app://easel/b/x')).toBe(true);
+    expect(allowed('clipboard-read', 'app://easel/')).toBe(true);
+    expect(allowed('clipboard-read', 'http://localhost:5173/b/x')).toBe(true);
+    expect(allowed('clipboard-read', 'https://evil.example/')).toBe(false);
+    expect(allowed('clipboard-read', 'app://easel/', false)).toBe(false);
+  });
+
+  it('lets the app at app://easel reach its relay on loopback and relays on the LAN (Local Network Access)', () => {
+    // A check names the origin, a request the frame's URL.
+    for (const permission of ['loopback-network', 'local-network', 'local-network-access']) {
+      expect(allowed(permission, 'app://easel'), permission).toBe(true);
+      expect(allowed(permission, 'app://easel/b/retro?relay=http://127.0.0.1:4455'), permission).toBe(true);
+      expect(allowed(permission, 'app://easel/', false), `${permission} from a sub-frame`).toBe(false);
+      expect(allowed(permission, 'https://evil.example/'), `${permission} from the web`).toBe(false);
+      expect(allowed(permission, 'http://localhost:5173/'), `${permission} from the dev server`).toBe(false);
+      expect(allowed(permission, 'app://easel.evil.example/'), permission).toBe(false);
+      expect(allowed(permission, 'not a url'), permission).toBe(false);
+    }
+  });
+
+  it('refuses every other permission, even to the app', () => {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+      'fullscreen',
+      'display-capture',
+      'local-fonts',
+      'unknown',
+    ]) {
+      expect(allowed(permission, 'app://easel/'), permission).toBe(false);
     }
   });
 });
