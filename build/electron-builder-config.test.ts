@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EASEL_SERVICE_TYPE } from '../electron/main/lan/lan-discovery';
 
 /**
  * electron-builder.yml as electron-builder itself loads and validates it
@@ -25,8 +26,16 @@ interface BuilderConfig {
   fileAssociations: { ext: string }[];
   protocols: { schemes: string[] }[];
   win: { target: TargetEntry[] };
-  mac: { target: TargetEntry[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string };
-  linux: { target: TargetEntry[] };
+  mac: {
+    target: TargetEntry[];
+    hardenedRuntime: boolean;
+    entitlements: string;
+    entitlementsInherit: string;
+    extendInfo?: Record<string, unknown>;
+  };
+  linux: { target: TargetEntry[]; executableArgs?: string[] };
+  appImage?: { executableArgs?: string[] };
+  toolsets?: { appimage?: string | null };
   directories: { buildResources: string };
   icon: string;
 }
@@ -68,5 +77,20 @@ describe('electron-builder.yml', () => {
     const patterns = config.files.flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.filter));
     expect(patterns).toContain('out/**');
     expect(config.asarUnpack).toEqual(['out/web/**']);
+  });
+
+  it('asks macOS 15 for the local network, naming the Bonjour type the app announces and browses', async () => {
+    const { mac } = await loadConfig();
+    expect(mac.extendInfo?.NSLocalNetworkUsageDescription).toEqual(expect.stringMatching(/local network/));
+    expect(mac.extendInfo?.NSBonjourServices).toEqual([`_${EASEL_SERVICE_TYPE}._tcp`]);
+  });
+
+  it('keeps Chromium’s sandbox in the AppImage: the static runtime’s launcher, with no --no-sandbox of our own', async () => {
+    const config = await loadConfig();
+    // The legacy toolset ('0.0.0', or none) writes --no-sandbox into the AppImage's desktop entry for everyone.
+    expect(config.toolsets?.appimage).toMatch(/^1\./);
+    for (const args of [config.linux.executableArgs, config.appImage?.executableArgs]) {
+      expect(args ?? []).not.toContain('--no-sandbox');
+    }
   });
 });
