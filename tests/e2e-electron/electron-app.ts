@@ -1,34 +1,28 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication } from '@playwright/test';
+import { electronPackage, findElectron } from '../../scripts/electron-install/ensure';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type ElectronBinary = { ok: true; path: string } | { ok: false; reason: string };
 
 /**
- * Where the Electron binary is, read the way `require('electron')` reads it
- * (node_modules/electron/path.txt + dist/, or ELECTRON_OVERRIDE_DIST_PATH),
- * without its fallback of downloading it, which needs the internet.
+ * Where the Electron binary is, read from files the way `require('electron')`
+ * reads it (node_modules/electron/path.txt + dist/, or
+ * ELECTRON_OVERRIDE_DIST_PATH), never downloading: global-setup.ts already
+ * made the one attempt to install it.
  */
 export function electronBinary(): ElectronBinary {
-  const packageDir = path.join(repoRoot, 'node_modules/electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) {
-    return {
-      ok: false,
-      reason:
-        'the Electron binary is not installed (node_modules/electron/path.txt is missing: ' +
-        'its download needs the internet; run `node node_modules/electron/install.js`)',
-    };
+  const state = findElectron(electronPackage(repoRoot), process.env);
+  switch (state.kind) {
+    case 'ready':
+      return { ok: true, path: state.executable };
+    case 'override-missing':
+      return { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH names no Electron (${state.executable} is missing)` };
+    case 'not-installed':
+      return { ok: false, reason: `the Electron binary is not installed (${state.reason})` };
   }
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(packageDir, 'dist');
-  const executable = path.join(distDir, relative);
-  return existsSync(executable)
-    ? { ok: true, path: executable }
-    : { ok: false, reason: `the Electron binary is missing at ${executable}` };
 }
 
 /** Chromium refuses to run as root with its sandbox on (containers, CI). */
