@@ -6,7 +6,7 @@ import { CHROMIUM_PATH, WEB_ROOT } from '../support/browser';
 import { freePort } from '../support/free-port';
 import { bundleRelayChild } from '../support/relay-child-bundle';
 import { tempDir } from '../support/temp-dir';
-import { type DesktopBridge, startDesktopBridge } from './support/desktop-bridge';
+import { type DesktopBridge, type DesktopBridgeOptions, startDesktopBridge } from './support/desktop-bridge';
 
 export interface DesktopUnderTest extends DesktopBridge {
   /** A fresh folder for files the test saves and opens; removed after the test. */
@@ -20,7 +20,12 @@ export interface DesktopUnderTest extends DesktopBridge {
  * test. A test whose renderer made a desktop call fail unexpectedly (a
  * handler threw, a malformed answer) fails, since that is a bug either side.
  */
-export const test = base.extend<{ desktop: DesktopUnderTest }, { relayChildModule: string }>({
+export const test = base.extend<
+  { desktop: DesktopUnderTest; desktopOs: DesktopBridgeOptions['os'] },
+  { relayChildModule: string }
+>({
+  /** What `window.easel.os` says (`test.use({ desktopOs: 'win32' })` for what only Windows shows). */
+  desktopOs: ['linux', { option: true }],
   relayChildModule: [
     async ({}, use) => {
       const bundle = await bundleRelayChild();
@@ -29,7 +34,7 @@ export const test = base.extend<{ desktop: DesktopUnderTest }, { relayChildModul
     },
     { scope: 'worker' },
   ],
-  desktop: async ({ page, relayChildModule }, use, testInfo) => {
+  desktop: async ({ page, relayChildModule, desktopOs }, use, testInfo) => {
     if (!existsSync(CHROMIUM_PATH)) {
       const reason = `Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
       console.log(`[e2e] skipped: ${reason}`);
@@ -45,6 +50,7 @@ export const test = base.extend<{ desktop: DesktopUnderTest }, { relayChildModul
       relayChildModule,
       dataDir: appData,
       defaultSharePort: await freePort(),
+      os: desktopOs,
     });
     try {
       await use(Object.assign(bridge, { tempDir: files }));

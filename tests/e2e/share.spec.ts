@@ -36,6 +36,8 @@ test('share on LAN: links and QR for the LAN address, a real guest joins and is 
   await expect(share.indicator).toHaveCount(0);
 
   await share.open();
+  // Only Windows asks about its firewall (see the test on Windows below).
+  await expect(share.firewall).toHaveCount(0);
   await share.start();
   const status = desktop.shareStatus();
   if (!status.sharing) throw new Error('the main process is not sharing');
@@ -105,6 +107,24 @@ test('share on LAN: links and QR for the LAN address, a real guest joins and is 
   } finally {
     await guestContext.close();
   }
+});
+
+test.describe('on Windows', () => {
+  test.use({ desktopOs: 'win32' });
+
+  test('the dialog says, before sharing starts, that the Windows firewall will ask and what to answer', async ({
+    desktop,
+    page,
+  }) => {
+    const share = new ShareDialog(page);
+    await desktop.openBoard('share-windows');
+    await share.open();
+    await expect(share.firewall).toContainText('Windows asks whether Easel may use your networks');
+    await expect(share.firewall).toContainText('Allow it on private networks');
+    await share.start();
+    await expect(share.guests).toHaveText('No guests yet');
+    await expect(share.firewall).toHaveCount(0);
+  });
 });
 
 test('a port held by another program is refused in plain words, and the next port is offered', async ({

@@ -18,11 +18,12 @@ const CONTAINER_LINK = /^veth/i;
 /**
  * The addresses a guest on the LAN might reach this machine at, best first,
  * from `os.networkInterfaces()`:
+ * - IPv4 only: a shared relay listens on 0.0.0.0, which takes no IPv6
+ *   connection, so an IPv6 link would never open;
  * - loopback is skipped (it is this machine only), and so are link-local
- *   addresses (169.254.x.x means no DHCP answered; fe80:: needs a zone id,
- *   which browsers do not take in URLs) and veth ends of container links;
- * - IPv4 before IPv6, since that is what people type and what every LAN routes;
- *   private ranges (192.168/16, 10/8, 172.16/12) before others (VPNs, public);
+ *   addresses (169.254.x.x means no DHCP answered) and veth ends of container
+ *   links;
+ * - private ranges (192.168/16, 10/8, 172.16/12) before others (VPNs, public);
  * - container and VM bridges last, flagged `virtual`.
  * Within a rank the OS's order is kept.
  */
@@ -32,7 +33,7 @@ export function lanAddresses(interfaces: NetworkInterfaces): LanAddress[] {
   for (const [interfaceName, entries] of Object.entries(interfaces)) {
     if (CONTAINER_LINK.test(interfaceName)) continue;
     for (const entry of entries ?? []) {
-      if (entry.internal || seen.has(entry.address) || isLinkLocal(entry)) continue;
+      if (entry.family !== 'IPv4' || entry.internal || seen.has(entry.address) || isLinkLocal(entry)) continue;
       seen.add(entry.address);
       const virtual = VIRTUAL_INTERFACE.test(interfaceName);
       found.push({
@@ -40,7 +41,7 @@ export function lanAddresses(interfaces: NetworkInterfaces): LanAddress[] {
         family: entry.family,
         interfaceName,
         virtual,
-        rank: (virtual ? 4 : 0) + (entry.family === 'IPv6' ? 2 : 0) + (isPrivate(entry) ? 0 : 1),
+        rank: (virtual ? 2 : 0) + (isPrivate(entry) ? 0 : 1),
         order: found.length,
       });
     }
@@ -50,13 +51,9 @@ export function lanAddresses(interfaces: NetworkInterfaces): LanAddress[] {
     .map(({ address, family, interfaceName, virtual }) => ({ address, family, interfaceName, virtual }));
 }
 
-function isLinkLocal(entry: NetworkInterfaceInfo): boolean {
-  if (entry.family === 'IPv4') return entry.address.startsWith('169.254.');
-  return /^fe[89ab][0-9a-f]:/i.test(entry.address) || entry.scopeid !== 0;
-}
+const isLinkLocal = (entry: NetworkInterfaceInfo) => entry.address.startsWith('169.254.');
 
 function isPrivate(entry: NetworkInterfaceInfo): boolean {
-  if (entry.family === 'IPv6') return /^f[cd][0-9a-f]{2}:/i.test(entry.address);
   const [a = 0, b = 0] = entry.address.split('.').map(Number);
   return a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31);
 }

@@ -17,7 +17,7 @@ describe('sessionOf (what a browsed announcement becomes)', () => {
     referer: { address: '192.168.1.7', family: 'IPv4' as const, port: 5353, size: 100 },
   };
 
-  it('lists IPv4 URLs first, skips link-local, and reads the TXT record', () => {
+  it('lists the IPv4 URLs (an Easel relay takes no IPv6 connection), skips link-local, and reads the TXT record', () => {
     expect(sessionOf(service)).toEqual({
       id: 'abcdefgh12',
       name: 'Alpha (abcdef)',
@@ -25,7 +25,7 @@ describe('sessionOf (what a browsed announcement becomes)', () => {
       port: 4455,
       protocol: 1,
       compatible: true,
-      relayUrls: ['http://192.168.1.7:4455', 'http://[2001:db8::7]:4455'],
+      relayUrls: ['http://192.168.1.7:4455'],
       boardId: 'retro',
     });
   });
@@ -42,6 +42,7 @@ describe('sessionOf (what a browsed announcement becomes)', () => {
       { ...service, txt: { ...service.txt, v: 'one' } },
       { ...service, port: 0 },
       { ...service, addresses: ['fe80::1', 'not-an-ip'], referer: undefined },
+      { ...service, addresses: ['2001:db8::7', '169.254.3.4'], referer: undefined },
     ]) {
       expect(sessionOf(bad)).toBeNull();
     }

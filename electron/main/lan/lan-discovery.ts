@@ -134,9 +134,8 @@ export function sessionOf(
   if (!txt.success) return null;
   if (!Number.isInteger(service.port) || service.port < 1 || service.port > 65535) return null;
   const announced = [...(service.addresses ?? []), ...(service.referer ? [service.referer.address] : [])];
-  const addresses = [...new Set(announced)]
-    .filter((address) => isIP(address) !== 0 && !/^fe[89ab][0-9a-f]:/i.test(address))
-    .sort((a, b) => isIP(a) - isIP(b));
+  // IPv4 only: an Easel relay shares on 0.0.0.0, so its IPv6 addresses take no connection.
+  const addresses = [...new Set(announced)].filter((address) => isIP(address) === 4 && !address.startsWith('169.254.'));
   if (addresses.length === 0) return null;
   const protocol = Number(txt.data.v);
   return {

@@ -4,6 +4,7 @@ import { QrCode } from './QrCode';
 import { ShareLinks } from './ShareLinks';
 import {
   advertisedText,
+  firewallNote,
   guestsText,
   keepQrLink,
   NO_WEB_CLIENT_TEXT,
@@ -63,6 +64,7 @@ function StartSharing({ share }: { share: ShareState }) {
     event.preventDefault();
     startOn(portText);
   };
+  const firewall = firewallNote(share.os);
   const tryNext = (taken: number) => {
     const other = String(nextPort(taken));
     setPortText(other);
@@ -79,6 +81,11 @@ function StartSharing({ share }: { share: ShareState }) {
         People on your network can draw on this board with you, in their browser or in Easel. Nothing leaves your
         network.
       </p>
+      {firewall && (
+        <p className="note" data-testid="share-firewall">
+          {firewall}
+        </p>
+      )}
       <label>
         Port (optional, 1024–65535)
         <input

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShareAddress } from '../../../shared/desktop';
 import {
   advertisedText,
+  firewallNote,
   defaultQrLink,
   guestsText,
   keepQrLink,
@@ -120,5 +121,10 @@ describe('texts', () => {
   it('says whether the session is announced', () => {
     expect(advertisedText(true)).toMatch(/^Announced/);
     expect(advertisedText(false)).toMatch(/^Not announced/);
+  });
+
+  it('warns of the firewall prompt on Windows only', () => {
+    expect(firewallNote('win32')).toMatch(/Windows asks .* Allow it on private networks/);
+    for (const os of ['darwin', 'linux', 'other'] as const) expect(firewallNote(os), os).toBeNull();
   });
 });

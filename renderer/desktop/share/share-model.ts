@@ -3,7 +3,7 @@
  * pure functions: the links in the order a person should try them, the guest
  * count in words, the port field's checks and the words after stopping.
  */
-import { SHARE_PORT_MIN, type ShareAddress, type ShareStatus } from '../../../shared/desktop';
+import { type EaselDesktopApi, SHARE_PORT_MIN, type ShareAddress, type ShareStatus } from '../../../shared/desktop';
 
 export type ActiveShare = Extract<ShareStatus, { sharing: true }>;
 
@@ -74,6 +74,18 @@ export function advertisedText(advertised: boolean): string {
   return advertised
     ? 'Announced on this network: people see it under “Join a session”.'
     : 'Not announced on this network: send people the link or show them the QR code.';
+}
+
+/**
+ * Windows asks, the first time an app listens on the network, whether to let
+ * it through the firewall; said before sharing starts, so the prompt is
+ * expected and the right answer is known. Other systems ask nothing here.
+ */
+export function firewallNote(os: EaselDesktopApi['os']): string | null {
+  return os === 'win32'
+    ? 'The first time you share, Windows asks whether Easel may use your networks. Allow it on private ' +
+        'networks, or people will not be able to connect.'
+    : null;
 }
 
 /** Said when the relay cannot serve the browser client, so the http links would not open a board. */

@@ -15,6 +15,8 @@ export interface ShareState {
   /** A start or stop under way (kept across a reload by the dialog memory). */
   pending: PendingShareAction;
   busy: boolean;
+  /** The host's operating system, for what it will ask when sharing starts. */
+  os: EaselDesktopApi['os'];
   start(port: number | undefined): Promise<void>;
   stop(): Promise<void>;
 }
@@ -106,5 +108,5 @@ export function useShare(api: EaselDesktopApi, boardId: string, remembered: Dial
     setStoppedNote(note);
   }, [api]);
 
-  return { status, error, portInUse, stoppedNote, pending, busy, start, stop };
+  return { status, error, portInUse, stoppedNote, pending, busy, os: api.os, start, stop };
 }

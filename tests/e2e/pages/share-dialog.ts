@@ -17,6 +17,8 @@ export class ShareDialog {
   readonly stopped: Locator;
   readonly noWebClient: Locator;
   readonly advertised: Locator;
+  /** Before sharing on Windows: the firewall prompt to expect. */
+  readonly firewall: Locator;
   readonly addresses: Locator;
   readonly qr: Locator;
   readonly qrLink: Locator;
@@ -36,6 +38,7 @@ export class ShareDialog {
     this.stopped = this.dialog.getByTestId('share-stopped');
     this.noWebClient = this.dialog.getByTestId('share-no-web-client');
     this.advertised = this.dialog.getByTestId('share-advertised');
+    this.firewall = this.dialog.getByTestId('share-firewall');
     this.addresses = this.dialog.getByTestId('share-address');
     this.qr = this.dialog.getByTestId('share-qr');
     this.qrLink = this.dialog.getByTestId('share-qr-link');

@@ -85,6 +85,8 @@ export interface DesktopBridgeOptions {
   dataDir: string;
   /** Used when share() names no port; pick a free one so parallel runs do not collide on 4455. */
   defaultSharePort: number;
+  /** What `window.easel.os` says; Linux unless a test is about another system. */
+  os?: ShimConfig['os'];
 }
 
 export interface IpcLogEntry {
@@ -191,7 +193,7 @@ export async function startDesktopBridge(options: DesktopBridgeOptions) {
   const config: ShimConfig = {
     invokeChannels: INVOKE_CHANNELS,
     pushChannels: PUSH_CHANNELS,
-    os: 'linux',
+    os: options.os ?? 'linux',
     ...SHIM_NAMES,
   };
   await page.addInitScript({
