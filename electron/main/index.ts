@@ -29,6 +29,7 @@ import { profileDirectory } from './profile';
 import { pageUrlAfterMove } from './relay-host/relay-moves';
 import { utilityProcessSpawner } from './relay-host/utility-process-spawner';
 import { SharingController } from './sharing/sharing-controller';
+import { startAppUpdates } from './updates/app-updates';
 import { createMainWindow, preloadPath, WINDOW_SIZING } from './window';
 import { installPermissionHandlers } from './window/permission-handlers';
 import { loadWindowState, placeWindow, saveWindowState } from './window/window-state';
@@ -141,6 +142,12 @@ function run(): void {
     log,
   });
 
+  const updates = startAppUpdates({
+    log,
+    onStatus: (status) => broadcast('updateChanged', status),
+    parentWindow: () => BrowserWindow.getFocusedWindow() ?? mainWindow,
+  });
+
   const setMenu = (items: Parameters<typeof applicationMenuTemplate>[0]) =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -148,6 +155,7 @@ function run(): void {
           isMac: process.platform === 'darwin',
           appName: app.name,
           devTools: !app.isPackaged,
+          onCheckForUpdates: () => updates.checkNow(),
           onAction: (id) => {
             const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
             if (target) send(target.webContents, 'menuAction', { id });
@@ -166,6 +174,7 @@ function run(): void {
       followRelay: (sender) => followers.add(sender.webContentsId),
       setMenu: (items) => setMenu(items),
       launch,
+      updates,
     }),
     { trustedOrigins, isAppWindow: (id) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id) },
     { warn: log, error: log },

@@ -64,6 +64,12 @@ const api: EaselDesktopApi = {
   files: { open: call('fileOpen'), save: call('fileSave'), write: call('fileWrite') },
   menu: { setTemplate: call('menuSet'), onAction: subscribe('menuAction') },
   launch: { takePending: call('launchTake'), onOpen: subscribe('launchOpen') },
+  updates: {
+    status: call('updateStatus'),
+    restart: call('updateRestart'),
+    reportPending: call('updatePending'),
+    onChange: subscribe('updateChanged'),
+  },
 };
 
 contextBridge.exposeInMainWorld('easel', api);

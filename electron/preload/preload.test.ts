@@ -103,6 +103,7 @@ describe('the preload bundle', () => {
       files: ['open', 'save', 'write'],
       menu: ['onAction', 'setTemplate'],
       launch: ['onOpen', 'takePending'],
+      updates: ['onChange', 'reportPending', 'restart', 'status'],
     });
   });
 
@@ -129,6 +130,20 @@ describe('the preload bundle', () => {
     expect(received).toHaveLength(1);
     expect(listeners.get(PUSH_CHANNELS.menuAction)?.size).toBe(0);
     expect(() => api.relay!.onChange!('not a function')).toThrow(/listener must be a function/);
+  });
+
+  it('reports unsaved changes, asks for the restart and hears update news on the update channels', async () => {
+    const { api, invoked, emit } = runPreload();
+    await api.updates!.reportPending!({ pending: 2 });
+    await api.updates!.restart!();
+    const heard: unknown[] = [];
+    api.updates!.onChange!((status: unknown) => heard.push(status));
+    emit(PUSH_CHANNELS.updateChanged, { phase: 'downloaded', version: '1.2.0', percent: null, pending: 0 });
+    expect(invoked).toEqual([
+      { channel: INVOKE_CHANNELS.updatePending, payload: { pending: 2 } },
+      { channel: INVOKE_CHANNELS.updateRestart, payload: undefined },
+    ]);
+    expect(heard).toEqual([{ phase: 'downloaded', version: '1.2.0', percent: null, pending: 0 }]);
   });
 
   it('tells the main process once that the page follows relay moves itself', () => {

@@ -30,6 +30,7 @@ import { usePresence } from './use-presence';
 import { useNativeMenu } from '../desktop/menu/use-native-menu';
 import { useRelay } from '../desktop/relay/embedded-relay';
 import { RelayState } from '../desktop/relay/RelayState';
+import { useReportPending } from '../desktop/updates/use-report-pending';
 
 /** One board: which board and whether it is saved, the toolbar, and the canvas filling the rest. */
 export function BoardView({
@@ -75,6 +76,7 @@ export function BoardView({
   }, [doc]);
   useTestHook(session);
   useNativeMenu(session);
+  useReportPending(sync.pending);
   const contextMenu = useBoardContextMenu(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   return (

@@ -11,6 +11,7 @@ import type { InvokeChannelKey, PushChannelKey } from './channels';
 import type { InvokeRequest, InvokeResponse } from './contract';
 import type { MenuActionEvent } from './menu';
 import type { DesktopResult, DiscoveredSession, LaunchOpen, RelayInfo, ShareStatus } from './schemas';
+import type { UpdateStatus } from './updates';
 
 export type Unsubscribe = () => void;
 type Call<K extends InvokeChannelKey> = (request: InvokeRequest<K>) => Promise<DesktopResult<InvokeResponse<K>>>;
@@ -24,6 +25,7 @@ export interface PushPayloads {
   discoveredChanged: DiscoveredSession[];
   menuAction: MenuActionEvent;
   launchOpen: LaunchOpen;
+  updateChanged: UpdateStatus;
 }
 export type PushPayload<K extends PushChannelKey> = PushPayloads[K];
 
@@ -87,5 +89,19 @@ export interface EaselDesktopApi {
     takePending: CallWithoutRequest<'launchTake'>;
     /** A `.easel` file or `easel://` link handed to the running app. */
     onOpen: Subscribe<LaunchOpen>;
+  };
+
+  readonly updates: {
+    /** Where the app's own update is: checked at start and from Help → Check for Updates, downloaded in the background. */
+    status: CallWithoutRequest<'updateStatus'>;
+    /**
+     * Restart to install the downloaded update. While any window has changes its
+     * relay has not acknowledged, the phase is `waiting-for-save` and the restart
+     * happens once they are; UNAVAILABLE when no update is downloaded.
+     */
+    restart: CallWithoutRequest<'updateRestart'>;
+    /** Tells the main process how many of this window's changes are unacknowledged; send on every change. */
+    reportPending: Call<'updatePending'>;
+    onChange: Subscribe<UpdateStatus>;
   };
 }

@@ -23,6 +23,11 @@ export const INVOKE_CHANNELS = {
   fileWrite: 'easel:file:write',
   menuSet: 'easel:menu:set',
   launchTake: 'easel:launch:take',
+  updateStatus: 'easel:update:status',
+  /** Restart now to install the downloaded update, once this app's windows have no unacknowledged changes. */
+  updateRestart: 'easel:update:restart',
+  /** How many changes this window's board has that its relay has not acknowledged. */
+  updatePending: 'easel:update:pending',
 } as const;
 
 export type InvokeChannelKey = keyof typeof INVOKE_CHANNELS;
@@ -38,6 +43,8 @@ export const PUSH_CHANNELS = {
   menuAction: 'easel:menu:action',
   /** A `.easel` file or an `easel://` link reached the app (second instance, open-file, protocol). */
   launchOpen: 'easel:launch:open',
+  /** The app's update moved on (found, downloading, downloaded, waiting for saves, installing). */
+  updateChanged: 'easel:update:changed',
 } as const;
 
 export type PushChannelKey = keyof typeof PUSH_CHANNELS;

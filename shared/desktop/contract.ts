@@ -26,6 +26,7 @@ import {
   writeFileRequestSchema,
   writeFileResultSchema,
 } from './schemas';
+import { reportPendingRequestSchema, updateStatusSchema } from './updates';
 
 const none = z.undefined();
 
@@ -46,6 +47,9 @@ export const INVOKE_CONTRACT = {
   fileWrite: { request: writeFileRequestSchema, response: writeFileResultSchema },
   menuSet: { request: menuTemplateSchema, response: none },
   launchTake: { request: none, response: z.array(launchOpenSchema) },
+  updateStatus: { request: none, response: updateStatusSchema },
+  updateRestart: { request: none, response: updateStatusSchema },
+  updatePending: { request: reportPendingRequestSchema, response: none },
 } as const satisfies Record<InvokeChannelKey, { request: z.ZodType; response: z.ZodType }>;
 
 export type InvokeContract = typeof INVOKE_CONTRACT;

@@ -4,3 +4,4 @@ export * from './contract';
 export * from './links';
 export * from './menu';
 export * from './schemas';
+export * from './updates';

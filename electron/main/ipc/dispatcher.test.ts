@@ -5,6 +5,7 @@ import {
   parseJoinInput,
   type RelayInfo,
   type ShareStatus,
+  type UpdateStatus,
 } from '../../../shared/desktop';
 import { DesktopFailure } from './desktop-failure';
 import { createDispatcher, type HandlerContext, type IpcHandlers } from './dispatcher';
@@ -15,6 +16,7 @@ const policy: SenderPolicy = { trustedOrigins: ['app://easel'], isAppWindow: (id
 const app: IpcSender = { frameUrl: 'app://easel/b/retro?relay=x', isMainFrame: true, webContentsId: APP_WINDOW };
 
 const notSharing: ShareStatus = { sharing: false };
+const idleUpdate: UpdateStatus = { phase: 'idle', version: null, percent: null, pending: 0 };
 const relayInfo: RelayInfo = { state: 'running', url: 'http://127.0.0.1:1234', token: 'host', sharing: false };
 
 /** Handlers that record what reached them and answer within the contract. */
@@ -46,6 +48,9 @@ function recordingHandlers() {
     fileWrite: record('fileWrite', (input) => ({ path: input.path })),
     menuSet: record('menuSet', () => undefined),
     launchTake: record('launchTake', () => []),
+    updateStatus: record('updateStatus', () => idleUpdate),
+    updateRestart: record('updateRestart', () => idleUpdate),
+    updatePending: record('updatePending', () => undefined),
   };
   return { handlers, calls };
 }
@@ -162,6 +167,17 @@ describe('IPC dispatcher', () => {
         [{ id: 'edit.undo', label: 'Undo', enabled: true, group: 'edit', accelerator: 'Ctrl+Alt+Del+Q+W+E' }],
       ],
       launchTake: [{ all: true }],
+      updateStatus: [{ phase: 'downloaded' }],
+      updateRestart: [{ force: true }, 'now'],
+      updatePending: [
+        {},
+        { pending: -1 },
+        { pending: 1.5 },
+        { pending: '3' },
+        { pending: 1_000_001 },
+        { pending: 0, windowId: 2 },
+        3,
+      ],
     };
     const { dispatcher, calls } = setup();
     for (const [key, payloads] of Object.entries(bad) as [InvokeChannelKey, unknown[]][]) {

@@ -13,6 +13,8 @@ import { launchRequestsFrom } from '../launch/launch-requests';
 import { nodeForkSpawner } from '../relay-host/relay-child-process';
 import { RelayHost } from '../relay-host/relay-host';
 import { SharingController } from '../sharing/sharing-controller';
+import { UpdateController } from '../updates/update-controller';
+import { FakeUpdater } from '../../../tests/support/fake-updater';
 import { createDispatcher } from './dispatcher';
 import { createIpcHandlers } from './handlers';
 import type { IpcSender } from './sender';
@@ -62,6 +64,16 @@ function desktop() {
     onRelayChange: () => undefined,
     onShareChange: () => undefined,
   });
+  const updater = new FakeUpdater();
+  let installs = 0;
+  const updates = new UpdateController({
+    updater,
+    install: () => installs++,
+    currentVersion: '0.1.0',
+    log: () => undefined,
+    tell: () => undefined,
+    onStatus: () => undefined,
+  });
   const handlers = createIpcHandlers({
     sharing,
     discovery: { browse: () => undefined, sessions: () => [] },
@@ -71,6 +83,7 @@ function desktop() {
     followRelay: () => undefined,
     setMenu: (items) => menus.push(items),
     launch,
+    updates,
   });
   const dispatcher = createDispatcher(
     handlers,
@@ -82,7 +95,7 @@ function desktop() {
   );
   const call = (key: keyof typeof INVOKE_CHANNELS, payload?: unknown) =>
     dispatcher.dispatch(INVOKE_CHANNELS[key], window, payload);
-  return { call, menus, launch };
+  return { call, menus, launch, updater, updates, installs: () => installs };
 }
 
 const valueOf = <T>(result: DesktopResult<unknown>): T => {
@@ -140,5 +153,24 @@ describe('desktop IPC with the real services', { timeout: 60_000 }, () => {
     const items: MenuTemplate = [{ id: 'edit.undo', label: 'Undo', enabled: true, group: 'edit' }];
     expect(await call('menuSet', items)).toEqual({ ok: true, value: undefined });
     expect(menus).toEqual([items]);
+  });
+
+  it('restarts to update only once the window’s changes are acknowledged, and not before a download', async () => {
+    const { call, updater, updates, installs } = desktop();
+    expect(valueOf(await call('updateStatus'))).toEqual({ phase: 'idle', version: null, percent: null, pending: 0 });
+    expect(await call('updateRestart')).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'No update has been downloaded yet.' },
+    });
+
+    updates.checkInBackground();
+    updater.findsUpdate('0.2.0');
+    updater.downloaded('0.2.0');
+    expect(await call('updatePending', { pending: 1 })).toEqual({ ok: true, value: undefined });
+    expect(valueOf(await call('updateRestart'))).toMatchObject({ phase: 'waiting-for-save', pending: 1 });
+    expect(installs()).toBe(0);
+    await call('updatePending', { pending: 0 });
+    expect(installs()).toBe(1);
+    expect(valueOf(await call('updateStatus'))).toMatchObject({ phase: 'installing', version: '0.2.0' });
   });
 });

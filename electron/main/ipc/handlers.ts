@@ -9,6 +9,7 @@ import type { FileService } from '../files/file-service';
 import type { RecentJoins } from '../join/recent-joins';
 import type { LaunchQueue } from '../launch/launch-queue';
 import type { SharingController } from '../sharing/sharing-controller';
+import type { Updates } from '../updates/update-controller';
 import { DesktopFailure } from './desktop-failure';
 import type { IpcHandlers } from './dispatcher';
 import type { IpcSender } from './sender';
@@ -25,6 +26,8 @@ export interface DesktopServices {
   /** Replaces the application menu (for the window that sent it). */
   setMenu(items: MenuTemplate, sender: IpcSender): void;
   launch: LaunchQueue;
+  /** The app's own updates; each window reports its unacknowledged changes here. */
+  updates: Updates;
 }
 
 /** What each desktop call does, once the dispatcher has checked who asked and what they sent. */
@@ -59,5 +62,17 @@ export function createIpcHandlers(services: DesktopServices): IpcHandlers {
       return undefined;
     },
     launchTake: () => services.launch.take(),
+    updateStatus: () => services.updates.status(),
+    updateRestart: () => {
+      const status = services.updates.requestRestart();
+      if (status.phase !== 'waiting-for-save' && status.phase !== 'installing') {
+        throw new DesktopFailure('UNAVAILABLE', 'No update has been downloaded yet.');
+      }
+      return status;
+    },
+    updatePending: ({ pending }, { sender }) => {
+      services.updates.reportPending(sender.webContentsId, pending);
+      return undefined;
+    },
   };
 }

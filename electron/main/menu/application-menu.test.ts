@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { MenuTemplate } from '../../../shared/desktop';
-import { applicationMenuTemplate, type MenuOptions } from './application-menu';
+import { applicationMenuTemplate, CHECK_FOR_UPDATES_ID, type MenuOptions } from './application-menu';
 
 const items: MenuTemplate = [
   { id: 'file.open', label: 'Open…', accelerator: 'CmdOrCtrl+O', enabled: true, group: 'file' },
@@ -61,6 +61,19 @@ describe('applicationMenuTemplate', () => {
     expect(shape(submenu(menus[1]))).toEqual(['file.open', 'separator', 'close']);
     expect(shape(submenu(menus[3]))).toEqual(['view.toggleGrid', 'separator', 'togglefullscreen', 'toggleDevTools']);
     expect(submenu(menus[2])[0]).toMatchObject({ registerAccelerator: true });
+  });
+
+  it('puts Check for Updates… in Help when updates are wired, and runs it in the main process', () => {
+    let checks = 0;
+    const { menus, chosen } = build({ onCheckForUpdates: () => checks++ });
+    const help = submenu(menus.at(-1));
+    expect(shape(help)).toEqual([CHECK_FOR_UPDATES_ID, 'about']);
+    expect(help[0]).toMatchObject({ label: 'Check for Updates…' });
+    (help[0]!.click as () => void)();
+    expect(checks).toBe(1);
+    expect(chosen).toEqual([]);
+    const mac = build({ isMac: true, onCheckForUpdates: () => checks++ }).menus;
+    expect(shape(submenu(mac.at(-1)))).toEqual([CHECK_FOR_UPDATES_ID]);
   });
 
   it('leaves out menus with nothing in them', () => {

@@ -1,6 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuGroup, MenuItem, MenuTemplate } from '../../../shared/desktop';
 
+/** The id of the main process's own Help item; renderer action ids always have a dot, so it cannot clash. */
+export const CHECK_FOR_UPDATES_ID = 'checkForUpdates';
+
 export interface MenuOptions {
   isMac: boolean;
   appName: string;
@@ -8,6 +11,8 @@ export interface MenuOptions {
   onAction(id: string): void;
   /** Development builds get Toggle Developer Tools. */
   devTools: boolean;
+  /** Help → Check for Updates…, handled by the main process itself (electron/main/updates). */
+  onCheckForUpdates?(): void;
 }
 
 /**
@@ -62,7 +67,14 @@ export function applicationMenuTemplate(items: MenuTemplate, options: MenuOption
     { label: '&Board', submenu: section('tools', 'arrange') },
   );
   if (isMac) menus.push({ role: 'windowMenu' });
-  menus.push({ label: '&Help', role: 'help', submenu: withRoles(section('help'), isMac ? [] : [{ role: 'about' }]) });
+  const checkForUpdates: MenuItemConstructorOptions[] = options.onCheckForUpdates
+    ? [{ id: CHECK_FOR_UPDATES_ID, label: 'Check for Updates…', click: () => options.onCheckForUpdates?.() }]
+    : [];
+  menus.push({
+    label: '&Help',
+    role: 'help',
+    submenu: withRoles(section('help'), [...checkForUpdates, ...(isMac ? [] : [{ role: 'about' as const }])]),
+  });
   // macOS fills Window and Help itself (Help gets the menu search), so those stay even when empty.
   const keptEmpty = (menu: MenuItemConstructorOptions) => isMac && (menu.role === 'windowMenu' || menu.role === 'help');
   return menus.filter((menu) => keptEmpty(menu) || (Array.isArray(menu.submenu) && menu.submenu.length > 0));

@@ -36,6 +36,10 @@
  *   the real menu would.
  * - `did-navigate` (a new document in the window) is the shim telling Node
  *   that it was installed in a new top-level document.
+ * - Updates: electron-updater cannot run outside a packaged app, so a
+ *   FakeUpdater (an EventEmitter with its event names and payloads) stands
+ *   in at its event boundary; the UpdateController and the update policy
+ *   behind it are the real ones, and "install" is counted, not performed.
  */
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
@@ -51,6 +55,7 @@ import { nodeForkSpawner } from '../../../electron/main/relay-host/relay-child-p
 import { RelayHost } from '../../../electron/main/relay-host/relay-host';
 import { pageUrlAfterMove } from '../../../electron/main/relay-host/relay-moves';
 import { SharingController } from '../../../electron/main/sharing/sharing-controller';
+import { UpdateController } from '../../../electron/main/updates/update-controller';
 import type { PushPayloads } from '../../../shared/desktop/api';
 import { INVOKE_CHANNELS, PUSH_CHANNELS, type PushChannelKey } from '../../../shared/desktop/channels';
 import type { MenuTemplate } from '../../../shared/desktop/menu';
@@ -63,6 +68,7 @@ import {
   TEST_INTERFACES,
   TEST_SESSION_NAME,
 } from './desktop-stand-ins';
+import { FakeUpdater } from '../../support/fake-updater';
 import { installEaselShim, type ShimConfig } from './easel-shim';
 import { fromWire, toWire } from './wire-bytes';
 
@@ -153,6 +159,19 @@ export async function startDesktopBridge(options: DesktopBridgeOptions) {
     },
     onShareChange: (status) => push('shareChanged', status),
   });
+  const updater = new FakeUpdater();
+  let installs = 0;
+  const told: { message: string; detail: string }[] = [];
+  const updates = new UpdateController({
+    updater,
+    install: () => {
+      installs++;
+    },
+    currentVersion: '0.0.0-test',
+    log: () => undefined,
+    tell: ({ message, detail }) => told.push({ message, detail }),
+    onStatus: (status) => push('updateChanged', status),
+  });
   const dispatcher = createDispatcher(
     createIpcHandlers({
       sharing,
@@ -168,6 +187,7 @@ export async function startDesktopBridge(options: DesktopBridgeOptions) {
         menuTemplatesSent++;
       },
       launch,
+      updates,
     }),
     { trustedOrigins, isAppWindow: (id) => id === WINDOW_ID && !page.isClosed() },
     {
@@ -189,6 +209,7 @@ export async function startDesktopBridge(options: DesktopBridgeOptions) {
     if (source.frame !== source.page.mainFrame()) return;
     launch.reset();
     following = false;
+    updates.forgetWindow(WINDOW_ID);
   });
   const config: ShimConfig = {
     invokeChannels: INVOKE_CHANNELS,
@@ -259,6 +280,17 @@ export async function startDesktopBridge(options: DesktopBridgeOptions) {
       if (pid === undefined) throw new Error('no relay child is running');
       return pid;
     },
+    /**
+     * electron-updater at its event boundary: emit its events (findsUpdate,
+     * downloaded, …) as the real one would after a check.
+     */
+    updater,
+    /** A check as the app starts one at start (quiet) or from Help → Check for Updates (manual). */
+    checkForUpdates: (manual: boolean) => (manual ? updates.checkNow() : updates.checkInBackground()),
+    /** How many times the app quit to install the downloaded update (electron-updater's quitAndInstall). */
+    updateInstalls: () => installs,
+    /** The dialogs the update policy showed (only for what the person asked). */
+    updateDialogs: () => [...told],
     /** Everything pushed to the page so far. */
     pushed: () => [...pushed],
     /** What the dispatcher logged: refused senders and requests (warn), handler failures (error). */

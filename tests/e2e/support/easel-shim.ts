@@ -80,6 +80,12 @@ export function installEaselShim(toWire: Wire, fromWire: Wire, config: ShimConfi
     files: { open: call('fileOpen'), save: call('fileSave'), write: call('fileWrite') },
     menu: { setTemplate: call('menuSet'), onAction: subscribe('menuAction') },
     launch: { takePending: call('launchTake'), onOpen: subscribe('launchOpen') },
+    updates: {
+      status: call('updateStatus'),
+      restart: call('updateRestart'),
+      reportPending: call('updatePending'),
+      onChange: subscribe('updateChanged'),
+    },
   } satisfies EaselDesktopApi;
   // contextBridge hands the page a frozen copy; so does this.
   const freeze = (value: object): object => {
