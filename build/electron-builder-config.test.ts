@@ -32,6 +32,7 @@ interface BuilderConfig {
     entitlements: string;
     entitlementsInherit: string;
     extendInfo?: Record<string, unknown>;
+    notarize?: boolean;
   };
   linux: { target: TargetEntry[]; executableArgs?: string[] };
   appImage?: { executableArgs?: string[] };
@@ -64,6 +65,8 @@ describe('electron-builder.yml', () => {
     expect(targets(config.mac.target)).toEqual(['dmg', 'zip']);
     expect(targets(config.linux.target)).toEqual(['AppImage', 'deb']);
     expect(config.mac.hardenedRuntime).toBe(true);
+    // `notarize: false` would skip notarization even when the release has Apple's credentials.
+    expect(config.mac.notarize).not.toBe(false);
     for (const file of [config.mac.entitlements, config.mac.entitlementsInherit, config.icon]) {
       expect(existsSync(path.join(repoRoot, file)), file).toBe(true);
     }
