@@ -19,6 +19,7 @@ export default defineConfig({
       executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
     },
-    trace: 'off',
+    // CI uploads test-results/ when a job fails: a trace of each failed test, and its relay's log (fixtures.ts).
+    trace: process.env.CI ? 'retain-on-failure' : 'off',
   },
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { test as base } from '@playwright/test';
 import { CHROMIUM_PATH, WEB_ROOT } from '../support/browser';
@@ -48,9 +49,11 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
       process.kill(running.pid, name);
       frozen = name === 'SIGSTOP';
     };
+    const logs: string[] = [];
     const stop = async () => {
       if (frozen) signal('SIGCONT'); // a stopped process would not act on SIGTERM
       await running?.stop();
+      if (running) logs.push(running.stdout(), running.stderr());
       running = null;
     };
     await start();
@@ -64,6 +67,8 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
       thaw: () => signal('SIGCONT'),
     });
     await stop();
+    // Every run of this test's relay, kept beside its trace when it failed (CI uploads test-results/).
+    if (testInfo.status !== testInfo.expectedStatus) await writeFile(testInfo.outputPath('relay.log'), logs.join(''));
     await dataDir.remove();
   },
 });
