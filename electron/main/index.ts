@@ -139,7 +139,6 @@ function run(): void {
       if (info.state === 'running') lastRelayUrl = info.url;
     },
     onShareChange: (status) => broadcast('shareChanged', status),
-    log,
   });
 
   const updates = startAppUpdates({

@@ -82,6 +82,8 @@ export const shareStatusSchema = z.discriminatedUnion('sharing', [
     guests: z.number().int().min(0),
     /** Whether the session is announced over mDNS (`_easel._tcp`). */
     advertised: z.boolean(),
+    /** Why it could not be announced (the mDNS port taken or refused); sharing works without it. */
+    advertiseProblem: z.string().max(500).optional(),
     /** Whether the relay serves the browser client, so the http links open a board. */
     webClient: z.boolean(),
   }),

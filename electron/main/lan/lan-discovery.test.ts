@@ -1,11 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
+import dgram from 'node:dgram';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscoveredSession } from '../../../shared/desktop';
 import { createNetnsPair, type NetnsResult } from '../../../tests/support/netns';
 import { waitFor } from '../../../tests/support/wait';
-import { sessionOf } from './lan-discovery';
+import { LanDiscovery, sessionOf } from './lan-discovery';
 
 describe('sessionOf (what a browsed announcement becomes)', () => {
   const service = {
@@ -133,4 +135,49 @@ describe('LanDiscovery over real multicast, between two network namespaces', () 
     await waitFor(() => !beta.latest().some((s) => s.id.startsWith('alpha')), 'the goodbye to reach beta', 10_000, 50);
     for (const peer of [alpha, beta]) peer.send('exit');
   }, 60_000);
+});
+
+describe('LanDiscovery when the mDNS port cannot be had', () => {
+  /**
+   * A socket holding a UDP port without SO_REUSEADDR, as a responder that
+   * wants 5353 to itself does: multicast-dns's bind (with SO_REUSEADDR) then
+   * fails with EADDRINUSE for real. The port is a free one rather than 5353,
+   * and anything sent goes to 127.0.0.1 with multicast off, so nothing leaves
+   * this machine even if the bind were to succeed.
+   */
+  async function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
+    const holder = dgram.createSocket({ type: 'udp4', reuseAddr: false });
+    holder.bind(0, '0.0.0.0');
+    await once(holder, 'listening');
+    return { port: holder.address().port, release: () => new Promise((resolve) => holder.close(() => resolve())) };
+  }
+
+  it('says why advertise failed, logs the socket error once, throws nothing uncaught, and tries again next time', async () => {
+    const held = await holdPort();
+    const errors: unknown[] = [];
+    const discovery = new LanDiscovery({
+      selfId: 'self-000000000001',
+      multicast: { port: held.port, ip: '127.0.0.1', multicast: false },
+      onError: (error) => errors.push(error),
+    });
+    const announcement = { name: 'Ann', port: 4455, appVersion: '0.0.0-test' };
+    try {
+      await expect(discovery.advertise(announcement)).rejects.toThrow(
+        `The LAN announcement is unavailable: another program holds the mDNS port (UDP ${held.port}) for itself.`,
+      );
+      expect(discovery.advertising).toBe(false);
+      discovery.browse();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(discovery.sessions()).toEqual([]);
+      // Two sockets tried (advertise, then browse); each is reported once, however often it failed.
+      expect(errors.map((error) => (error as NodeJS.ErrnoException).code)).toEqual(['EADDRINUSE', 'EADDRINUSE']);
+
+      await held.release();
+      await discovery.advertise(announcement);
+      expect(discovery.advertising).toBe(true);
+    } finally {
+      await held.release().catch(() => undefined);
+      await discovery.close();
+    }
+  });
 });

@@ -1,8 +1,9 @@
 import { isIP } from 'node:net';
-import { Bonjour, type Browser, type Service, type ServiceConfig } from 'bonjour-service';
+import type { Bonjour, Browser, Service } from 'bonjour-service';
 import { z } from 'zod';
 import { type DiscoveredSession, relayUrlFor } from '../../../shared/desktop';
 import { boardIdSchema, PROTOCOL_VERSION } from '../../../shared/protocol';
+import { type MulticastOptions, openMdns } from './mdns-socket';
 
 /** DNS-SD service type: `_easel._tcp.local`. */
 export const EASEL_SERVICE_TYPE = 'easel';
@@ -34,27 +35,36 @@ export interface LanDiscoveryOptions {
   /** This app's id in TXT `id`: its own announcement is left out of `sessions()`. */
   selfId: string;
   /** Passed to multicast-dns (e.g. `interface`); tests leave it alone inside their namespace. */
-  multicast?: Partial<ServiceConfig>;
+  multicast?: MulticastOptions;
   onChange?: (sessions: DiscoveredSession[]) => void;
+  /** An mDNS socket error: the first of each socket, to log. */
   onError?: (error: unknown) => void;
 }
 
 /**
  * mDNS/DNS-SD for LAN sessions (bonjour-service): announces this app's
  * session while it shares, and lists the sessions other Easel apps announce.
- * The multicast socket opens on first use and closes in close().
+ * The multicast socket opens on first use and closes in close(). When it
+ * cannot be opened (mdns-socket.ts), advertise() rejects with the reason and
+ * browse() finds nothing; the next use tries again.
  */
 export class LanDiscovery {
-  private bonjour: Bonjour | null = null;
+  private opening: Promise<Bonjour> | null = null;
+  private browsing = false;
   private published: Service | null = null;
   private browser: Browser | null = null;
   private readonly found = new Map<string, DiscoveredSession>();
 
   constructor(private readonly options: LanDiscoveryOptions) {}
 
-  /** Announces (or re-announces with new details) this app's session. */
+  /** Announces (or re-announces with new details) this app's session; rejects when mDNS is unavailable. */
   async advertise(announcement: Announcement): Promise<void> {
     await this.stopAdvertising();
+    const opening = this.open();
+    // Why the socket would not open went to onError already.
+    const bonjour = await opening;
+    // Closed while the socket opened: announce nothing on it.
+    if (this.opening !== opening) return;
     const txt: Record<string, string> = {
       v: String(PROTOCOL_VERSION),
       id: this.options.selfId,
@@ -63,7 +73,7 @@ export class LanDiscovery {
     if (announcement.boardId !== undefined) txt.board = announcement.boardId;
     // The id suffix keeps two hosts of the same name from colliding (DNS-SD names must be unique).
     const name = `${announcement.name.slice(0, MAX_NAME_LENGTH - 9)} (${this.options.selfId.slice(0, 6)})`;
-    this.published = this.mdns().publish({ name, type: EASEL_SERVICE_TYPE, port: announcement.port, txt });
+    this.published = bonjour.publish({ name, type: EASEL_SERVICE_TYPE, port: announcement.port, txt });
     this.published.on('error', (error: unknown) => this.options.onError?.(error));
   }
 
@@ -81,8 +91,20 @@ export class LanDiscovery {
 
   /** Starts listening for other sessions; `sessions()` and onChange report them. */
   browse(): void {
-    if (this.browser) return;
-    const browser = this.mdns().find({ type: EASEL_SERVICE_TYPE });
+    if (this.browsing) return;
+    this.browsing = true;
+    const opening = this.open();
+    opening.then(
+      (bonjour) => {
+        if (this.opening === opening && this.browsing) this.browser = this.browseOn(bonjour);
+      },
+      // Unavailable (already reported): a later browse() tries again.
+      () => void (this.browsing = false),
+    );
+  }
+
+  private browseOn(bonjour: Bonjour): Browser {
+    const browser = bonjour.find({ type: EASEL_SERVICE_TYPE });
     const update = (service: Service) => {
       const session = sessionOf(service);
       const key = service.fqdn;
@@ -100,7 +122,7 @@ export class LanDiscovery {
     browser.on('down', (service) => {
       if (this.found.delete(service.fqdn)) this.changed();
     });
-    this.browser = browser;
+    return browser;
   }
 
   sessions(): DiscoveredSession[] {
@@ -109,16 +131,22 @@ export class LanDiscovery {
 
   async close(): Promise<void> {
     await this.stopAdvertising();
+    this.browsing = false;
     this.browser?.stop();
     this.browser = null;
-    const bonjour = this.bonjour;
-    this.bonjour = null;
+    const opening = this.opening;
+    this.opening = null;
+    const bonjour = await opening?.catch(() => null);
     if (bonjour) await new Promise<void>((resolve) => bonjour.destroy(() => resolve()));
   }
 
-  private mdns(): Bonjour {
-    this.bonjour ??= new Bonjour(this.options.multicast ?? {}, (error: unknown) => this.options.onError?.(error));
-    return this.bonjour;
+  private open(): Promise<Bonjour> {
+    const opening = (this.opening ??= openMdns(this.options.multicast ?? {}, (error) => this.options.onError?.(error)));
+    // A failed open is forgotten, so the next share or browse tries the socket again.
+    opening.catch(() => {
+      if (this.opening === opening) this.opening = null;
+    });
+    return opening;
   }
 
   private changed(): void {

@@ -23,6 +23,8 @@ export interface ShareViewOptions {
   /** Links open this board; without one they open the relay's home page. */
   boardId?: string;
   advertised: boolean;
+  /** Why the announcement failed, when it did. */
+  advertiseProblem?: string;
   webClient: boolean;
 }
 
@@ -40,6 +42,7 @@ export function shareStatusOf(
     token: share.token,
     guests: share.guests,
     advertised: options.advertised,
+    ...(options.advertiseProblem !== undefined && { advertiseProblem: options.advertiseProblem }),
     webClient: options.webClient,
     addresses: addresses.map((lan) => {
       const target = {

@@ -1,3 +1,5 @@
+import dgram from 'node:dgram';
+import { once } from 'node:events';
 import type { NetworkInterfaceInfo } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +8,7 @@ import { freePort } from '../../../tests/support/free-port';
 import { bundleRelayChild } from '../../../tests/support/relay-child-bundle';
 import { tempDir } from '../../../tests/support/temp-dir';
 import { waitFor } from '../../../tests/support/wait';
-import type { Announcement } from '../lan/lan-discovery';
+import { type Announcement, LanDiscovery } from '../lan/lan-discovery';
 import { nodeForkSpawner } from '../relay-host/relay-child-process';
 import { RelayHost } from '../relay-host/relay-host';
 import { type Advertiser, SharingController } from './sharing-controller';
@@ -141,6 +143,38 @@ describe('SharingController with the real relay host', { timeout: 60_000 }, () =
       expect(sharing.relayInfo()).toMatchObject({ state: 'running', sharing: false });
     } finally {
       await other.close();
+    }
+  });
+
+  it('shares without the LAN announcement when mDNS is unavailable, and says why', async () => {
+    // Held without SO_REUSEADDR, the port makes the real mDNS socket's bind fail (EADDRINUSE); see lan-discovery.test.ts.
+    const holder = dgram.createSocket({ type: 'udp4', reuseAddr: false });
+    holder.bind(0, '0.0.0.0');
+    await once(holder, 'listening');
+    const mdnsPort = holder.address().port;
+    const errors: unknown[] = [];
+    const discovery = new LanDiscovery({
+      selfId: 'self-000000000001',
+      multicast: { port: mdnsPort, ip: '127.0.0.1', multicast: false },
+      onError: (error) => errors.push(error),
+    });
+    const { sharing, shareChanges } = controller(discovery);
+    try {
+      await host.start();
+      const port = await freePort();
+      const status = await sharing.share({ boardId: 'retro', port });
+      expect(status).toMatchObject({ sharing: true, port, advertised: false });
+      expect(status.sharing && status.advertiseProblem).toBe(
+        `The LAN announcement is unavailable: another program holds the mDNS port (UDP ${mdnsPort}) for itself.`,
+      );
+      expect(shareChanges.at(-1)).toMatchObject({ advertised: false, advertiseProblem: expect.any(String) });
+      expect(errors).toHaveLength(1);
+
+      await sharing.stopSharing();
+      expect(sharing.status()).toEqual({ sharing: false });
+    } finally {
+      holder.close();
+      await discovery.close();
     }
   });
 });

@@ -6,7 +6,11 @@ import type { Announcement } from '../lan/lan-discovery';
 import { type RelayHost, type RelayHostSnapshot, ShareError } from '../relay-host/relay-host';
 import { relayInfoOf, shareStatusOf } from '../relay-host/relay-views';
 
-/** The mDNS half of sharing (LanDiscovery), or null to share without announcing. */
+/**
+ * The mDNS half of sharing (LanDiscovery), or null to share without announcing.
+ * advertise() rejects with a sentence the share dialog can show, after
+ * logging whatever it has to log itself.
+ */
 export interface Advertiser {
   advertise(announcement: Announcement): Promise<void>;
   stopAdvertising(): Promise<void>;
@@ -24,7 +28,6 @@ export interface SharingOptions {
   webClient: boolean;
   onRelayChange(info: RelayInfo): void;
   onShareChange(status: ShareStatus): void;
-  log?: (event: string, details: Record<string, unknown>) => void;
 }
 
 /**
@@ -37,13 +40,13 @@ export interface SharingOptions {
 export class SharingController {
   private boardId: string | undefined;
   private announced: Announcement | null = null;
+  /** Why the last announcement failed (mDNS unavailable); cleared by the next that works, and by stopping. */
+  private advertiseProblem: string | undefined;
   private advertising: Promise<void> = Promise.resolve();
   private lastInfo: RelayInfo | null = null;
   private lastStatus: ShareStatus | null = null;
-  private readonly log: NonNullable<SharingOptions['log']>;
 
   constructor(private readonly options: SharingOptions) {
-    this.log = options.log ?? (() => undefined);
     options.host.onChange((snapshot) => this.changed(snapshot));
   }
 
@@ -85,6 +88,7 @@ export class SharingController {
     return shareStatusOf(snapshot, lanAddresses(this.options.interfaces()), {
       ...(boardId !== undefined && { boardId }),
       advertised: this.announced !== null,
+      ...(this.advertiseProblem !== undefined && { advertiseProblem: this.advertiseProblem }),
       webClient: this.options.webClient,
     });
   }
@@ -123,10 +127,17 @@ export class SharingController {
     this.announced = wanted;
     this.advertising = this.advertising
       .then(() => (wanted ? advertiser.advertise(wanted) : advertiser.stopAdvertising()))
-      .catch((error: unknown) => {
-        this.log('mdns-failed', { error: String(error) });
-        if (this.announced === wanted) this.announced = null;
-      })
+      .then(
+        () => {
+          if (this.announced === wanted) this.advertiseProblem = undefined;
+        },
+        // The advertiser has logged it; the dialog says it (advertiseProblem).
+        (error: unknown) => {
+          if (this.announced !== wanted) return;
+          this.announced = null;
+          if (wanted) this.advertiseProblem = error instanceof Error ? error.message.slice(0, 500) : String(error);
+        },
+      )
       .then(() => this.emitStatus(this.options.host.snapshot()));
   }
 }

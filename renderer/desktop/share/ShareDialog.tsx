@@ -128,7 +128,7 @@ function Sharing({ share, status }: { share: ShareState; status: ActiveShare }) 
         <strong data-testid="share-guests">{guestsText(status.guests)}</strong> connected
       </p>
       <p className="note" data-testid="share-advertised">
-        {advertisedText(status.advertised)}
+        {advertisedText(status)}
       </p>
       {!status.webClient && (
         <p className="note" data-testid="share-no-web-client">

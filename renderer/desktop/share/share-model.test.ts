@@ -119,8 +119,14 @@ describe('texts', () => {
   });
 
   it('says whether the session is announced', () => {
-    expect(advertisedText(true)).toMatch(/^Announced/);
-    expect(advertisedText(false)).toMatch(/^Not announced/);
+    expect(advertisedText({ advertised: true })).toMatch(/^Announced/);
+    expect(advertisedText({ advertised: false })).toBe(
+      'Not announced on this network: send people the link or show them the QR code.',
+    );
+    const problem = 'The LAN announcement is unavailable: another program holds the mDNS port (UDP 5353) for itself.';
+    expect(advertisedText({ advertised: false, advertiseProblem: problem })).toBe(
+      `Not announced on this network. ${problem} Send people the link or show them the QR code.`,
+    );
   });
 
   it('warns of the firewall prompt on Windows only', () => {

@@ -69,11 +69,16 @@ export function stoppedText(guestsBefore: number): string {
   return `Sharing stopped. ${who} You keep working on this board as before.`;
 }
 
-/** A line saying whether the session is announced, so people know if it appears in others' Join lists. */
-export function advertisedText(advertised: boolean): string {
-  return advertised
-    ? 'Announced on this network: people see it under “Join a session”.'
-    : 'Not announced on this network: send people the link or show them the QR code.';
+/**
+ * A line saying whether the session is announced, so people know if it
+ * appears in others' Join lists, and why not when the announcement failed.
+ */
+export function advertisedText(status: Pick<ActiveShare, 'advertised' | 'advertiseProblem'>): string {
+  if (status.advertised) return 'Announced on this network: people see it under “Join a session”.';
+  if (status.advertiseProblem === undefined) {
+    return 'Not announced on this network: send people the link or show them the QR code.';
+  }
+  return `Not announced on this network. ${status.advertiseProblem} Send people the link or show them the QR code.`;
 }
 
 /**
