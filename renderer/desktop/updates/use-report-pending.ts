@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { MAX_REPORTED_PENDING } from '../../../shared/desktop/updates';
 import { desktopApi } from '../desktop-api';
 
@@ -9,7 +9,8 @@ import { desktopApi } from '../desktop-api';
  * has any.
  */
 export function useReportPending(pending: number): void {
-  useEffect(() => {
+  // Before paint: the main process hears of a new change before the person can see it, let alone click Restart.
+  useLayoutEffect(() => {
     void desktopApi()?.updates.reportPending({ pending: Math.min(pending, MAX_REPORTED_PENDING) });
   }, [pending]);
   useEffect(() => () => void desktopApi()?.updates.reportPending({ pending: 0 }), []);
