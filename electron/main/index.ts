@@ -22,6 +22,8 @@ import { probeRelay } from './join/probe-relay';
 import { RecentJoins } from './join/recent-joins';
 import { LanDiscovery } from './lan/lan-discovery';
 import { LaunchQueue, launchResolver } from './launch/launch-queue';
+import { openAppLogs } from './logs/app-logs';
+import { sandboxNote } from './logs/sandbox-note';
 import { launchRequestFromUrl, launchRequestsFrom } from './launch/launch-requests';
 import { applicationMenuTemplate } from './menu/application-menu';
 import { newSessionToken, RelayHost } from './relay-host/relay-host';
@@ -50,9 +52,6 @@ const profile = profileDirectory({
 });
 if (profile !== undefined) app.setPath('userData', profile);
 
-const log = (event: string, details: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ time: new Date().toISOString(), event, ...details }));
-
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -63,6 +62,14 @@ function run(): void {
   const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const trustedOrigins = devServer ? [APP_ORIGIN, new URL(devServer).origin] : [APP_ORIGIN];
   const userData = app.getPath('userData');
+  const logs = openAppLogs({ dir: path.join(userData, 'logs'), echo: !app.isPackaged });
+  const log = logs.log;
+  const sandbox = sandboxNote({
+    platform: process.platform,
+    appImage: process.env.APPIMAGE,
+    noSandbox: app.commandLine.hasSwitch('no-sandbox'),
+  });
+  if (sandbox) log(sandbox.event, sandbox.details);
   let mainWindow: BrowserWindow | null = null;
   /** Pages that reconnect by themselves when the relay moves (they subscribed to relay.onChange). */
   const followers = new Set<number>();
@@ -110,7 +117,7 @@ function run(): void {
 
   const webRoot = builtWebClient();
   const host = new RelayHost({
-    spawner: utilityProcessSpawner,
+    spawner: utilityProcessSpawner(logs.relayOutput),
     childModule: path.join(import.meta.dirname, 'relay-child.js'),
     dataDir: path.join(userData, 'boards'),
     allowedOrigins: trustedOrigins,

@@ -17,6 +17,9 @@ export interface RelayChild {
   kill(): void;
 }
 
+/** Takes a relay child's stdout or stderr, when they are pipes, and reads it for as long as it lasts. */
+export type ChildOutput = (source: NodeJS.ReadableStream) => void;
+
 export interface RelayChildSpawner {
   fork(modulePath: string, args: readonly string[]): RelayChild;
 }
@@ -24,17 +27,26 @@ export interface RelayChildSpawner {
 /**
  * Node's child_process.fork: what the tests use with the real relay module
  * (`execArgv: ['--import', 'tsx']` runs it from source). Electron's
- * utilityProcess version is utility-process-spawner.ts.
+ * utilityProcess version is utility-process-spawner.ts. With `output`, the
+ * child's stdout and stderr are pipes handed to it, as the app's are;
+ * otherwise they are this process's.
  */
-export function nodeForkSpawner(options: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}): RelayChildSpawner {
+export function nodeForkSpawner(
+  options: { execArgv?: string[]; env?: NodeJS.ProcessEnv; output?: ChildOutput } = {},
+): RelayChildSpawner {
+  const stdio = options.output ? 'pipe' : 'inherit';
   return {
     fork(modulePath, args) {
       const child = fork(modulePath, [...args], {
         execArgv: options.execArgv ?? [],
         env: options.env ?? process.env,
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        stdio: ['ignore', stdio, stdio, 'ipc'],
         serialization: 'advanced',
       });
+      if (options.output && child.stdout && child.stderr) {
+        options.output(child.stdout);
+        options.output(child.stderr);
+      }
       let exited: ChildExit | null = null;
       const exitListeners: ((exit: ChildExit) => void)[] = [];
       const finish = (exit: ChildExit) => {

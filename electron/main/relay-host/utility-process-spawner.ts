@@ -1,14 +1,18 @@
 import { utilityProcess } from 'electron';
-import type { ChildExit, RelayChild, RelayChildSpawner } from './relay-child-process';
+import type { ChildExit, ChildOutput, RelayChild, RelayChildSpawner } from './relay-child-process';
 
 /**
  * The relay child as an Electron utility process: a Node.js process started
  * through Chromium's service launcher, so it works with the RunAsNode fuse
- * off. Messages sent before it has spawned are queued.
+ * off. Messages sent before it has spawned are queued. Its stdout and stderr
+ * are pipes handed to `output`: inherited, they would be the app's, which a
+ * Windows GUI app does not have (the child's first log line failed, EBADF).
  */
-export const utilityProcessSpawner: RelayChildSpawner = {
+export const utilityProcessSpawner = (output: ChildOutput): RelayChildSpawner => ({
   fork(modulePath, args) {
-    const child = utilityProcess.fork(modulePath, [...args], { serviceName: 'Easel relay', stdio: 'inherit' });
+    const child = utilityProcess.fork(modulePath, [...args], { serviceName: 'Easel relay', stdio: 'pipe' });
+    if (child.stdout) output(child.stdout);
+    if (child.stderr) output(child.stderr);
     let spawned = false;
     const queued: unknown[] = [];
     let exited: ChildExit | null = null;
@@ -41,4 +45,4 @@ export const utilityProcessSpawner: RelayChildSpawner = {
     };
     return relayChild;
   },
-};
+});
