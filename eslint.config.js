@@ -118,7 +118,7 @@ export default tseslint.config(
   },
   {
     // Playwright reads a fixture's dependencies from its destructuring pattern, empty or not.
-    files: ['tests/e2e/**/*.ts'],
+    files: ['tests/e2e/**/*.ts', 'tests/e2e-electron/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },
   prettier,

@@ -48,7 +48,7 @@ const profile = profileDirectory({
   isPackaged: app.isPackaged,
   appDataDir: app.getPath('appData'),
   appName: app.name,
-  overrideDir: process.env.EASEL_USER_DATA_DIR,
+  userDataSwitch: app.commandLine.getSwitchValue('user-data-dir'),
 });
 if (profile !== undefined) app.setPath('userData', profile);
 

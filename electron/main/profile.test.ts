@@ -3,27 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { profileDirectory } from './profile';
 
 const appDataDir = path.resolve('/home/ann/.config');
+const installed = { isPackaged: true, appDataDir, appName: 'Easel', userDataSwitch: '' };
+const fromSource = { ...installed, isPackaged: false };
 
 describe('profileDirectory', () => {
-  it('leaves the installed app on the default profile, even when EASEL_USER_DATA_DIR is set', () => {
-    expect(profileDirectory({ isPackaged: true, appDataDir, appName: 'Easel', overrideDir: undefined })).toBe(
-      undefined,
-    );
-    expect(profileDirectory({ isPackaged: true, appDataDir, appName: 'Easel', overrideDir: '/tmp/p' })).toBe(undefined);
+  it('leaves the installed app on the default profile', () => {
+    expect(profileDirectory(installed)).toBe(undefined);
   });
 
   it('gives a run from the source tree a profile of its own beside the installed one', () => {
-    expect(profileDirectory({ isPackaged: false, appDataDir, appName: 'Easel', overrideDir: undefined })).toBe(
-      path.join(appDataDir, 'Easel-dev'),
-    );
-    expect(profileDirectory({ isPackaged: false, appDataDir, appName: 'Easel', overrideDir: '' })).toBe(
-      path.join(appDataDir, 'Easel-dev'),
-    );
+    expect(profileDirectory(fromSource)).toBe(path.join(appDataDir, 'Easel-dev'));
   });
 
-  it('uses the folder a test names, made absolute', () => {
-    expect(profileDirectory({ isPackaged: false, appDataDir, appName: 'Easel', overrideDir: 'e2e/profile-1' })).toBe(
-      path.resolve('e2e/profile-1'),
-    );
+  it('uses the folder --user-data-dir names, made absolute, in either build', () => {
+    expect(profileDirectory({ ...fromSource, userDataSwitch: 'e2e/profile-1' })).toBe(path.resolve('e2e/profile-1'));
+    expect(profileDirectory({ ...installed, userDataSwitch: '/tmp/second' })).toBe(path.resolve('/tmp/second'));
   });
 });

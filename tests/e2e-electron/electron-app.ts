@@ -28,12 +28,14 @@ export function electronBinary(): ElectronBinary {
 /** Chromium refuses to run as root with its sandbox on (containers, CI). */
 export const chromiumSwitches = (): string[] => (process.getuid?.() === 0 ? ['--no-sandbox'] : []);
 
+/** `--user-data-dir`: the app's profile (boards, window state) and its single-instance lock. */
+export const profileSwitch = (userDataDir: string): string => `--user-data-dir=${userDataDir}`;
+
 /** Starts the built app (out/, from `electron-vite build`) with its own profile folder. */
 export function launchEasel(binary: string, userDataDir: string, args: string[] = []): Promise<ElectronApplication> {
   return electron.launch({
     executablePath: binary,
-    args: [...chromiumSwitches(), repoRoot, ...args],
-    env: { ...process.env, EASEL_USER_DATA_DIR: userDataDir },
+    args: [...chromiumSwitches(), profileSwitch(userDataDir), repoRoot, ...args],
     timeout: 30_000,
   });
 }

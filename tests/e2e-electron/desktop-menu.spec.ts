@@ -1,0 +1,43 @@
+import type { ElectronApplication } from '@playwright/test';
+import { BoardPage } from '../e2e/pages/board-page';
+import { CanvasPage } from '../e2e/pages/canvas-page';
+import { expect, openBoard, runningRelay, test } from './fixtures';
+
+/**
+ * The native application menu, built by the main process from the template
+ * the board page sends, runs the page's actions: a menu item is clicked the
+ * way Electron does when a person picks it, and the page acts on it.
+ */
+
+/** Clicks the native menu item `id`; false when the menu has no such item (yet). */
+const clickMenuItem = (electronApp: ElectronApplication, id: string) =>
+  electronApp.evaluate(({ Menu }, itemId) => {
+    const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
+    if (!item) return false;
+    item.click();
+    return true;
+  }, id);
+
+/** Whether the native menu item `id` shows a check mark; null when there is no such item. */
+const menuItemChecked = (electronApp: ElectronApplication, id: string) =>
+  electronApp.evaluate(({ Menu }, itemId) => Menu.getApplicationMenu()?.getMenuItemById(itemId)?.checked ?? null, id);
+
+test('a tool picked from the native Board menu is the page’s tool, and the menu’s check mark follows', async ({
+  easel,
+}) => {
+  const { app, page } = await easel.start();
+  const canvas = new CanvasPage(page);
+  await openBoard(page, await runningRelay(page), 'menu-e2e');
+  await expect(new BoardPage(page).status).toHaveText('Saved');
+  await expect.poll(() => menuItemChecked(app, 'tools.select')).toBe(true);
+
+  expect(await clickMenuItem(app, 'tools.ellipse')).toBe(true);
+  await expect(canvas.tool('Ellipse')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => menuItemChecked(app, 'tools.ellipse')).toBe(true);
+  expect(await menuItemChecked(app, 'tools.select')).toBe(false);
+
+  expect(await clickMenuItem(app, 'tools.pen')).toBe(true);
+  await expect(canvas.tool('Pen')).toHaveAttribute('aria-pressed', 'true');
+  await expect(canvas.tool('Ellipse')).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => menuItemChecked(app, 'tools.pen')).toBe(true);
+});
