@@ -25,11 +25,15 @@ export interface RelayProcess {
  */
 export async function startRelayProcess(
   args: string[],
-  /** `nodeArgs`: flags for node itself, e.g. `--cpu-prof`. */
-  options: { timeoutMs?: number; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  /**
+   * `nodeArgs`: flags for node itself, e.g. `--cpu-prof`. `wrapper`: a command that runs node, e.g.
+   * `['unshare', '--pid', '--fork', '--']` to start the relay in a new pid namespace.
+   */
+  options: { timeoutMs?: number; env?: Record<string, string>; nodeArgs?: string[]; wrapper?: string[] } = {},
 ): Promise<RelayProcess> {
   const nodeArgs = [...(options.nodeArgs ?? []), '--import', 'tsx', cliPath, '--host', '127.0.0.1'];
-  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+  const [command, ...commandArgs] = [...(options.wrapper ?? []), process.execPath, ...nodeArgs, ...args];
+  const child = spawn(command!, commandArgs, {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,9 +81,13 @@ export async function startRelayProcess(
   };
 }
 
-/** Runs the CLI to completion (for flag errors and --help). */
-export async function runRelayCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+/** Runs the CLI to completion (for flag errors, --help, and relays that refuse to start). */
+export async function runRelayCli(
+  args: string[],
+  options: { wrapper?: string[] } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const [command, ...commandArgs] = [...(options.wrapper ?? []), process.execPath, '--import', 'tsx', cliPath, ...args];
+  const child = spawn(command!, commandArgs, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
