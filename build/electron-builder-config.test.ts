@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EASEL_SERVICE_TYPE } from '../electron/main/lan/lan-discovery';
+import { tempDir } from '../tests/support/temp-dir';
 
 /**
  * electron-builder.yml as electron-builder itself loads and validates it
@@ -38,6 +40,7 @@ interface BuilderConfig {
   appImage?: { executableArgs?: string[] };
   toolsets?: { appimage?: string | null };
   directories: { buildResources: string };
+  publish?: { provider: string; owner?: string; repo?: string } | null;
   icon: string;
 }
 interface ConfigModule {
@@ -94,6 +97,30 @@ describe('electron-builder.yml', () => {
     expect(config.toolsets?.appimage).toMatch(/^1\./);
     for (const args of [config.linux.executableArgs, config.appImage?.executableArgs]) {
       expect(args ?? []).not.toContain('--no-sandbox');
+    }
+  });
+
+  it('names the GitHub releases as the update feed, so app-update.yml and latest*.yml are written', async () => {
+    const { publish } = await loadConfig();
+    // `publish: null` writes neither: the app would have no feed to check.
+    expect(publish).toEqual({ provider: 'github' });
+    // No owner/repo here: electron-builder reads them from the checkout's git remote (actions/checkout
+    // writes remote.origin.url), the repository whose releases the workflow drafts.
+    const { getRepositoryInfo } = require('app-builder-lib/out/util/repositoryInfo.js') as {
+      getRepositoryInfo(projectDir: string): Promise<{ type: string; user: string; project: string } | null>;
+    };
+    const checkout = await tempDir('easel-checkout-');
+    try {
+      await mkdir(path.join(checkout.path, '.git'));
+      const remote = '[remote "origin"]\n\turl = https://github.com/easel-dev/easel\n';
+      await writeFile(path.join(checkout.path, '.git', 'config'), `[core]\n\tbare = false\n${remote}`);
+      await expect(getRepositoryInfo(checkout.path)).resolves.toMatchObject({
+        type: 'github',
+        user: 'easel-dev',
+        project: 'easel',
+      });
+    } finally {
+      await checkout.remove();
     }
   });
 });

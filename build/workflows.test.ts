@@ -100,4 +100,10 @@ describe('release.yml', () => {
     const elsewhere = (installers.steps ?? []).filter((s) => s !== mac[0]);
     expect(JSON.stringify(elsewhere)).not.toMatch(/MAC_CSC|APPLE_/);
   });
+
+  it('attaches the update feed (latest*.yml, blockmaps) with the installers the app updates from', () => {
+    const upload = (installers.steps ?? []).find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    const paths = String(upload?.with?.path).split('\n');
+    expect(paths).toEqual(expect.arrayContaining(['dist/latest*.yml', 'dist/*.blockmap', 'dist/*.zip']));
+  });
 });

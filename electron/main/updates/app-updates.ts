@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog, autoUpdater as nativeAutoUpdater } from 'electron';
 import electronUpdater, { type AppUpdater, type Logger } from 'electron-updater';
@@ -10,6 +9,7 @@ import {
   type Updates,
   UpdatesOff,
 } from './update-controller';
+import { hasUpdateFeed } from './update-feed';
 
 export interface AppUpdatesOptions {
   log(event: string, details: Record<string, unknown>): void;
@@ -62,8 +62,8 @@ export function startAppUpdates(options: AppUpdatesOptions): Updates {
 
 function whyUpdatesAreOff(): string | null {
   if (!app.isPackaged) return 'a development run (the app is not packaged)';
-  if (!existsSync(path.join(process.resourcesPath, 'app-update.yml'))) {
-    return 'this build has no update feed (app-update.yml); electron-builder writes one when it knows the GitHub repository';
+  if (!hasUpdateFeed(path.join(process.resourcesPath, 'app-update.yml'))) {
+    return 'this build has no update feed: electron-builder names one in app-update.yml only when it knows the GitHub repository (from the git remote)';
   }
   return null;
 }
