@@ -106,7 +106,7 @@ function cleanEnv(project: StandInProject, extra: Record<string, string> = {}): 
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
-    if (/^(https?_proxy|no_proxy|all_proxy|electron_.*|npm_config_.*|easel_.*)$/i.test(key)) continue;
+    if (/^(https?_proxy|no_proxy|all_proxy|electron_.*|npm_(package_)?config_.*|easel_.*)$/i.test(key)) continue;
     env[key] = value;
   }
   return { ...env, electron_config_cache: project.cache, ...extra };

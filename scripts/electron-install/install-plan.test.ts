@@ -145,7 +145,10 @@ describe('downloadSource', () => {
     expect(downloadSource({ ELECTRON_MIRROR: 'https://npmmirror.com/mirrors/electron/' })).toBe(
       'https://npmmirror.com/mirrors/electron/',
     );
-    expect(downloadSource({ npm_config_electron_mirror: 'https://from-npmrc/' })).toBe('https://from-npmrc/');
+    // .npmrc's electron_mirror wins over the variable, as @electron/get reads them.
+    expect(downloadSource({ npm_config_electron_mirror: 'https://from-npmrc/', ELECTRON_MIRROR: 'https://env/' })).toBe(
+      'https://from-npmrc/',
+    );
   });
 });
 

@@ -136,9 +136,16 @@ export function installerEnv(env: Env, settings: DownloadSettings): Record<strin
   return result;
 }
 
-/** Where the installer downloads from, for the message. */
+/** Where the installer downloads from, for the message: @electron/get's order (.npmrc, package.json, then env). */
 export function downloadSource(env: Env): string {
-  return firstSet(env.ELECTRON_MIRROR, env.npm_config_electron_mirror) ?? DEFAULT_MIRROR;
+  return (
+    firstSet(
+      env.npm_config_electron_mirror,
+      env.NPM_CONFIG_ELECTRON_MIRROR,
+      env.npm_package_config_electron_mirror,
+      env.ELECTRON_MIRROR,
+    ) ?? DEFAULT_MIRROR
+  );
 }
 
 export interface InstallerOutcome {
