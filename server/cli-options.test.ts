@@ -12,6 +12,11 @@ describe('parseCliOptions', () => {
         token: undefined,
         hostToken: undefined,
         allowedOrigins: [],
+        memory: {
+          maxBoardBytes: 64 * 1024 ** 2,
+          softSocketBufferBytes: 4 * 1024 ** 2,
+          maxSocketBufferBytes: 32 * 1024 ** 2,
+        },
         logLevel: 'info',
         webRoot: undefined,
       },
@@ -51,6 +56,10 @@ describe('parseCliOptions', () => {
       [['--web-root', '  '], /--web-root/],
       [['--web-root'], /web-root/],
       [['--bogus'], /bogus/],
+      [['--max-board-bytes', 'lots'], /--max-board-bytes: expected a size/],
+      [['--max-board-bytes', '12'], /--max-board-bytes/],
+      [['--max-board-bytes', '2TiB'], /--max-board-bytes/],
+      [['--max-socket-buffer', '1MiB'], /--soft-socket-buffer: must not be more/],
       [['positional'], /positional|argument/i],
     ];
     for (const [argv, message] of cases) {
@@ -69,6 +78,22 @@ describe('parseCliOptions', () => {
     expect(parseCliOptions(['--web-root=flag'], { WEB_ROOT: 'env' })).toMatchObject({ options: { webRoot: 'flag' } });
     expect(parseCliOptions([], { WEB_ROOT: '' })).toMatchObject({ kind: 'run', options: { webRoot: undefined } });
     expect(parseCliOptions([], { WEB_ROOT: ' ' })).toMatchObject({ kind: 'error' });
+  });
+
+  it('reads sizes in bytes or binary units', () => {
+    expect(
+      parseCliOptions(
+        ['--max-board-bytes', '16MiB', '--soft-socket-buffer', '512k', '--max-socket-buffer', '1048576'],
+        {},
+      ),
+    ).toMatchObject({
+      options: {
+        memory: { maxBoardBytes: 16 * 1024 ** 2, softSocketBufferBytes: 512 * 1024, maxSocketBufferBytes: 1024 ** 2 },
+      },
+    });
+    expect(parseCliOptions(['--max-board-bytes', '1.5 GiB'], {})).toMatchObject({
+      options: { memory: { maxBoardBytes: 1.5 * 1024 ** 3 } },
+    });
   });
 
   it('recognises --help', () => {

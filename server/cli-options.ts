@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { MAX_TOKEN_LENGTH } from '../shared/protocol';
+import { DEFAULT_MEMORY_LIMITS, formatSize, type MemoryLimits, parseSize, SIZE_FLAGS } from './memory-limits';
 import { DEFAULT_HOST, DEFAULT_PORT } from './relay';
+
+const sizeUsage = SIZE_FLAGS.map(({ flag, key, help }) =>
+  [`  --${flag} SIZE`, ...wrap(`${help} (default ${formatSize(DEFAULT_MEMORY_LIMITS[key])})`, 72)].join('\n      '),
+).join('\n');
 
 export const USAGE = `Usage: npm run relay -- [options]
 
@@ -17,7 +22,10 @@ Options:
   --allow-origin O   also accept browser connections from origin O (repeatable)
   --web-root DIR     serve the built browser client from DIR (env WEB_ROOT; npm run build:web makes out/web)
   --log-level LEVEL  fatal, error, warn, info, debug or silent (env LOG_LEVEL; default info)
-  -h, --help         show this help`;
+  -h, --help         show this help
+
+Memory (SIZE in bytes or with a binary unit: 512KiB, 64MiB, 1GiB):
+${sizeUsage}`;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -29,6 +37,7 @@ export interface CliOptions {
   token: string | undefined;
   hostToken: string | undefined;
   allowedOrigins: string[];
+  memory: MemoryLimits;
   logLevel: LogLevel;
   /** The built browser client to serve; checked when the relay starts, not here. */
   webRoot: string | undefined;
@@ -53,6 +62,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         'allow-origin': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         'web-root': { type: 'string' },
+        ...Object.fromEntries(SIZE_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -93,6 +103,19 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     }
   }
 
+  const memory = { ...DEFAULT_MEMORY_LIMITS };
+  for (const { flag, key } of SIZE_FLAGS) {
+    const text = (values as Record<string, unknown>)[flag];
+    if (typeof text !== 'string') continue;
+    const bytes = parseSize(text);
+    if (bytes === undefined)
+      return { kind: 'error', message: `--${flag}: expected a size from 1KiB to 1TiB, got ${text}` };
+    memory[key] = bytes;
+  }
+  if (memory.softSocketBufferBytes > memory.maxSocketBufferBytes) {
+    return { kind: 'error', message: '--soft-socket-buffer: must not be more than --max-socket-buffer' };
+  }
+
   const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) return { kind: 'error', message: `--log-level: one of ${LOG_LEVELS.join(', ')}` };
 
@@ -100,9 +123,25 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (webRoot !== undefined && webRoot.trim() === '')
     return { kind: 'error', message: '--web-root: must not be empty' };
 
-  return { kind: 'run', options: { host, port, dataDir, token, hostToken, allowedOrigins, logLevel, webRoot } };
+  return {
+    kind: 'run',
+    options: { host, port, dataDir, token, hostToken, allowedOrigins, memory, logLevel, webRoot },
+  };
 }
 
 function isLogLevel(value: string): value is LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/** Words into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
 }

@@ -33,6 +33,11 @@ async function main(): Promise<void> {
       token: options.token,
       hostToken: options.hostToken,
       allowedOrigins: options.allowedOrigins,
+      maxBoardBytes: options.memory.maxBoardBytes,
+      backpressure: {
+        softBytes: options.memory.softSocketBufferBytes,
+        hardBytes: options.memory.maxSocketBufferBytes,
+      },
       webRoot: options.webRoot,
       logger: log,
     });

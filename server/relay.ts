@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import packageJson from '../package.json' with { type: 'json' };
-import { DESKTOP_APP_ORIGIN, EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
+import { DESKTOP_APP_ORIGIN, errorAck, EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
 import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
@@ -10,6 +10,12 @@ import type { Session } from './core/session';
 import { type Logger, silentLogger } from './core/types';
 import { FileBoardStore } from './storage/file-store';
 import type { BoardStore } from './storage/types';
+import {
+  type Backpressure,
+  type BackpressureLimits,
+  DEFAULT_BACKPRESSURE,
+  watchBackpressure,
+} from './transport/backpressure';
 import { checkHandshake, type ClientRole, isOriginAllowed } from './transport/handshake';
 import { httpHandler } from './transport/http';
 import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
@@ -41,7 +47,16 @@ export interface RelayOptions {
   pingTimeoutMs?: number;
   /** Largest single WebSocket frame; larger ones close the socket. */
   maxHttpBufferSize?: number;
+  /**
+   * What the relay buffers per connection (see transport/backpressure.ts). The
+   * stall time defaults to pingIntervalMs + pingTimeoutMs: a reader that takes
+   * nothing goes when a silent one would.
+   */
+  backpressure?: Partial<BackpressureLimits>;
   maxUpdateBytes?: number;
+  /** What one board may take on disk; larger boards are not opened, updates past it are refused. */
+  maxBoardBytes?: number;
+  updateLimits?: RelayCoreOptions['updateLimits'];
   idleUnloadMs?: RelayCoreOptions['idleUnloadMs'];
   compactLogBytes?: RelayCoreOptions['compactLogBytes'];
   limits?: RelayCoreOptions['limits'];
@@ -78,10 +93,12 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   const host = options.host ?? DEFAULT_HOST;
   // Checked before the store opens, so a bad web root leaves nothing to clean up.
   const client = options.webRoot !== undefined ? await openWebRoot(options.webRoot) : null;
-  const store = options.store ?? (await openFileStore(options.dataDir, log));
+  const store = options.store ?? (await openFileStore(options.dataDir, log, options.maxBoardBytes));
   const maxUpdateBytes = options.maxUpdateBytes ?? MAX_UPDATE_BYTES;
   const startedAt = Date.now();
   const allowedOrigins = options.allowedOrigins ?? [];
+  const pingIntervalMs = options.pingIntervalMs ?? 10_000;
+  const pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
   // Sockets (not the HTTP API) also come from the desktop app, wherever this relay runs: see DESKTOP_APP_ORIGIN.
   const socketOrigins = [DESKTOP_APP_ORIGIN, ...allowedOrigins];
 
@@ -108,8 +125,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   const io: RelayServer = new Server(httpServer, {
     path: '/socket.io/',
     serveClient: false,
-    pingInterval: options.pingIntervalMs ?? 10_000,
-    pingTimeout: options.pingTimeoutMs ?? 5_000,
+    pingInterval: pingIntervalMs,
+    pingTimeout: pingTimeoutMs,
     // Room for one maximal update plus its envelope; beyond that the socket closes.
     maxHttpBufferSize: options.maxHttpBufferSize ?? maxUpdateBytes + 64 * 1024,
     cors: allowedOrigins.length > 0 ? { origin: allowedOrigins } : undefined,
@@ -121,14 +138,26 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   });
 
   coalesceWrites(io.engine);
+  const backpressure = watchBackpressure(
+    io.engine,
+    {
+      ...DEFAULT_BACKPRESSURE,
+      stallMs: pingIntervalMs + pingTimeoutMs,
+      ...options.backpressure,
+    },
+    (connectionId, socketId, reason, pendingBytes) =>
+      log.warn({ connectionId: socketId ?? connectionId, reason, pendingBytes }, DROP_MESSAGES[reason]),
+  );
 
   const core = new RelayCore({
     store,
-    outbox: socketIoOutbox(io),
+    outbox: socketIoOutbox(io, backpressure.congested),
     logger: log,
     idleUnloadMs: options.idleUnloadMs,
     compactLogBytes: options.compactLogBytes,
     maxUpdateBytes,
+    maxBoardBytes: options.maxBoardBytes,
+    updateLimits: options.updateLimits,
     limits: options.limits,
     onBoardStored: (boardId, doc) => catalog?.recorder.stored(boardId, doc),
   });
@@ -172,7 +201,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     const session = core.connect(socket.id);
     const { name } = socket.handshake.auth as { name?: string };
     log.info({ connectionId: socket.id, address: socket.handshake.address, name }, 'connect');
-    bindSession(socket, session);
+    backpressure.name(socket.conn, socket.id);
+    bindSession(socket, session, backpressure);
     if ((socket.data as { role?: ClientRole }).role === 'guest') countGuests(() => guests.add(socket.id));
     socket.on('disconnect', (reason) => {
       countGuests(() => guests.delete(socket.id));
@@ -206,6 +236,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     catalog,
     close: () => {
       closing ??= (async () => {
+        backpressure.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());
@@ -220,20 +251,47 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   };
 }
 
-/** Wires the four protocol events to the session; acks are optional for a client, never trusted. */
-function bindSession(socket: RelaySocket, session: Session): void {
+const DROP_MESSAGES = {
+  buffer: 'connection dropped: it fell too far behind (the relay held more than it may for it)',
+  stalled: 'connection dropped: it stopped reading',
+  'unsolicited pong': 'connection dropped: it sent a pong without a ping',
+} as const;
+
+/**
+ * Wires the four protocol events to the session; acks are optional for a
+ * client, never trusted. A join to a connection that is behind is answered
+ * RATE_LIMITED without building anything (see transport/backpressure.ts).
+ */
+function bindSession(socket: RelaySocket, session: Session, backpressure: Backpressure): void {
   const reply = (ack: unknown) => (response: unknown) => {
     if (typeof ack === 'function') ack(response);
   };
-  socket.on(EVENTS.join, (payload, ack) => void session.join(payload).then(reply(ack)));
+  socket.on(EVENTS.join, (payload, ack) => {
+    if (backpressure.isCongested(socket.conn)) {
+      reply(ack)(errorAck('RATE_LIMITED', 'the relay is still sending this connection earlier data; retry shortly'));
+      return;
+    }
+    void session
+      .join(payload, () => backpressure.pendingBytes(socket.conn))
+      .then((response) => {
+        // The board is on its way: the connection may hold that much more for a moment.
+        if (response.ok) backpressure.allow(socket.conn, response.update.byteLength);
+        reply(ack)(response);
+      });
+  });
   socket.on(EVENTS.update, (payload, ack) => void session.update(payload).then(reply(ack)));
   socket.on(EVENTS.leave, (payload, ack) => void session.leave(payload).then(reply(ack)));
   socket.on(EVENTS.awareness, (payload) => session.awareness(payload));
 }
 
-async function openFileStore(dataDir: string | undefined, log: Logger): Promise<BoardStore> {
+async function openFileStore(
+  dataDir: string | undefined,
+  log: Logger,
+  maxBoardBytes: number | undefined,
+): Promise<BoardStore> {
   if (!dataDir) throw new Error('createRelay needs a dataDir (or a store)');
   return FileBoardStore.create(dataDir, {
     logger: (event, details) => log.info({ ...details }, event),
+    maxBoardBytes,
   });
 }

@@ -58,7 +58,7 @@ function edit(): Uint8Array {
   const doc = new Y.Doc();
   let update: Uint8Array | null = null;
   doc.on('update', (bytes: Uint8Array) => (update = bytes));
-  doc.getMap('cursors').set(String(doc.clientID), [1, 2]);
+  doc.getMap('shapes').set(String(doc.clientID), [1, 2]);
   return update!;
 }
 

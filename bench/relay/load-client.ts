@@ -10,6 +10,7 @@ import {
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '../../shared/protocol';
+import { SHAPES_MAP } from '../../shared/model/board-doc-layout';
 import { LeanSocket } from './lean-socket';
 import type { ClientKind } from './options';
 import { updateKey } from './update-id';
@@ -57,10 +58,13 @@ export function createLoadClient(
     : new SocketIoLoadClient(index, url, boardId, sink);
 }
 
-/** The client's doc and its next edit. */
+/**
+ * The client's doc and its next edit: a value under its own key in the
+ * board's shapes map (the relay refuses roots boards do not use).
+ */
 class CursorEdits {
   readonly doc = new Y.Doc();
-  private readonly cursors = this.doc.getMap<number[]>('cursors');
+  private readonly cursors = this.doc.getMap<number[]>(SHAPES_MAP);
   private captured: Uint8Array | null = null;
   private edits = 0;
   private prepared: Uint8Array[] = [];

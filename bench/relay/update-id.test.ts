@@ -7,7 +7,7 @@ describe('updateKey', () => {
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => updates.push(update));
-    const cursors = doc.getMap('cursors');
+    const cursors = doc.getMap('shapes');
     for (let i = 0; i < 3; i++) cursors.set(String(doc.clientID), [i, i * 2]);
     expect(updates.map((update) => describeKey(updateKey(update)))).toEqual([
       `${doc.clientID}:0`,
@@ -25,7 +25,7 @@ describe('updateKey', () => {
     const clients = [new Y.Doc(), new Y.Doc()];
     for (const doc of clients) {
       doc.on('update', (update: Uint8Array) => edits.push(update));
-      for (let i = 0; i < 2; i++) doc.getMap('cursors').set(String(doc.clientID), [i, i]);
+      for (let i = 0; i < 2; i++) doc.getMap('shapes').set(String(doc.clientID), [i, i]);
     }
     const keys = updateKeys(Y.mergeUpdates(edits)).map(describeKey).sort();
     const expected = clients.flatMap((doc) => [`${doc.clientID}:0`, `${doc.clientID}:1`]).sort();

@@ -10,8 +10,9 @@
  *   from local storage.
  */
 import type * as Y from 'yjs';
+import { SHAPES_MAP } from '../../shared/model/board-doc-layout';
 
-export const SHAPES_MAP = 'shapes';
+export { SHAPES_MAP };
 
 export const LOCAL_ORIGIN: object = Object.freeze({ origin: 'easel:local-edit' });
 

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
-import { MAX_UPDATE_BYTES, RelayError } from '../../shared/protocol';
-import type { BoardStore } from '../storage/types';
+import { RelayError } from '../../shared/protocol';
+import { type BoardStore, DEFAULT_MAX_BOARD_BYTES } from '../storage/types';
 import { Room } from './room';
 import { Session, type SessionLimits } from './session';
 import { type ConnectionId, type Logger, type Outbox, silentLogger } from './types';
+import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './update-validation';
 
 export interface RelayCoreOptions {
   store: BoardStore;
@@ -14,6 +15,10 @@ export interface RelayCoreOptions {
   /** Compact a board once its log passes this many bytes. */
   compactLogBytes?: number;
   maxUpdateBytes?: number;
+  /** Bounds on one update besides its bytes (tests lower them). */
+  updateLimits?: Partial<UpdateLimits>;
+  /** What one board may take in storage (--max-board-bytes). */
+  maxBoardBytes?: number;
   limits?: Partial<SessionLimits>;
   /** Called after every durably stored change of a board, with its doc (the catalog reads the name). */
   onBoardStored?: (boardId: string, doc: Y.Doc) => void;
@@ -26,6 +31,8 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   updateBurst: 400,
   awarenessPerSecond: 60,
   awarenessBurst: 120,
+  joinsPerSecond: 5,
+  joinBurst: 20,
 };
 
 /**
@@ -195,7 +202,12 @@ export class RelayCore {
         this.log,
         {
           compactLogBytes: this.options.compactLogBytes ?? DEFAULT_COMPACT_LOG_BYTES,
-          maxUpdateBytes: this.options.maxUpdateBytes ?? MAX_UPDATE_BYTES,
+          updateLimits: {
+            ...DEFAULT_UPDATE_LIMITS,
+            ...this.options.updateLimits,
+            maxBytes: this.options.maxUpdateBytes ?? DEFAULT_UPDATE_LIMITS.maxBytes,
+          },
+          maxBoardBytes: this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
           onStored: (stored) => this.options.onBoardStored?.(stored.boardId, stored.doc),
         },
         (failed) => this.onRoomFailure(failed),

@@ -5,15 +5,20 @@ import type { OpenedBoard } from '../storage/types';
 import { encodeAwarenessEntries, filterOwnedEntries, parseAwarenessUpdate } from './awareness-filter';
 import { BroadcastBatch } from './broadcast-batch';
 import type { ConnectionId, Logger, Outbox } from './types';
-import { validateUpdate } from './update-validation';
+import { type UpdateLimits, validateUpdate } from './update-validation';
 
 export interface RoomOptions {
   /** Compact once the log holds this many bytes since the last snapshot. */
   compactLogBytes: number;
-  maxUpdateBytes: number;
+  updateLimits: UpdateLimits;
+  /** What the board may take in storage; updates past it are refused with TOO_LARGE. */
+  maxBoardBytes: number;
   /** Called after each change is durably stored (the catalog records names and times from it). */
   onStored?: (room: Room) => void;
 }
+
+/** A board at its budget compacts early, but only once its log holds this much (a compaction costs a full encode). */
+const BUDGET_COMPACTION_MIN_LOG_BYTES = 1024 * 1024;
 
 /** The origin of changes the relay makes itself (a rename from the host's home screen). */
 export const RELAY_ORIGIN = 'relay';
@@ -90,17 +95,32 @@ export class Room {
     return { update, stateVector: Y.encodeStateVector(this.doc), epoch: this.epoch, role: 'editor' };
   }
 
-  /** Resolves once the update is applied, sent to the others and durably stored. */
+  /**
+   * Resolves once the update is applied, sent to the others and durably
+   * stored. Refused (nothing applied, nothing stored) when it is not one a
+   * board can use (update-validation.ts) or the board is at its budget.
+   */
   async applyUpdate(connectionId: ConnectionId, update: Uint8Array): Promise<void> {
     if (this.failed) throw new RelayError('UNAVAILABLE', `board ${this.boardId} is reloading; retry`);
-    validateUpdate(update, this.options.maxUpdateBytes);
+    const { deletesOnly } = validateUpdate(
+      update,
+      (client) => Y.getState(this.doc.store, client),
+      this.options.updateLimits,
+    );
+    this.assertWithinBudget(update.byteLength, deletesOnly);
     try {
       Y.applyUpdate(this.doc, update, connectionId);
     } catch (error) {
-      // Decoded but failed to integrate: the doc may be half-changed, so it is
+      // Checked but failed to integrate: the doc may be half-changed, so it is
       // rebuilt from storage, which never saw this update.
       this.fail('update failed to integrate', error);
       throw new RelayError('INVALID_UPDATE', 'update could not be applied');
+    }
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      // validateUpdate should have seen this coming; pending changes would be
+      // retried on every later update, so the doc is rebuilt without them.
+      this.fail('update left changes pending', 'missing dependencies');
+      throw new RelayError('INVALID_UPDATE', 'update refused: it builds on changes the relay does not have');
     }
     this.outgoing.queueUpdate(connectionId, update);
     await this.store(update);
@@ -127,6 +147,24 @@ export class Room {
     // No member is called RELAY_ORIGIN, so the batch goes to all of them.
     this.outgoing.queueUpdate(RELAY_ORIGIN, update);
     await this.store(update);
+  }
+
+  /**
+   * Additions must keep the board within its budget. Deletions may go a
+   * compaction's worth past it, so a full board can still be made smaller
+   * (the compaction they lead to drops what they delete).
+   */
+  private assertWithinBudget(bytes: number, deletesOnly: boolean): void {
+    const stored = this.board.storage.storedBytes;
+    const limit = this.options.maxBoardBytes + (deletesOnly ? this.options.compactLogBytes : 0);
+    if (stored + bytes <= limit) return;
+    // Much of a long log may be history a snapshot would drop; compact so a retry may fit.
+    if (this.board.storage.logBytes >= BUDGET_COMPACTION_MIN_LOG_BYTES) this.maybeCompact(true);
+    throw new RelayError(
+      'TOO_LARGE',
+      `board ${this.boardId} is full: it takes ${stored} bytes of its ${this.options.maxBoardBytes} ` +
+        '(--max-board-bytes); nothing more can be added, but shapes can still be deleted',
+    );
   }
 
   /** Makes an applied update durable, then compacts if the log grew past its threshold. */
@@ -212,8 +250,9 @@ export class Room {
     this.outgoing.queueAwareness(null, encodeAwarenessUpdate(this.awareness, clientIds));
   }
 
-  private maybeCompact(): void {
-    if (this.compacting || this.failed || this.board.storage.logBytes < this.options.compactLogBytes) return;
+  private maybeCompact(evenIfShort = false): void {
+    if (this.compacting || this.failed) return;
+    if (!evenIfShort && this.board.storage.logBytes < this.options.compactLogBytes) return;
     this.compacting = this.board.storage
       .compact(() => Y.encodeStateAsUpdate(this.doc))
       .catch((error: unknown) => this.log.error({ boardId: this.boardId, err: String(error) }, 'compaction failed'))

@@ -20,6 +20,9 @@ export interface SessionLimits {
   updateBurst: number;
   awarenessPerSecond: number;
   awarenessBurst: number;
+  /** A join answers with the board; each one may cost a copy of it. */
+  joinsPerSecond: number;
+  joinBurst: number;
 }
 
 /**
@@ -29,8 +32,11 @@ export interface SessionLimits {
  */
 export class Session {
   private readonly joined = new Set<string>();
+  /** Joins being answered, by board: a second join of one board shares the first's answer. */
+  private readonly answering = new Map<string, Promise<JoinAck>>();
   private readonly updateBucket: TokenBucket;
   private readonly awarenessBucket: TokenBucket;
+  private readonly joinBucket: TokenBucket;
   private closed = false;
 
   constructor(
@@ -40,12 +46,37 @@ export class Session {
   ) {
     this.updateBucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
     this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
+    this.joinBucket = new TokenBucket(limits.joinsPerSecond, limits.joinBurst);
   }
 
-  async join(payload: unknown): Promise<JoinAck> {
+  /**
+   * A join answers with the board, so one connection gets one copy at a time:
+   * joins are rate-limited; a second join of a board while its answer is
+   * being built shares that answer (a client's state vector only grows, so it
+   * covers the second one); and a join of a board already joined, while the
+   * transport still holds bytes for this connection (`unsent`), is refused
+   * with RATE_LIMITED until they are gone.
+   */
+  async join(payload: unknown, unsent: () => number = () => 0): Promise<JoinAck> {
     const request = parse(joinRequestSchema, payload);
     if (!request.ok) return request.ack;
     const { boardId, stateVector } = request.value;
+    if (!this.joinBucket.take()) return errorAck('RATE_LIMITED', 'too many joins; retry in a few seconds');
+    if (this.joined.has(boardId) && unsent() > 0) {
+      return errorAck('RATE_LIMITED', `the relay is still sending board ${boardId} to this connection; retry shortly`);
+    }
+    const pending = this.answering.get(boardId);
+    if (pending) return pending;
+    const answer = this.answerJoin(boardId, stateVector);
+    this.answering.set(boardId, answer);
+    try {
+      return await answer;
+    } finally {
+      this.answering.delete(boardId);
+    }
+  }
+
+  private async answerJoin(boardId: string, stateVector: Uint8Array): Promise<JoinAck> {
     try {
       return await this.core.withRoomForJoin(boardId, (room) => {
         if (this.closed) throw new RelayError('NOT_JOINED', 'connection closed while joining');

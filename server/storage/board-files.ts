@@ -38,6 +38,8 @@ export interface FileBoardStorageInit {
   generation: number;
   /** Record bytes already in the live logs. */
   logBytes: number;
+  /** Size of the snapshot file (0 without one). */
+  snapshotBytes: number;
   log: StorageLogger;
   onClosed: () => void;
 }
@@ -69,6 +71,9 @@ export class FileBoardStorage implements BoardStorage {
   private currentLogBytes: number;
   /** Record bytes in logs below the current one, until a snapshot covering them lands. */
   private olderLogsBytes = 0;
+  private snapshotBytes: number;
+  /** Records appended but not yet written. */
+  private queuedBytes = 0;
 
   constructor(init: FileBoardStorageInit) {
     this.boardId = init.boardId;
@@ -76,6 +81,7 @@ export class FileBoardStorage implements BoardStorage {
     this.handle = init.handle;
     this.generation = init.generation;
     this.currentLogBytes = init.logBytes;
+    this.snapshotBytes = init.snapshotBytes;
     this.log = init.log;
     this.onClosed = init.onClosed;
   }
@@ -84,10 +90,15 @@ export class FileBoardStorage implements BoardStorage {
     return this.olderLogsBytes + this.currentLogBytes;
   }
 
+  get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes + this.queuedBytes;
+  }
+
   append(update: Uint8Array): Promise<void> {
     const refusal = this.refusal();
     if (refusal) return Promise.reject(refusal);
     const record = encodeRecord(update);
+    this.queuedBytes += record.length;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ record, resolve, reject });
       this.scheduleFlush();
@@ -148,6 +159,7 @@ export class FileBoardStorage implements BoardStorage {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    this.queuedBytes -= batch.reduce((sum, pending) => sum + pending.record.length, 0);
     if (this.failure) {
       for (const pending of batch) pending.reject(this.failure);
       return;
@@ -171,6 +183,7 @@ export class FileBoardStorage implements BoardStorage {
     // Records already queued would land after a possibly partial write; refuse them too.
     const queued = this.queue;
     this.queue = [];
+    this.queuedBytes = 0;
     for (const pending of queued) pending.reject(this.failure);
   }
 
@@ -190,6 +203,7 @@ export class FileBoardStorage implements BoardStorage {
       );
     }
     this.olderLogsBytes = 0;
+    this.snapshotBytes = snapshot.length;
     const removedLogs = await this.removeLogsBelow(generation);
     this.log('compacted', {
       boardId: this.boardId,

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { RelayError } from '../../shared/protocol';
+import { StructureError } from '../core/update-structure';
 import { errorMessage, isErrnoException } from './fs-durable';
 import {
   FormatError,
@@ -16,6 +17,8 @@ import {
   parseLogFileName,
   type Snapshot,
 } from './record-codec';
+import { withoutSubdocuments } from './stored-update';
+import { DEFAULT_MAX_BOARD_BYTES } from './types';
 
 export interface LiveLog {
   generation: number;
@@ -40,6 +43,17 @@ export interface BoardOnDisk {
   leftoverFiles: string[];
   recordCount: number;
   bytesRead: number;
+  /** Size of snapshot.bin (0 without one). */
+  snapshotBytes: number;
+  /** What was left out of the replay, and why (see `readBoard`). */
+  repairs: LoadRepairs;
+}
+
+export interface LoadRepairs {
+  /** Subdocuments replaced by deleted content. */
+  subdocumentsRemoved: number;
+  /** Changes whose dependencies never arrived, dropped after the replay (bytes of Yjs's pending update). */
+  pendingBytesDropped: number;
 }
 
 /**
@@ -48,11 +62,22 @@ export interface BoardOnDisk {
  * only once this has succeeded, so a board found corrupt stays byte-for-byte
  * as it was for whoever investigates it.
  *
+ * The replay is bounded, whatever the files hold: a board whose files add up
+ * to more than `maxBoardBytes` is refused (`RelayError('TOO_LARGE')`) before
+ * anything is read; subdocuments (written before the relay refused them) are
+ * replayed as deleted content; and changes left pending once everything is
+ * replayed (their dependencies never arrived) are dropped. What was left out
+ * is reported in `repairs`.
+ *
  * Resolves undefined when there is no board (no folder, or only `*.tmp`
  * leftovers of a creation that crashed before meta.json landed). Throws
  * `RelayError('UNAVAILABLE')` for anything unreadable.
  */
-export async function readBoard(dir: string, boardId: string): Promise<BoardOnDisk | undefined> {
+export async function readBoard(
+  dir: string,
+  boardId: string,
+  maxBoardBytes = DEFAULT_MAX_BOARD_BYTES,
+): Promise<BoardOnDisk | undefined> {
   const unavailable = (file: string, problem: string): RelayError =>
     new RelayError('UNAVAILABLE', `board ${boardId}: ${file} ${problem}`);
   const readWhole = async (file: string): Promise<Buffer> => {
@@ -78,6 +103,7 @@ export async function readBoard(dir: string, boardId: string): Promise<BoardOnDi
   const hasSnapshot = names.includes(SNAPSHOT_FILE);
   if (!hasMeta && !hasSnapshot && logGenerations.length === 0) return undefined;
   if (!hasMeta) throw unavailable(META_FILE, 'is missing while other board files exist');
+  await refuseOverBudget(dir, boardId, names, maxBoardBytes);
 
   let bytesRead = 0;
   const decode = async <T>(file: string, decoder: (bytes: Buffer) => T): Promise<T> => {
@@ -92,7 +118,9 @@ export async function readBoard(dir: string, boardId: string): Promise<BoardOnDi
   };
 
   const meta = await decode(META_FILE, decodeMeta);
+  const beforeSnapshot = bytesRead;
   const snapshot: Snapshot | undefined = hasSnapshot ? await decode(SNAPSHOT_FILE, decodeSnapshot) : undefined;
+  const bytesOfSnapshot = bytesRead - beforeSnapshot;
   const baseGeneration = snapshot?.logGeneration ?? 0;
   const liveGenerations = logGenerations.filter((generation) => generation >= baseGeneration);
   // Compaction creates generation N+1 before it deletes anything below it, so
@@ -105,8 +133,19 @@ export async function readBoard(dir: string, boardId: string): Promise<BoardOnDi
   });
 
   const doc = new Y.Doc({ gc: true });
+  const repairs: LoadRepairs = { subdocumentsRemoved: 0, pendingBytesDropped: 0 };
   try {
-    const apply = (file: string, update: Uint8Array, what: string): void => {
+    const apply = (file: string, stored: Uint8Array, what: string): void => {
+      let update: Uint8Array;
+      try {
+        const repaired = withoutSubdocuments(stored);
+        update = repaired.update;
+        repairs.subdocumentsRemoved += repaired.removed;
+      } catch (error) {
+        if (error instanceof StructureError)
+          throw unavailable(file, `holds ${what} that is not a Yjs update: ${error.message}`);
+        throw error;
+      }
       try {
         Y.applyUpdate(doc, update);
       } catch (error) {
@@ -141,13 +180,62 @@ export async function readBoard(dir: string, boardId: string): Promise<BoardOnDi
       });
     }
 
+    repairs.pendingBytesDropped = dropPending(doc);
     const leftoverFiles = [
       ...logGenerations.filter((generation) => generation < baseGeneration).map(logFileName),
       ...names.filter((name) => name.endsWith(TEMP_SUFFIX)),
     ];
-    return { epoch: meta.epoch, doc, baseGeneration, liveLogs, leftoverFiles, recordCount, bytesRead };
+    const snapshotBytes = snapshot ? bytesOfSnapshot : 0;
+    return {
+      epoch: meta.epoch,
+      doc,
+      baseGeneration,
+      liveLogs,
+      leftoverFiles,
+      recordCount,
+      bytesRead,
+      snapshotBytes,
+      repairs,
+    };
   } catch (error) {
     doc.destroy();
     throw error;
   }
+}
+
+/** The board's files must fit its budget before any of them is read: a load must not take the relay down. */
+async function refuseOverBudget(dir: string, boardId: string, names: string[], maxBoardBytes: number): Promise<void> {
+  let total = 0;
+  for (const name of names) {
+    if (name !== SNAPSHOT_FILE && parseLogFileName(name) === undefined) continue;
+    try {
+      total += (await fs.stat(path.join(dir, name))).size;
+    } catch (error) {
+      throw new RelayError('UNAVAILABLE', `board ${boardId}: ${name} cannot be read: ${errorMessage(error)}`);
+    }
+  }
+  if (total > maxBoardBytes) {
+    throw new RelayError(
+      'TOO_LARGE',
+      `board ${boardId} takes ${mebibytes(total)} on disk, more than this relay's limit of ${mebibytes(maxBoardBytes)} ` +
+        '(--max-board-bytes), so it was not opened; a relay started with a larger --max-board-bytes opens it',
+    );
+  }
+}
+
+/**
+ * Drops what Yjs still holds back after the replay: changes whose
+ * dependencies never arrived. They were never visible and Yjs would merge and
+ * retry them on every later update. Returns how many bytes were dropped.
+ */
+function dropPending(doc: Y.Doc): number {
+  const store = doc.store;
+  const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  return bytes;
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }

@@ -3,18 +3,20 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { RelayError } from '../../shared/protocol';
-import { readBoard, type BoardOnDisk } from './board-loader';
+import { readBoard, type BoardOnDisk, type LoadRepairs } from './board-loader';
 import { FileBoardStorage, createLogFile, type StorageLogger } from './board-files';
 import { assertBoardId } from './board-id';
 import { DataDirLock } from './data-dir-lock';
 import { errorMessage, fsyncDirectory, truncateDurably, writeFileAtomically } from './fs-durable';
 import { FORMAT_VERSION, META_FILE, encodeMeta } from './record-codec';
-import type { BoardStore, OpenedBoard } from './types';
+import { type BoardStore, DEFAULT_MAX_BOARD_BYTES, type OpenedBoard } from './types';
 
 export type { StorageLogger } from './board-files';
 
 export interface FileBoardStoreOptions {
   logger?: StorageLogger;
+  /** A board whose files add up to more is not opened (RelayError TOO_LARGE). */
+  maxBoardBytes?: number;
 }
 
 /**
@@ -30,6 +32,7 @@ export class FileBoardStore implements BoardStore {
     private readonly boardsDir: string,
     private readonly lock: DataDirLock,
     private readonly log: StorageLogger,
+    private readonly maxBoardBytes: number,
   ) {}
 
   static async create(dataDir: string, options: FileBoardStoreOptions = {}): Promise<FileBoardStore> {
@@ -43,7 +46,7 @@ export class FileBoardStore implements BoardStore {
       await lock.release();
       throw error;
     }
-    return new FileBoardStore(boardsDir, lock, log);
+    return new FileBoardStore(boardsDir, lock, log, options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES);
   }
 
   async open(boardId: string): Promise<OpenedBoard> {
@@ -80,8 +83,9 @@ export class FileBoardStore implements BoardStore {
   private async openBoard(boardId: string): Promise<OpenedBoard & { storage: FileBoardStorage }> {
     const dir = path.join(this.boardsDir, boardId);
     const startedAt = performance.now();
-    const onDisk = await readBoard(dir, boardId);
+    const onDisk = await readBoard(dir, boardId, this.maxBoardBytes);
     if (!onDisk) return this.createBoard(boardId, dir);
+    this.logRepairs(boardId, onDisk.repairs);
     try {
       const storage = await this.repairAndAttach(boardId, dir, onDisk);
       this.log('board-loaded', {
@@ -95,6 +99,20 @@ export class FileBoardStore implements BoardStore {
     } catch (error) {
       onDisk.doc.destroy();
       throw error;
+    }
+  }
+
+  /** What the replay left out (see readBoard), said once per load; the files themselves are untouched. */
+  private logRepairs(boardId: string, repairs: LoadRepairs): void {
+    if (repairs.subdocumentsRemoved > 0) {
+      this.log('subdocuments-removed', { boardId, count: repairs.subdocumentsRemoved });
+    }
+    if (repairs.pendingBytesDropped > 0) {
+      this.log('pending-changes-dropped', {
+        boardId,
+        bytes: repairs.pendingBytesDropped,
+        reason: 'changes whose dependencies never arrived',
+      });
     }
   }
 
@@ -117,7 +135,7 @@ export class FileBoardStore implements BoardStore {
       const handle = lastLog
         ? await fs.open(path.join(dir, lastLog.fileName), 'a')
         : await createLogFile(dir, generation);
-      return this.attachStorage(boardId, dir, handle, generation, sumRecordBytes(onDisk));
+      return this.attachStorage(boardId, dir, handle, generation, sumRecordBytes(onDisk), onDisk.snapshotBytes);
     } catch (error) {
       throw new RelayError('UNAVAILABLE', `board ${boardId}: preparing its files failed: ${errorMessage(error)}`);
     }
@@ -132,7 +150,7 @@ export class FileBoardStore implements BoardStore {
       await writeFileAtomically(dir, META_FILE, encodeMeta(meta));
       const handle = await createLogFile(dir, 0);
       this.log('board-created', { boardId, epoch });
-      return { epoch, doc: new Y.Doc({ gc: true }), storage: this.attachStorage(boardId, dir, handle, 0, 0) };
+      return { epoch, doc: new Y.Doc({ gc: true }), storage: this.attachStorage(boardId, dir, handle, 0, 0, 0) };
     } catch (error) {
       throw new RelayError('UNAVAILABLE', `board ${boardId}: creating its files failed: ${errorMessage(error)}`);
     }
@@ -144,6 +162,7 @@ export class FileBoardStore implements BoardStore {
     handle: fs.FileHandle,
     generation: number,
     logBytes: number,
+    snapshotBytes: number,
   ): FileBoardStorage {
     return new FileBoardStorage({
       boardId,
@@ -151,6 +170,7 @@ export class FileBoardStore implements BoardStore {
       handle,
       generation,
       logBytes,
+      snapshotBytes,
       log: this.log,
       onClosed: () => this.openBoards.delete(boardId),
     });

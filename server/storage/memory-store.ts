@@ -77,6 +77,10 @@ class MemoryBoardStorage implements BoardStorage {
     return this.board.logBytes;
   }
 
+  get storedBytes(): number {
+    return this.board.updates.reduce((sum, update) => sum + update.byteLength, 0);
+  }
+
   append(update: Uint8Array): Promise<void> {
     if (this.closed) return Promise.reject(new RelayError('UNAVAILABLE', 'board is closed'));
     const failure = this.injectedFailure();

@@ -1,6 +1,13 @@
 import type * as Y from 'yjs';
 
 /**
+ * What one board may take on disk (snapshot plus log) unless the relay is told
+ * otherwise (`--max-board-bytes`). A board's doc takes several times its
+ * stored size in memory, so this is what bounds the relay's memory per board.
+ */
+export const DEFAULT_MAX_BOARD_BYTES = 64 * 1024 * 1024;
+
+/**
  * Where the relay keeps boards. The relay core depends on this interface only;
  * `FileBoardStore` is the real one (docs/ARCHITECTURE.md#storage), `MemoryBoardStore` serves the
  * core's unit tests.
@@ -34,6 +41,11 @@ export interface BoardStorage {
   append(update: Uint8Array): Promise<void>;
   /** Bytes appended to the log since the last snapshot; the core compacts past a threshold. */
   readonly logBytes: number;
+  /**
+   * Bytes the board takes in storage: its snapshot, its log, and appends not
+   * yet written. The core keeps it under the board's budget.
+   */
+  readonly storedBytes: number;
   /**
    * Writes `captureState()` as the new snapshot (temp file, fsync, rename) and
    * drops the log records it covers. Appends go on meanwhile; none is lost.

@@ -4,3 +4,4 @@ export * from './limits';
 export * from './shape-id';
 export * from './shapes';
 export * from './board-meta';
+export * from './board-doc-layout';
