@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ElectronApplication } from '@playwright/test';
 import { BoardPage } from '../e2e/pages/board-page';
 import { CanvasPage } from '../e2e/pages/canvas-page';
-import { expect, openBoard, runningRelay, test } from './fixtures';
+import { desktop, expect, openBoard, runningRelay, test } from './fixtures';
 
 /**
  * The native application menu, built by the main process from the template
@@ -40,4 +42,32 @@ test('a tool picked from the native Board menu is the page’s tool, and the men
   await expect(canvas.tool('Pen')).toHaveAttribute('aria-pressed', 'true');
   await expect(canvas.tool('Ellipse')).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(() => menuItemChecked(app, 'tools.pen')).toBe(true);
+});
+
+test('Help has Check for Updates…; an unpackaged run says in its log that updates are off, and has none to install', async ({
+  easel,
+}) => {
+  const { app, page, profile } = await easel.start();
+  await expect
+    .poll(() =>
+      app.evaluate(({ Menu }) => {
+        const help = Menu.getApplicationMenu()?.items.find((item) => item.role === 'help');
+        return help?.submenu?.getMenuItemById('checkForUpdates')?.label ?? null;
+      }),
+    )
+    .toBe('Check for Updates…');
+  const mainLog = () => readFile(path.join(profile, 'logs', 'main.log'), 'utf8').catch(() => '');
+  await expect.poll(mainLog).toMatch(/"event":"updates-off".*not packaged/);
+
+  // The update channels through the real preload and the main process's sender checks.
+  expect(await desktop(page, (api) => api.updates.status(), null)).toEqual({
+    phase: 'idle',
+    version: null,
+    percent: null,
+    pending: 0,
+  });
+  expect(await desktop(page, (api) => api.updates.reportPending({ pending: 2 }), null)).toBeUndefined();
+  await expect(desktop(page, (api) => api.updates.restart(), null)).rejects.toThrow(
+    'UNAVAILABLE: No update has been downloaded yet.',
+  );
 });
