@@ -8,6 +8,7 @@ import {
   type IpcMainInvokeEvent,
   ipcMain,
   Menu,
+  powerMonitor,
   screen,
   session,
   type WebContents,
@@ -24,7 +25,8 @@ import { LanDiscovery } from './lan/lan-discovery';
 import { LaunchQueue, launchResolver } from './launch/launch-queue';
 import { openAppLogs } from './logs/app-logs';
 import { sandboxNote } from './logs/sandbox-note';
-import { launchRequestFromUrl, launchRequestsFrom } from './launch/launch-requests';
+import { type LaunchRequest, launchRequestFromUrl, launchRequestsFrom } from './launch/launch-requests';
+import { QUIT_TIMEOUT_MS, QuitSequence } from './lifecycle/quit-sequence';
 import { applicationMenuTemplate } from './menu/application-menu';
 import { newSessionToken, RelayHost } from './relay-host/relay-host';
 import { profileDirectory } from './profile';
@@ -92,13 +94,20 @@ function run(): void {
     { defaultDir: () => app.getPath('documents') },
   );
   const launch = new LaunchQueue(launchResolver(files), (open) => {
-    if (mainWindow) send(mainWindow.webContents, 'launchOpen', open);
+    if (!mainWindow) return false;
+    send(mainWindow.webContents, 'launchOpen', open);
+    return true;
   });
+  // macOS keeps running with no window: what is handed over then waits for one, opened for it.
+  const launchInWindow = (requests: LaunchRequest[]) => {
+    launch.add(requests);
+    void ensureWindow();
+  };
 
   // Files and links: on this command line, from a second instance, and from macOS (before ready, too).
   launch.add(launchRequestsFrom(process.argv.slice(1), process.cwd()));
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    launch.add(launchRequestsFrom(argv.slice(1), workingDirectory));
+    launchInWindow(launchRequestsFrom(argv.slice(1), workingDirectory));
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -106,11 +115,11 @@ function run(): void {
   });
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    launch.add(launchRequestsFrom([file], process.cwd()));
+    launchInWindow(launchRequestsFrom([file], process.cwd()));
   });
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    launch.add([launchRequestFromUrl(url)]);
+    launchInWindow([launchRequestFromUrl(url)]);
   });
   // Only the installed app claims easel:// links; a run from the source tree must not take them over.
   if (app.isPackaged) app.setAsDefaultProtocolClient('easel');
@@ -208,24 +217,48 @@ function run(): void {
       launch.reset();
       followers.delete(contentsId);
     });
-    window.on('close', () => {
-      const bounds = window.getNormalBounds();
-      void saveWindowState(windowStateFile, { ...bounds, maximized: window.isMaximized() }).catch((error: unknown) =>
-        log('window-state-not-saved', { error: String(error) }),
-      );
-    });
+    window.on('close', () => saveWindowPlace(window));
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
+      launch.reset();
     });
+    // Windows: log-off or shutdown, which emits no before-quit.
+    window.on('session-end', () => quitFor('session-end'));
+  };
+  let opening: Promise<void> | null = null;
+  /** Opens the window unless one is open or opening; before ready the start opens it. */
+  const ensureWindow = (): Promise<void> => {
+    if (mainWindow || !app.isReady()) return Promise.resolve();
+    opening ??= openWindow().finally(() => (opening = null));
+    return opening;
+  };
+  const saveWindowPlace = (window: BrowserWindow) => {
+    if (window.isDestroyed()) return;
+    try {
+      saveWindowState(windowStateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      log('window-state-not-saved', { error: String(error) });
+    }
   };
 
-  let quitting = false;
+  // Before the process goes: the window's place, the announcement withdrawn, every board flushed, the logs.
+  const quitSequence = new QuitSequence(
+    [
+      { name: 'window-state', run: () => mainWindow && saveWindowPlace(mainWindow) },
+      {
+        name: 'sharing-and-relay',
+        run: () => allOrFirstFailure([sharing.close().then(() => discovery.close()), host.close()]),
+      },
+      { name: 'logs', run: () => logs.close() },
+    ],
+    { timeoutMs: QUIT_TIMEOUT_MS, log },
+  );
+  const quitFor = (reason: string) =>
+    void quitSequence.run(reason).then((outcome) => (outcome.timedOut ? app.exit(0) : app.quit()));
   app.on('before-quit', (event) => {
-    if (quitting) return;
-    // Withdraw the announcement and flush every board before the process goes away.
+    if (quitSequence.finished) return;
     event.preventDefault();
-    quitting = true;
-    void Promise.allSettled([sharing.close().then(() => discovery.close()), host.close()]).finally(() => app.quit());
+    quitFor('quit');
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -239,11 +272,14 @@ function run(): void {
     });
     serveRenderer(path.join(import.meta.dirname, '../renderer'));
     setMenu([]);
-    await host.start();
-    await openWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+    // macOS and Linux: a system shutdown waits for this (preventDefault) while the sequence runs.
+    powerMonitor.on('shutdown', (...args: unknown[]) => {
+      (args[0] as Electron.Event | undefined)?.preventDefault();
+      quitFor('shutdown');
     });
+    await host.start();
+    await ensureWindow();
+    app.on('activate', () => void ensureWindow());
   })().catch((error: unknown) => {
     console.error('Easel failed to start:', error);
     app.exit(1);
@@ -257,6 +293,12 @@ function senderOf(event: IpcMainInvokeEvent): IpcSender {
     isMainFrame: frame !== null && frame.parent === null,
     webContentsId: event.sender.id,
   };
+}
+
+/** Settles when all have; rejects with the first failure, so the quit sequence logs it. */
+async function allOrFirstFailure(work: Promise<unknown>[]): Promise<void> {
+  const failure = (await Promise.allSettled(work)).find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** The browser client built by `npm run build:web`, unpacked next to the asar so the relay child can serve it. */

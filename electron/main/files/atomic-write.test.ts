@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic, writeFileAtomicSync } from './atomic-write';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -61,6 +61,27 @@ describe('writeFileAtomic', () => {
     const contents = Array.from({ length: 12 }, (_, i) => String(i).repeat(200_000 + i));
     await Promise.all(contents.map((content) => writeFileAtomic(file, bytes(content))));
     expect(contents).toContain(await fs.readFile(file, 'utf8'));
+    expect(await leftovers()).toEqual([]);
+  });
+});
+
+describe('writeFileAtomicSync', () => {
+  it('creates and replaces a file before it returns, leaving no temp files', async () => {
+    const file = path.join(dir.path, 'window-state.json');
+    writeFileAtomicSync(file, bytes('{"x":1}'));
+    expect(await fs.readFile(file, 'utf8')).toBe('{"x":1}');
+    writeFileAtomicSync(file, bytes('{"x":2,"y":3}'));
+    expect(await fs.readFile(file, 'utf8')).toBe('{"x":2,"y":3}');
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('throws when it cannot write, keeping the old file and removing its temp file', async () => {
+    const file = path.join(dir.path, 'missing-folder', 'window-state.json');
+    expect(() => writeFileAtomicSync(file, bytes('{}'))).toThrow(/ENOENT/);
+    const target = path.join(dir.path, 'taken');
+    await fs.mkdir(target);
+    expect(() => writeFileAtomicSync(target, bytes('{}'))).toThrow();
+    expect((await fs.stat(target)).isDirectory()).toBe(true);
     expect(await leftovers()).toEqual([]);
   });
 });

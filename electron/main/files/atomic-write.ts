@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, fsyncSync, openSync, promises as fs, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fsyncDirectory, writeAll } from '../../../server/storage/fs-durable';
 
@@ -31,4 +31,37 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
   }
   await fsyncDirectory(dir);
   return finalPath;
+}
+
+/**
+ * writeFileAtomic for a small file that must be on disk before this call
+ * returns, because the process may be about to end (window-state.json when
+ * the window closes at quit or at a Windows log-off): the same temp file,
+ * fsync and rename, synchronously. `target` is replaced as it is (a symlink
+ * is not followed).
+ */
+export function writeFileAtomicSync(target: string, bytes: Uint8Array): void {
+  const dir = path.dirname(path.resolve(target));
+  const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(tempPath, 'wx', 0o666);
+    try {
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tempPath, target);
+  } catch (error) {
+    rmSync(tempPath, { force: true });
+    throw error;
+  }
+  // Windows cannot open a folder to sync it (NTFS journals the rename anyway).
+  if (process.platform === 'win32') return;
+  const dirFd = openSync(dir, 'r');
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
 }

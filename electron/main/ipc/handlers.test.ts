@@ -53,7 +53,7 @@ function desktop() {
     },
     { defaultDir: () => dir.path },
   );
-  const launch = new LaunchQueue(launchResolver(files), () => undefined);
+  const launch = new LaunchQueue(launchResolver(files), () => true);
   const sharing = new SharingController({
     host,
     advertiser: null,

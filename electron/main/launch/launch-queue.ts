@@ -18,8 +18,10 @@ export function launchResolver(files: Pick<FileService, 'read'>): (request: Laun
  * Routes files and links the OS hands the running app into its window. Until
  * the renderer has asked for them (`take()`, once it listens), they wait;
  * afterwards each is delivered as it comes. A reload makes the renderer ask
- * again (`reset()`). Files are read here, in order, so the renderer gets bytes
- * or a reason, never a path to read.
+ * again (`reset()`), and so does a window that closed: `deliver` returns
+ * false when there is no window to take it (macOS keeps running without
+ * one), and the request waits for the next window's take(). Files are read
+ * here, in order, so the renderer gets bytes or a reason, never a path to read.
  */
 export class LaunchQueue {
   private pending: LaunchRequest[] = [];
@@ -28,7 +30,8 @@ export class LaunchQueue {
 
   constructor(
     private readonly resolve: (request: LaunchRequest) => Promise<LaunchOpen>,
-    private readonly deliver: (open: LaunchOpen) => void,
+    /** Hands one to the window; false when there is none (it is kept for the next take()). */
+    private readonly deliver: (open: LaunchOpen) => boolean,
   ) {}
 
   add(requests: readonly LaunchRequest[]): void {
@@ -39,9 +42,10 @@ export class LaunchQueue {
     for (const request of requests) {
       this.delivering = this.delivering.then(async () => {
         const open = this.listening ? await this.resolve(request) : null;
-        // A reload between arrival and delivery: keep it for the next take().
-        if (open && this.listening) this.deliver(open);
-        else this.pending.push(request);
+        if (open && this.listening && this.deliver(open)) return;
+        // A reload or a closed window between arrival and delivery: keep it for the next take().
+        this.listening = false;
+        this.pending.push(request);
       });
     }
   }

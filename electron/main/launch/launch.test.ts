@@ -66,7 +66,7 @@ describe('LaunchQueue with real files', () => {
     const board = path.join(dir.path, 'retro.easel');
     await fs.writeFile(board, '{"format":"easel"}');
     const delivered: LaunchOpen[] = [];
-    const queue = new LaunchQueue(resolve, (open) => delivered.push(open));
+    const queue = new LaunchQueue(resolve, (open) => delivered.push(open) > 0);
 
     queue.add([
       { kind: 'file', path: board },
@@ -94,12 +94,34 @@ describe('LaunchQueue with real files', () => {
 
   it('holds requests again while the window reloads', async () => {
     const delivered: LaunchOpen[] = [];
-    const queue = new LaunchQueue(resolve, (open) => delivered.push(open));
+    const queue = new LaunchQueue(resolve, (open) => delivered.push(open) > 0);
     await queue.take();
     queue.reset();
     queue.add([launchRequestFromUrl('easel://join?relay=http%3A%2F%2Fh%3A1')]);
     await new Promise((done) => setTimeout(done, 20));
     expect(delivered).toEqual([]);
     expect(await queue.take()).toMatchObject([{ kind: 'join' }]);
+  });
+
+  it('keeps what arrives while no window is open (macOS), for the next window to take', async () => {
+    const delivered: LaunchOpen[] = [];
+    let windowOpen = true;
+    const queue = new LaunchQueue(resolve, (open) => windowOpen && delivered.push(open) > 0);
+    await queue.take();
+    windowOpen = false;
+    const first = launchRequestFromUrl('easel://join?relay=http%3A%2F%2Fh%3A1');
+    const second = launchRequestFromUrl('easel://join?relay=http%3A%2F%2Fh%3A2');
+    queue.add([first]);
+    await waitFor(() => queue.waiting === 1, 'the link to wait');
+    queue.add([second]);
+    await waitFor(() => queue.waiting === 2, 'the second link to wait');
+    expect(delivered).toEqual([]);
+
+    windowOpen = true;
+    expect(await queue.take()).toEqual([first, second]);
+    const third = launchRequestFromUrl('easel://join?relay=http%3A%2F%2Fh%3A3');
+    queue.add([third]);
+    await waitFor(() => delivered.length === 1, 'the next link to be delivered');
+    expect(delivered).toEqual([third]);
   });
 });

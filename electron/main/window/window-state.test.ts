@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir';
@@ -53,7 +53,9 @@ describe('window state file', () => {
       const file = path.join(dir.path, 'window-state.json');
       expect(await loadWindowState(file)).toBeNull();
       const state = { x: 5, y: 6, width: 700, height: 500, maximized: true };
-      await saveWindowState(file, state);
+      saveWindowState(file, state);
+      // Synchronous: on disk the moment it returns.
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(state);
       expect(await loadWindowState(file)).toEqual(state);
       await fs.writeFile(file, '{"x":');
       expect(await loadWindowState(file)).toBeNull();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { writeFileAtomic } from '../files/atomic-write';
+import { writeFileAtomicSync } from '../files/atomic-write';
 import { readFileLimited } from '../files/read-limited';
 
 export interface Rect {
@@ -76,8 +76,13 @@ export async function loadWindowState(file: string): Promise<unknown> {
   }
 }
 
-export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  await writeFileAtomic(file, new TextEncoder().encode(`${JSON.stringify(windowStateSchema.parse(state))}\n`));
+/**
+ * Synchronous, so it is done when the window's close handler returns: at quit
+ * (or a Windows log-off) the process may end right after, and an async write
+ * was cut off. The file is a few dozen bytes.
+ */
+export function saveWindowState(file: string, state: WindowState): void {
+  writeFileAtomicSync(file, new TextEncoder().encode(`${JSON.stringify(windowStateSchema.parse(state))}\n`));
 }
 
 function fitSize(width: number, height: number, area: Rect, sizing: WindowSizing): Pick<Rect, 'width' | 'height'> {

@@ -131,7 +131,10 @@ export async function startDesktopBridge(options: DesktopBridgeOptions) {
 
   const dialogs = new DialogAnswers();
   const files = new FileService(dialogs, { defaultDir: () => options.dataDir });
-  const launch = new LaunchQueue(launchResolver(files), (open) => push('launchOpen', open));
+  const launch = new LaunchQueue(launchResolver(files), (open) => {
+    push('launchOpen', open);
+    return true;
+  });
   const spawner = recordingSpawner(nodeForkSpawner());
   const host = new RelayHost({
     spawner,
