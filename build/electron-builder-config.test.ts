@@ -82,7 +82,8 @@ describe('electron-builder.yml', () => {
     expect(existsSync(path.join(repoRoot, config.afterPack))).toBe(true);
     const patterns = config.files.flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.filter));
     expect(patterns).toContain('out/**');
-    expect(config.asarUnpack).toEqual(['out/web/**']);
+    // The web client (and native modules the relay needs, which cannot load from inside an asar).
+    expect(config.asarUnpack).toContain('out/web/**');
   });
 
   it('asks macOS 15 for the local network, naming the Bonjour type the app announces and browses', async () => {
