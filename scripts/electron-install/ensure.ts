@@ -109,7 +109,9 @@ export async function ensureElectron(options: {
     };
   }
   const source = downloadSource(env);
-  options.log(`Electron ${pkg.version} is not installed yet (${before.reason}); downloading it once from ${source}`);
+  options.log(
+    `Electron ${pkg.version} is not installed yet (${before.reason}); downloading it once (about 100 MB) from ${source}`,
+  );
   const outcome = await runInstaller(pkg, env);
   const after = findElectron(pkg, env);
   if (after.kind === 'ready') {
