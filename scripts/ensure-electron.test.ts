@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
@@ -194,7 +195,26 @@ async function mirrorBehindProxy(customDir: string, zip: Buffer) {
   return { proxy: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, requests, tunnels, close };
 }
 
+/** Whether Electron's real download host resolves here (it does not on a machine with no internet). */
+const githubResolves = await lookup('github.com').then(
+  () => true,
+  () => false,
+);
+
 describe('ensure-electron', () => {
+  // The very command a new user runs, with the default mirror; where the internet is there it would really download.
+  it.skipIf(githubResolves)('offline, with no settings at all, says so in one paragraph within seconds', async () => {
+    const project = await standInProject();
+    const run = await ensureElectron(project, cleanEnv(project), ['electron-vite', 'preview']);
+    expect(run.code).toBe(1);
+    expect(run.elapsedMs).toBeLessThan(20_000);
+    expectOneParagraph(run.stderr);
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain(
+      `Could not download Electron ${electronVersion}, which the desktop app runs in, from https://github.com/electron/electron/releases/download/: github.com could not be found`,
+    );
+    expect(run.stdout).toContain(`Electron ${electronVersion} is not installed yet`);
+  });
+
   it('where the download host cannot be found, ends in seconds with one paragraph and exit code 1', async () => {
     const project = await standInProject();
     const run = await ensureElectron(project, cleanEnv(project, { ELECTRON_MIRROR: UNRESOLVABLE_MIRROR }), [
