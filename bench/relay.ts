@@ -42,6 +42,16 @@ const BOARD_ID = 'bench';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Every simulated client connects from 127.0.0.1, so the per-address budgets
+ * (README: Limits and budgets) are raised to let one address carry the whole
+ * honest load; the budgets themselves are tested in server/relay-budgets.test.ts.
+ */
+const ONE_ADDRESS_LOAD = [
+  ...['--max-connections-per-ip', '100000', '--handshakes-per-ip-per-minute', '100000'],
+  ...['--new-boards-per-ip-per-hour', '100000'],
+];
+
 async function main(options: BenchOptions): Promise<number> {
   const progress = (line: string) => {
     if (!options.json) process.stderr.write(`[bench:relay] ${line}\n`);
@@ -53,9 +63,12 @@ async function main(options: BenchOptions): Promise<number> {
   try {
     const fsyncProbeMs = await probeFsync(dataDir);
     const nodeFlags = relayNodeFlags(process.env);
-    relay = await startRelayProcess(['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], {
-      nodeArgs: nodeFlags,
-    });
+    relay = await startRelayProcess(
+      ['--port', '0', '--data-dir', dataDir, '--log-level', 'warn', ...ONE_ADDRESS_LOAD],
+      {
+        nodeArgs: nodeFlags,
+      },
+    );
     progress(`relay pid ${relay.pid} at ${relay.url}${nodeFlags.length > 0 ? ` (node ${nodeFlags.join(' ')})` : ''}`);
     const failed = unexpectedExit(relay);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from './cli-options';
+import { parseCliOptions, USAGE } from './cli-options';
+import { BUDGET_FLAGS, DEFAULT_RELAY_BUDGETS } from './relay-budgets';
 
 describe('parseCliOptions', () => {
   it('uses defaults, then environment, then flags', () => {
@@ -17,6 +18,8 @@ describe('parseCliOptions', () => {
           softSocketBufferBytes: 4 * 1024 ** 2,
           maxSocketBufferBytes: 32 * 1024 ** 2,
         },
+        allowedHosts: [],
+        budgets: DEFAULT_RELAY_BUDGETS,
         logLevel: 'info',
         webRoot: undefined,
       },
@@ -55,6 +58,14 @@ describe('parseCliOptions', () => {
       [['--web-root', ''], /--web-root/],
       [['--web-root', '  '], /--web-root/],
       [['--web-root'], /web-root/],
+      [['--allow-host', 'evil.example/x'], /--allow-host/],
+      [['--allow-host', 'a b'], /--allow-host/],
+      [['--max-connections-per-ip', '0'], /--max-connections-per-ip: expected a whole number/],
+      [['--max-connections-per-ip', '1.5'], /--max-connections-per-ip/],
+      [['--max-boards-per-connection', '-1'], /--max-boards-per-connection/],
+      [['--new-boards-per-ip-per-hour', '2000000'], /--new-boards-per-ip-per-hour/],
+      [['--handshake-timeout-seconds', '0'], /--handshake-timeout-seconds: expected a number of seconds/],
+      [['--auth-lockout-seconds', 'soon'], /--auth-lockout-seconds/],
       [['--bogus'], /bogus/],
       [['--max-board-bytes', 'lots'], /--max-board-bytes: expected a size/],
       [['--max-board-bytes', '12'], /--max-board-bytes/],
@@ -94,6 +105,39 @@ describe('parseCliOptions', () => {
     expect(parseCliOptions(['--max-board-bytes', '1.5 GiB'], {})).toMatchObject({
       options: { memory: { maxBoardBytes: 1.5 * 1024 ** 3 } },
     });
+  });
+
+  it('takes --allow-host names and every budget flag, seconds as milliseconds', () => {
+    const parsed = parseCliOptions(
+      [
+        ...['--allow-host', 'easel.example.com', '--allow-host', '.corp.example'],
+        ...['--max-boards-per-connection', '5', '--new-boards-per-ip-per-hour', '7'],
+        ...['--max-connections-per-ip', '9', '--handshakes-per-ip-per-minute', '11'],
+        ...['--handshake-timeout-seconds', '1.5', '--max-auth-failures-per-ip', '3'],
+        ...['--auth-lockout-seconds', '30'],
+      ],
+      {},
+    );
+    expect(parsed).toMatchObject({
+      kind: 'run',
+      options: {
+        allowedHosts: ['easel.example.com', '.corp.example'],
+        budgets: {
+          maxBoardsPerConnection: 5,
+          newBoardsPerAddressPerHour: 7,
+          maxConnectionsPerAddress: 9,
+          handshakesPerAddressPerMinute: 11,
+          handshakeTimeoutMs: 1_500,
+          maxAuthFailuresPerAddress: 3,
+          authLockoutMs: 30_000,
+        },
+      },
+    });
+  });
+
+  it('lists every budget flag with its default in --help', () => {
+    for (const budget of BUDGET_FLAGS) expect(USAGE).toMatch(new RegExp(`--${budget.flag} [NS] .*\\(default \\d+\\)`));
+    expect(USAGE).toContain('--allow-host NAME');
   });
 
   it('recognises --help', () => {

@@ -2,6 +2,12 @@ import { parseArgs } from 'node:util';
 import { MAX_TOKEN_LENGTH } from '../shared/protocol';
 import { DEFAULT_MEMORY_LIMITS, formatSize, type MemoryLimits, parseSize, SIZE_FLAGS } from './memory-limits';
 import { DEFAULT_HOST, DEFAULT_PORT } from './relay';
+import { BUDGET_FLAGS, type BudgetFlag, DEFAULT_RELAY_BUDGETS, flagDefault, type RelayBudgets } from './relay-budgets';
+
+const budgetUsage = BUDGET_FLAGS.map((budget) => {
+  const left = `  --${budget.flag} ${budget.fractional ? 'S' : 'N'}`;
+  return `${left.padEnd(40)}${budget.help} (default ${flagDefault(budget)})`;
+}).join('\n');
 
 const sizeUsage = SIZE_FLAGS.map(({ flag, key, help }) =>
   [`  --${flag} SIZE`, ...wrap(`${help} (default ${formatSize(DEFAULT_MEMORY_LIMITS[key])})`, 72)].join('\n      '),
@@ -20,12 +26,20 @@ Options:
                      admitted, and it alone opens the board catalog API
                      (/api/boards: list, rename, delete); without it there is none
   --allow-origin O   also accept browser connections from origin O (repeatable)
+  --allow-host NAME  also answer requests for host name NAME, or for a domain and
+                     its subdomains with .NAME (repeatable); IP addresses and
+                     localhost are always answered, other names get 403 (DNS rebinding)
   --web-root DIR     serve the built browser client from DIR (env WEB_ROOT; npm run build:web makes out/web)
   --log-level LEVEL  fatal, error, warn, info, debug or silent (env LOG_LEVEL; default info)
   -h, --help         show this help
 
 Memory (SIZE in bytes or with a binary unit: 512KiB, 64MiB, 1GiB):
-${sizeUsage}`;
+${sizeUsage}
+
+Limits and budgets (per IP: an IPv4 address, or an IPv6 /64; connections with
+the host token, the desktop app's own windows, spend no handshake, auth-failure
+or new-board budget, so the host never locks itself out):
+${budgetUsage}`;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -38,6 +52,9 @@ export interface CliOptions {
   hostToken: string | undefined;
   allowedOrigins: string[];
   memory: MemoryLimits;
+  /** Host names answered besides IP addresses, localhost and the listen host. */
+  allowedHosts: string[];
+  budgets: RelayBudgets;
   logLevel: LogLevel;
   /** The built browser client to serve; checked when the relay starts, not here. */
   webRoot: string | undefined;
@@ -60,6 +77,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         token: { type: 'string' },
         'host-token': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
+        'allow-host': { type: 'string', multiple: true },
+        ...Object.fromEntries(BUDGET_FLAGS.map((budget) => [budget.flag, { type: 'string' as const }])),
         'log-level': { type: 'string' },
         'web-root': { type: 'string' },
         ...Object.fromEntries(SIZE_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
@@ -116,6 +135,28 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     return { kind: 'error', message: '--soft-socket-buffer: must not be more than --max-socket-buffer' };
   }
 
+  const allowedHosts = values['allow-host'] ?? [];
+  for (const name of allowedHosts) {
+    if (!/^\.?[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/.test(name)) {
+      return { kind: 'error', message: `--allow-host: not a host name (or .domain): ${name}` };
+    }
+  }
+
+  const budgets = { ...DEFAULT_RELAY_BUDGETS };
+  for (const budget of BUDGET_FLAGS) {
+    const text = (values as Record<string, unknown>)[budget.flag];
+    if (typeof text !== 'string') continue;
+    const value = parseBudget(budget, text);
+    if (value === undefined) {
+      const kind = budget.fractional ? 'a number of seconds' : 'a whole number';
+      return {
+        kind: 'error',
+        message: `--${budget.flag}: expected ${kind} from ${minimumOf(budget)} to 1000000, got ${text}`,
+      };
+    }
+    budgets[budget.key] = value;
+  }
+
   const logLevel = values['log-level'] ?? env.LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) return { kind: 'error', message: `--log-level: one of ${LOG_LEVELS.join(', ')}` };
 
@@ -125,8 +166,33 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
 
   return {
     kind: 'run',
-    options: { host, port, dataDir, token, hostToken, allowedOrigins, memory, logLevel, webRoot },
+    options: {
+      host,
+      port,
+      dataDir,
+      token,
+      hostToken,
+      allowedOrigins,
+      allowedHosts,
+      memory,
+      budgets,
+      logLevel,
+      webRoot,
+    },
   };
+}
+
+function minimumOf(budget: BudgetFlag): number {
+  return budget.fractional ? 0.1 : 1;
+}
+
+/** The flag's text as the budget's value (ms for seconds), or undefined when it is not a number in range. */
+function parseBudget(budget: BudgetFlag, text: string): number | undefined {
+  const pattern = budget.fractional ? /^\d{1,7}(\.\d{1,3})?$/ : /^\d{1,7}$/;
+  if (!pattern.test(text)) return undefined;
+  const value = Number(text);
+  if (value < minimumOf(budget) || value > 1_000_000) return undefined;
+  return Math.round(value * budget.scale);
 }
 
 function isLogLevel(value: string): value is LogLevel {

@@ -38,6 +38,8 @@ async function main(): Promise<void> {
         softBytes: options.memory.softSocketBufferBytes,
         hardBytes: options.memory.maxSocketBufferBytes,
       },
+      allowedHosts: options.allowedHosts,
+      budgets: options.budgets,
       webRoot: options.webRoot,
       logger: log,
     });

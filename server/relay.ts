@@ -2,12 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import packageJson from '../package.json' with { type: 'json' };
-import { DESKTOP_APP_ORIGIN, errorAck, EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
+import { clipText, DESKTOP_APP_ORIGIN, errorAck, EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
 import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
 import type { Session } from './core/session';
 import { type Logger, silentLogger } from './core/types';
+import { DEFAULT_RELAY_BUDGETS, type RelayBudgets } from './relay-budgets';
 import { FileBoardStore } from './storage/file-store';
 import type { BoardStore } from './storage/types';
 import {
@@ -16,7 +17,11 @@ import {
   DEFAULT_BACKPRESSURE,
   watchBackpressure,
 } from './transport/backpressure';
-import { checkHandshake, type ClientRole, isOriginAllowed } from './transport/handshake';
+import { type AdmittedData, admission } from './transport/admission';
+import { applyConnectionBudget } from './transport/connection-budget';
+import { destroyUnfinishedHandshakes } from './transport/handshake-timeout';
+import { isOriginAllowed } from './transport/handshake';
+import { hostAllowlist, refuseForeignHosts } from './transport/host-allowlist';
 import { httpHandler } from './transport/http';
 import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
 import { openWebRoot } from './transport/static-client';
@@ -41,6 +46,10 @@ export interface RelayOptions {
   onGuestsChange?: (guests: number) => void;
   /** Browser origins allowed besides the relay's own (e.g. the desktop renderer's). */
   allowedOrigins?: string[];
+  /** Host names answered besides IP addresses, localhost and `host` (see host-allowlist.ts). */
+  allowedHosts?: string[];
+  /** Per-connection and per-address budgets, and open log files; each defaults as in relay-budgets.ts. */
+  budgets?: Partial<RelayBudgets>;
   logger?: Logger;
   /** Engine.IO heartbeat: a silent peer is dropped after pingIntervalMs + pingTimeoutMs. */
   pingIntervalMs?: number;
@@ -93,6 +102,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   const host = options.host ?? DEFAULT_HOST;
   // Checked before the store opens, so a bad web root leaves nothing to clean up.
   const client = options.webRoot !== undefined ? await openWebRoot(options.webRoot) : null;
+  const budgets: RelayBudgets = { ...DEFAULT_RELAY_BUDGETS, ...options.budgets };
   const store = options.store ?? (await openFileStore(options.dataDir, log, options.maxBoardBytes));
   const maxUpdateBytes = options.maxUpdateBytes ?? MAX_UPDATE_BYTES;
   const startedAt = Date.now();
@@ -105,6 +115,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   // The HTTP handler must be in place before Socket.IO attaches: engine.io wraps
   // the listeners it finds so they never see `/socket.io/` requests.
   const httpServer = createServer(
+    // Node checks its header and request timeouts this often; the default (30 s) would outlast a short handshake timeout.
+    { connectionsCheckingInterval: Math.min(1_000, budgets.handshakeTimeoutMs) },
     httpHandler(
       () => ({
         ok: true,
@@ -129,10 +141,12 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     pingTimeout: pingTimeoutMs,
     // Room for one maximal update plus its envelope; beyond that the socket closes.
     maxHttpBufferSize: options.maxHttpBufferSize ?? maxUpdateBytes + 64 * 1024,
+    // An open transport that never connects the namespace (Socket.IO's handshake) is closed after this.
+    connectTimeout: budgets.handshakeTimeoutMs,
     cors: allowedOrigins.length > 0 ? { origin: allowedOrigins } : undefined,
     allowRequest: (request, answer) => {
       const allowed = isOriginAllowed(request.headers.origin, request.headers.host, socketOrigins);
-      if (!allowed) log.warn({ origin: request.headers.origin }, 'refused cross-origin request');
+      if (!allowed) log.warn({ origin: clipText(request.headers.origin ?? '') }, 'refused cross-origin request');
       answer(allowed ? null : 'origin not allowed', allowed);
     },
   });
@@ -148,6 +162,14 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     (connectionId, socketId, reason, pendingBytes) =>
       log.warn({ connectionId: socketId ?? connectionId, reason, pendingBytes }, DROP_MESSAGES[reason]),
   );
+  // After Socket.IO attached, so its request and upgrade listeners sit behind the allowlist too.
+  refuseForeignHosts(httpServer, hostAllowlist(host, options.allowedHosts ?? []), log);
+  applyConnectionBudget(httpServer, {
+    maxConnectionsPerAddress: budgets.maxConnectionsPerAddress,
+    handshakeTimeoutMs: budgets.handshakeTimeoutMs,
+    log,
+  });
+  destroyUnfinishedHandshakes(io);
 
   const core = new RelayCore({
     store,
@@ -159,6 +181,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     maxBoardBytes: options.maxBoardBytes,
     updateLimits: options.updateLimits,
     limits: options.limits,
+    budgets,
     onBoardStored: (boardId, doc) => catalog?.recorder.stored(boardId, doc),
   });
   // Opened before listening: it purges old trash and refuses joins to deleted boards.
@@ -187,23 +210,16 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     if (guests.size !== before) options.onGuestsChange?.(guests.size);
   };
 
-  io.use((socket, next) => {
-    const verdict = checkHandshake(socket.handshake.auth, options.token, options.hostToken);
-    if (verdict.ok) {
-      (socket.data as { role?: ClientRole }).role = verdict.role;
-      return next();
-    }
-    log.warn({ address: socket.handshake.address, reason: verdict.message, detail: verdict.detail }, 'refused');
-    next(Object.assign(new Error(verdict.message), { data: { detail: verdict.detail } }));
-  });
+  io.use(admission({ token: options.token, hostToken: options.hostToken, budgets, log }));
 
   io.on('connection', (socket) => {
-    const session = core.connect(socket.id);
+    const admitted = socket.data as AdmittedData;
+    const session = core.connect(socket.id, admitted.client);
     const { name } = socket.handshake.auth as { name?: string };
     log.info({ connectionId: socket.id, address: socket.handshake.address, name }, 'connect');
     backpressure.name(socket.conn, socket.id);
     bindSession(socket, session, backpressure);
-    if ((socket.data as { role?: ClientRole }).role === 'guest') countGuests(() => guests.add(socket.id));
+    if (admitted.role === 'guest') countGuests(() => guests.add(socket.id));
     socket.on('disconnect', (reason) => {
       countGuests(() => guests.delete(socket.id));
       session.close();

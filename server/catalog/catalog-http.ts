@@ -6,7 +6,7 @@ import {
   MAX_THUMBNAIL_BYTES,
   renameRequestSchema,
 } from '../../shared/catalog';
-import { BOARD_ID_PATTERN, RelayError } from '../../shared/protocol';
+import { BOARD_ID_PATTERN, clipText, RelayError } from '../../shared/protocol';
 import type { Logger } from '../core/types';
 import { isOriginAllowed, tokensMatch } from '../transport/handshake';
 import type { BoardCatalog } from './board-catalog';
@@ -52,7 +52,10 @@ export function catalogHttpHandler(options: CatalogHttpOptions) {
     const fail = (error: unknown) => {
       if (error instanceof HttpError)
         return sendJson(response, error.status, { ok: false, error: error.message }, { ...cors, ...error.headers });
-      logger.error({ path, method: request.method, err: String(error) }, 'catalog request failed');
+      logger.error(
+        { path: clipText(path), method: clipText(request.method ?? ''), err: String(error) },
+        'catalog request failed',
+      );
       sendJson(response, 500, { ok: false, error: 'internal error' }, cors);
     };
     try {

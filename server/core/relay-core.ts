@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
 import { RelayError } from '../../shared/protocol';
 import { type BoardStore, DEFAULT_MAX_BOARD_BYTES } from '../storage/types';
+import { AddressRateLimit } from './address-budgets';
 import { Room } from './room';
 import { Session, type SessionLimits } from './session';
-import { type ConnectionId, type Logger, type Outbox, silentLogger } from './types';
+import { type ClientInfo, type ConnectionId, type Logger, type Outbox, silentLogger } from './types';
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './update-validation';
 
 export interface RelayCoreOptions {
@@ -20,9 +21,25 @@ export interface RelayCoreOptions {
   /** What one board may take in storage (--max-board-bytes). */
   maxBoardBytes?: number;
   limits?: Partial<SessionLimits>;
+  budgets?: Partial<BoardBudgets>;
   /** Called after every durably stored change of a board, with its doc (the catalog reads the name). */
   onBoardStored?: (boardId: string, doc: Y.Doc) => void;
 }
+
+/** What one connection, and one client address, may open and create (README: Limits and budgets). */
+export interface BoardBudgets {
+  /** Boards one connection may have joined at once. */
+  maxBoardsPerConnection: number;
+  /** Boards one address may create (first join of an id that does not exist) per hour. */
+  newBoardsPerAddressPerHour: number;
+}
+
+export const DEFAULT_BOARD_BUDGETS: BoardBudgets = {
+  maxBoardsPerConnection: 50,
+  newBoardsPerAddressPerHour: 60,
+};
+
+const HOUR_MS = 3_600_000;
 
 export const DEFAULT_IDLE_UNLOAD_MS = 30_000;
 export const DEFAULT_COMPACT_LOG_BYTES = 4 * 1024 * 1024;
@@ -49,6 +66,8 @@ export class RelayCore {
   private readonly joinsInFlight = new Map<string, number>();
   private readonly sessions = new Map<ConnectionId, Session>();
   private readonly limits: SessionLimits;
+  readonly budgets: BoardBudgets;
+  private readonly newBoards: AddressRateLimit;
   /** Boards nobody may join, with the reason they are told (deleted boards). */
   private readonly refusedBoards = new Map<string, string>();
   private closed = false;
@@ -56,6 +75,8 @@ export class RelayCore {
   constructor(private readonly options: RelayCoreOptions) {
     this.log = options.logger ?? silentLogger;
     this.limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
+    this.budgets = { ...DEFAULT_BOARD_BUDGETS, ...options.budgets };
+    this.newBoards = new AddressRateLimit({ burst: this.budgets.newBoardsPerAddressPerHour, refillMs: HOUR_MS });
   }
 
   get loadedBoards(): number {
@@ -66,8 +87,9 @@ export class RelayCore {
     return this.sessions.size;
   }
 
-  connect(connectionId: ConnectionId): Session {
-    const session = new Session(connectionId, this, this.limits);
+  /** `client` says whose budgets the connection spends; without one, none (the core's own tests). */
+  connect(connectionId: ConnectionId, client: ClientInfo = { address: 'unknown', budgeted: false }): Session {
+    const session = new Session(connectionId, this, this.limits, client);
     this.sessions.set(connectionId, session);
     return session;
   }
@@ -84,13 +106,17 @@ export class RelayCore {
 
   /**
    * Loads (or finds) a board for a join. `join` runs synchronously once the
-   * room is there, so an unload cannot slip in between.
+   * room is there, so an unload cannot slip in between. When the board does
+   * not exist yet, creating it spends one of `creator`'s new boards (an
+   * address key; undefined for clients without budgets), or is refused with
+   * RATE_LIMITED once they are spent.
    */
-  async withRoomForJoin<T>(boardId: string, join: (room: Room) => T): Promise<T> {
+  async withRoomForJoin<T>(boardId: string, join: (room: Room) => T, creator?: string): Promise<T> {
     this.assertAdmitted(boardId);
     this.cancelUnload(boardId);
     this.joinsInFlight.set(boardId, (this.joinsInFlight.get(boardId) ?? 0) + 1);
     try {
+      if (creator !== undefined) await this.chargeCreation(boardId, creator);
       const room = await this.load(boardId);
       // A delete may have started while the board loaded.
       this.assertAdmitted(boardId);
@@ -155,6 +181,16 @@ export class RelayCore {
   /** Whether the board is in memory now (its files are open). */
   isLoaded(boardId: string): boolean {
     return this.loaded.has(boardId) || this.loading.has(boardId);
+  }
+
+  private async chargeCreation(boardId: string, creator: string): Promise<void> {
+    if (this.isLoaded(boardId) || (await this.options.store.exists(boardId))) return;
+    if (this.newBoards.take(creator)) return;
+    this.log.warn({ address: creator, boardId }, 'refused a new board: this address created too many this hour');
+    throw new RelayError(
+      'RATE_LIMITED',
+      `this address created ${this.budgets.newBoardsPerAddressPerHour} boards in the last hour, the most it may; join an existing board or try later`,
+    );
   }
 
   private assertAdmitted(boardId: string): void {

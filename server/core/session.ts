@@ -13,7 +13,7 @@ import {
 } from '../../shared/protocol';
 import { TokenBucket } from './rate-limit';
 import type { RelayCore } from './relay-core';
-import type { ConnectionId } from './types';
+import type { ClientInfo, ConnectionId } from './types';
 
 export interface SessionLimits {
   updatesPerSecond: number;
@@ -43,6 +43,7 @@ export class Session {
     readonly id: ConnectionId,
     private readonly core: RelayCore,
     limits: SessionLimits,
+    private readonly client: ClientInfo,
   ) {
     this.updateBucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
     this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
@@ -55,12 +56,18 @@ export class Session {
    * being built shares that answer (a client's state vector only grows, so it
    * covers the second one); and a join of a board already joined, while the
    * transport still holds bytes for this connection (`unsent`), is refused
-   * with RATE_LIMITED until they are gone.
+   * with RATE_LIMITED until they are gone. A connection has at most
+   * `maxBoardsPerConnection` boards joined or being joined.
    */
   async join(payload: unknown, unsent: () => number = () => 0): Promise<JoinAck> {
     const request = parse(joinRequestSchema, payload);
     if (!request.ok) return request.ack;
     const { boardId, stateVector } = request.value;
+    // Before the join rate: refusing a board past the budget costs nothing to answer.
+    const max = this.core.budgets.maxBoardsPerConnection;
+    if (!this.joined.has(boardId) && !this.answering.has(boardId) && this.joined.size + this.answering.size >= max) {
+      return errorAck('RATE_LIMITED', `this connection has ${max} boards open, the most it may; leave one first`);
+    }
     if (!this.joinBucket.take()) return errorAck('RATE_LIMITED', 'too many joins; retry in a few seconds');
     if (this.joined.has(boardId) && unsent() > 0) {
       return errorAck('RATE_LIMITED', `the relay is still sending board ${boardId} to this connection; retry shortly`);
@@ -78,12 +85,16 @@ export class Session {
 
   private async answerJoin(boardId: string, stateVector: Uint8Array): Promise<JoinAck> {
     try {
-      return await this.core.withRoomForJoin(boardId, (room) => {
-        if (this.closed) throw new RelayError('NOT_JOINED', 'connection closed while joining');
-        const state = room.join(this.id, stateVector);
-        this.joined.add(boardId);
-        return { ok: true as const, boardId, ...state };
-      });
+      return await this.core.withRoomForJoin(
+        boardId,
+        (room) => {
+          if (this.closed) throw new RelayError('NOT_JOINED', 'connection closed while joining');
+          const state = room.join(this.id, stateVector);
+          this.joined.add(boardId);
+          return { ok: true as const, boardId, ...state };
+        },
+        this.client.budgeted ? this.client.address : undefined,
+      );
     } catch (error) {
       return this.failure(error, 'join', boardId);
     }

@@ -2,6 +2,14 @@ import type { EVENTS } from '../../shared/protocol';
 
 export type ConnectionId = string;
 
+/** Who is behind a connection, as far as budgets go. */
+export interface ClientInfo {
+  /** The key its per-address budgets count under (address-budgets.ts addressKey). */
+  address: string;
+  /** False for the desktop host's own windows (host token): they never spend per-address budgets. */
+  budgeted: boolean;
+}
+
 export interface OutgoingMessage {
   event: typeof EVENTS.update | typeof EVENTS.awareness;
   boardId: string;

@@ -56,6 +56,18 @@ export interface LoadRepairs {
   pendingBytesDropped: number;
 }
 
+/** Whether `dir` holds a board (readBoard would load it, or refuse it, but not find nothing). */
+export async function boardExistsIn(dir: string): Promise<boolean> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if (isErrnoException(error, 'ENOENT')) return false;
+    throw error;
+  }
+  return names.some((name) => name === META_FILE || name === SNAPSHOT_FILE || parseLogFileName(name) !== undefined);
+}
+
 /**
  * Reads and verifies every file of a board and replays it into a fresh Y.Doc,
  * strictly read-only: the caller repairs (cuts torn tails, deletes leftovers)

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { RelayError } from '../../shared/protocol';
-import { readBoard, type BoardOnDisk, type LoadRepairs } from './board-loader';
+import { boardExistsIn, readBoard, type BoardOnDisk, type LoadRepairs } from './board-loader';
 import { FileBoardStorage, createLogFile, type StorageLogger } from './board-files';
 import { assertBoardId } from './board-id';
 import { DataDirLock } from './data-dir-lock';
@@ -70,6 +70,11 @@ export class FileBoardStore implements BoardStore {
       if (error instanceof RelayError) this.log('board-unavailable', { boardId, reason: error.message });
       throw error;
     }
+  }
+
+  async exists(boardId: string): Promise<boolean> {
+    assertBoardId(boardId);
+    return this.openBoards.has(boardId) || (await boardExistsIn(path.join(this.boardsDir, boardId)));
   }
 
   async close(): Promise<void> {

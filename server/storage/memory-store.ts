@@ -45,6 +45,10 @@ export class MemoryBoardStore implements BoardStore {
     return { epoch: board.epoch, doc, storage };
   }
 
+  async exists(boardId: string): Promise<boolean> {
+    return this.boards.has(boardId);
+  }
+
   async close(): Promise<void> {}
 
   /** Makes every later append of this board reject with `RelayError('UNAVAILABLE')`. */

@@ -19,6 +19,8 @@ export interface BoardStore {
    * the board's files exist but cannot be read, leaving them exactly as they were.
    */
   open(boardId: string): Promise<OpenedBoard>;
+  /** Whether the board exists (open would load it rather than create it). */
+  exists(boardId: string): Promise<boolean>;
   /** Releases the store (e.g. the data-dir lock). Boards must be closed first. */
   close(): Promise<void>;
 }

@@ -1,5 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { CONNECT_ERRORS, type HandshakeAuth, handshakeAuthSchema, PROTOCOL_VERSION } from '../../shared/protocol';
+import {
+  clipText,
+  CONNECT_ERRORS,
+  describeUntrusted,
+  type HandshakeAuth,
+  handshakeAuthSchema,
+  PROTOCOL_VERSION,
+} from '../../shared/protocol';
 
 /**
  * 'host': the desktop app's own window, admitted by the relay's host token.
@@ -25,12 +32,17 @@ export function checkHandshake(
     return {
       ok: false,
       message: CONNECT_ERRORS.protocolMismatch,
-      detail: `relay speaks protocol v${PROTOCOL_VERSION}; client sent ${JSON.stringify(version ?? null)}`,
+      // `v` is whatever the client sent, megabytes even: described, never copied.
+      detail: `relay speaks protocol v${PROTOCOL_VERSION}; client sent ${describeUntrusted(version)}`,
     };
   }
   const parsed = handshakeAuthSchema.safeParse(rawAuth);
   if (!parsed.success) {
-    return { ok: false, message: 'BAD_REQUEST', detail: parsed.error.issues.map((i) => i.message).join('; ') };
+    return {
+      ok: false,
+      message: 'BAD_REQUEST',
+      detail: clipText(parsed.error.issues.map((i) => i.message).join('; '), 300),
+    };
   }
   const given = parsed.data.token;
   if (hostToken !== undefined && tokensMatch(given, hostToken)) return { ok: true, auth: parsed.data, role: 'host' };

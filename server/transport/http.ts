@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clipText } from '../../shared/protocol';
 import { type Logger, silentLogger } from '../core/types';
 import type { StaticClient } from './static-client';
 
@@ -52,7 +53,7 @@ export function httpHandler(health: () => HealthReport, options: HttpHandlerOpti
         response.end(request.method === 'HEAD' ? undefined : file.body);
       },
       (error: unknown) => {
-        log.error({ path, err: String(error) }, 'could not serve the browser client');
+        log.error({ path: clipText(path), err: String(error) }, 'could not serve the browser client');
         if (response.headersSent) response.destroy();
         else sendJson(response, 500, { ok: false, error: 'internal error' });
       },

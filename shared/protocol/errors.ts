@@ -19,6 +19,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const CONNECT_ERRORS = {
   unauthorized: 'UNAUTHORIZED',
   protocolMismatch: 'PROTOCOL_MISMATCH',
+  /** Too many attempts from this address, or it is locked out after wrong tokens: retry later. */
+  rateLimited: 'RATE_LIMITED',
 } as const;
 export type ConnectErrorMessage = (typeof CONNECT_ERRORS)[keyof typeof CONNECT_ERRORS];
 

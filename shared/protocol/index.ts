@@ -4,5 +4,6 @@ export * from './events';
 export * from './limits';
 export * from './origins';
 export * from './schemas';
+export * from './untrusted-text';
 export * from './version';
 export * from './presence';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { binarySchema } from './binary';
 import { ERROR_CODES } from './errors';
 import { BOARD_ID_PATTERN, MAX_NAME_LENGTH, MAX_TOKEN_LENGTH } from './limits';
+import { clipText } from './untrusted-text';
 
 export const boardIdSchema = z.string().regex(BOARD_ID_PATTERN, 'board id must match [A-Za-z0-9_-]{1,64}');
 
@@ -55,7 +56,8 @@ export type JoinAck = z.input<typeof joinAckSchema>;
 export type JoinAckParsed = z.output<typeof joinAckSchema>;
 export type PlainAck = z.input<typeof plainAckSchema>;
 
-/** Zod's issues folded into one line, for an error ack's message. */
+/** Zod's issues folded into one line, for an error ack's message; clipped, as issues may quote the input. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+  const text = error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+  return clipText(text, 300);
 }

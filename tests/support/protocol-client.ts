@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 
 /**
@@ -7,11 +7,19 @@ import { PROTOCOL_VERSION } from '../../shared/protocol';
  */
 export type RawSocket = Socket;
 
+/**
+ * Extra socket.io-client options: `localAddress` binds the client to another
+ * loopback address (127.0.0.2, …: all of 127/8 is this machine on Linux), so
+ * one test can play several client IPs; `extraHeaders` sets Host or Origin.
+ */
+export type RawOptions = Partial<ManagerOptions & SocketOptions> & { localAddress?: string };
+
 export async function connectRaw(
   url: string,
   auth: Record<string, unknown> = { v: PROTOCOL_VERSION },
+  options: RawOptions = {},
 ): Promise<RawSocket> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, auth, forceNew: true });
+  const socket = io(url, { transports: ['websocket'], reconnection: false, auth, forceNew: true, ...options });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => reject(error));
@@ -30,12 +38,21 @@ export function request<T = unknown>(
 }
 
 /** The message of the connect_error a handshake with `auth` gets. */
-export async function refusalOf(url: string, auth: Record<string, unknown>): Promise<string> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, auth, forceNew: true });
+export async function refusalOf(url: string, auth: Record<string, unknown>, options: RawOptions = {}): Promise<string> {
+  return (await connectErrorOf(url, auth, options)).message;
+}
+
+/** The connect_error a handshake with `auth` gets, with the `data` the relay attached to it. */
+export async function connectErrorOf(
+  url: string,
+  auth: Record<string, unknown>,
+  options: RawOptions = {},
+): Promise<Error & { data?: { detail?: string; retryAfterSeconds?: number } }> {
+  const socket = io(url, { transports: ['websocket'], reconnection: false, auth, forceNew: true, ...options });
   try {
-    return await new Promise<string>((resolve, reject) => {
+    return await new Promise((resolve, reject) => {
       socket.once('connect', () => reject(new Error('connected, but a refusal was expected')));
-      socket.once('connect_error', (error) => resolve(error.message));
+      socket.once('connect_error', (error) => resolve(error));
     });
   } finally {
     socket.close();

@@ -1,0 +1,69 @@
+import { type BoardBudgets, DEFAULT_BOARD_BUDGETS } from './core/relay-core';
+
+/**
+ * Everything one client (a connection, or an address) may cost the relay.
+ * Each is a CLI flag with a default; the README's "Limits and budgets" table lists them all.
+ */
+export interface RelayBudgets extends BoardBudgets {
+  /** Open TCP connections per client address (HTTP, WebSocket, handshakes in progress). */
+  maxConnectionsPerAddress: number;
+  /** Socket.IO handshakes per client address per minute (the desktop host's own windows are exempt). */
+  handshakesPerAddressPerMinute: number;
+  /** A connection that has not finished its handshake by then is closed (ms). */
+  handshakeTimeoutMs: number;
+  /** Failed authentications per address within `authLockoutMs` before the address is locked out. */
+  maxAuthFailuresPerAddress: number;
+  /** How long a locked-out address is refused (RATE_LIMITED), in ms. */
+  authLockoutMs: number;
+}
+
+export const DEFAULT_RELAY_BUDGETS: RelayBudgets = {
+  ...DEFAULT_BOARD_BUDGETS,
+  maxConnectionsPerAddress: 128,
+  handshakesPerAddressPerMinute: 120,
+  handshakeTimeoutMs: 5_000,
+  maxAuthFailuresPerAddress: 10,
+  authLockoutMs: 10 * 60_000,
+};
+
+export interface BudgetFlag {
+  flag: string;
+  key: keyof RelayBudgets;
+  /** How the flag's number becomes the budget's (seconds → ms). */
+  scale: number;
+  /** What `--help` says, after the flag and its default. */
+  help: string;
+  /** Whether the flag takes a fraction (seconds do). */
+  fractional: boolean;
+}
+
+const count = (flag: string, key: keyof RelayBudgets, help: string): BudgetFlag => ({
+  flag,
+  key,
+  scale: 1,
+  help,
+  fractional: false,
+});
+const seconds = (flag: string, key: keyof RelayBudgets, help: string): BudgetFlag => ({
+  flag,
+  key,
+  scale: 1000,
+  help,
+  fractional: true,
+});
+
+/** The budget flags, in the order `--help` and the README list them. */
+export const BUDGET_FLAGS: readonly BudgetFlag[] = [
+  count('max-boards-per-connection', 'maxBoardsPerConnection', 'boards one connection may have open at once'),
+  count('new-boards-per-ip-per-hour', 'newBoardsPerAddressPerHour', 'boards one address may create per hour'),
+  count('max-connections-per-ip', 'maxConnectionsPerAddress', 'open connections per address'),
+  count('handshakes-per-ip-per-minute', 'handshakesPerAddressPerMinute', 'handshakes per address per minute'),
+  seconds('handshake-timeout-seconds', 'handshakeTimeoutMs', 'a connection must finish its handshake by then'),
+  count('max-auth-failures-per-ip', 'maxAuthFailuresPerAddress', 'wrong tokens per address before a lockout'),
+  seconds('auth-lockout-seconds', 'authLockoutMs', 'how long a locked-out address is refused'),
+];
+
+/** A budget's default as its flag takes it (seconds for times). */
+export function flagDefault(flag: BudgetFlag): number {
+  return DEFAULT_RELAY_BUDGETS[flag.key] / flag.scale;
+}
