@@ -3,6 +3,7 @@ import { TRASH_RETENTION_MS } from '../../shared/catalog';
 import { writeBoardName } from '../../shared/model/board-meta';
 import type { RelayCore } from '../core/relay-core';
 import type { Logger } from '../core/types';
+import { migrateLegacyBoardFolders } from '../storage/board-folder-migration';
 import { CatalogFiles } from './catalog-files';
 import { CatalogRecorder } from './catalog-recorder';
 
@@ -27,7 +28,8 @@ export class BoardCatalog {
   }
 
   /**
-   * Purges trash older than TRASH_RETENTION_MS and refuses joins to what stays
+   * Purges trash older than TRASH_RETENTION_MS (by its deleted.json; a board
+   * without one is kept) and refuses joins to what stays
    * there. Call before the relay takes connections. `onStored` must be wired to
    * the core's `onBoardStored` (the core is made first, so it is passed here).
    */
@@ -39,6 +41,8 @@ export class BoardCatalog {
     now?: number;
   }): Promise<BoardCatalog> {
     const files = new CatalogFiles(options.dataDir);
+    // Deleted boards of relays before storage names were safe on every disk: the same mapping as boards/.
+    await migrateLegacyBoardFolders(files.trashDir, (event, details) => options.log.info(details, event));
     const { kept, purged } = await files.purgeTrash(TRASH_RETENTION_MS, options.now);
     if (purged.length > 0) options.log.info({ boards: purged }, 'purged deleted boards older than 30 days');
     for (const boardId of kept) options.core.refuseBoard(boardId, DELETED_BOARD_MESSAGE);

@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -156,6 +156,19 @@ describe('board catalog API', () => {
     expect(await list()).toHaveLength(1);
   });
 
+  it('takes the Bearer scheme in any case (RFC 7235) and nothing else', async () => {
+    await startRelay();
+    await makeBoard('b1');
+    for (const authorization of [`bearer ${HOST_TOKEN}`, `BEARER ${HOST_TOKEN}`, `Bearer  ${HOST_TOKEN}`]) {
+      const response = await api('', { token: null, headers: { authorization } });
+      expect(response.status, authorization).toBe(200);
+    }
+    for (const authorization of [`Basic ${HOST_TOKEN}`, `Bearer${HOST_TOKEN}`, HOST_TOKEN, `bearer ${HOST_TOKEN}x`]) {
+      const response = await api('', { token: null, headers: { authorization } });
+      expect(response.status, authorization).toBe(401);
+    }
+  });
+
   it('lists boards newest first with their names', async () => {
     await startRelay();
     await makeBoard('older', 'Older board');
@@ -285,6 +298,29 @@ describe('board catalog API', () => {
     await startRelay();
     expect((await listTrash()).map((board) => board.id)).toEqual(['recent']);
     await expect(readFile(deletedFile)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('keeps a deleted board whose deleted.json is missing, however old its files are', async () => {
+    await startRelay();
+    await makeBoard('unrecorded', 'Unrecorded');
+    expect((await api('/unrecorded', { method: 'DELETE' })).status).toBe(200);
+    await relay?.close();
+    const folder = path.join(dataDir?.path ?? '', 'trash', 'unrecorded');
+    await rm(path.join(folder, 'deleted.json'));
+    const longAgo = new Date(Date.now() - 400 * 24 * 60 * 60 * 1000);
+    for (const name of await readdir(folder)) await utimes(path.join(folder, name), longAgo, longAgo);
+    // Two starts: each would have purged it by its files' age.
+    for (let start = 0; start < 2; start += 1) {
+      await restartRelay();
+      const trash = await listTrash();
+      expect(trash.map((board) => board.id)).toEqual(['unrecorded']);
+      expect(Date.parse(trash[0]?.deletedAt ?? '')).toBeLessThan(Date.now() - 399 * 24 * 60 * 60 * 1000);
+      expect(await readFile(path.join(folder, 'meta.json'), 'utf8')).toContain('epoch');
+    }
+    const restored = await api('/unrecorded/restore', { method: 'POST' });
+    expect(restored.status).toBe(200);
+    const back = await joinedClient('unrecorded');
+    expect(back.doc.getMap('shapes').get('s1')).toEqual({ type: 'rect', x: 1 });
   });
 
   it('keeps names and times in sidecars across restarts, and lists boards older than sidecars', async () => {

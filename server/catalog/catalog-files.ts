@@ -1,15 +1,17 @@
 /**
  * The catalog's files, next to each board's own (docs/ARCHITECTURE.md#storage):
  *
- * `<dataDir>/boards/<boardId>/`
+ * `<dataDir>/boards/<storage name>/` (see server/storage/board-storage-name.ts)
  * - `catalog.json` — `{"name": string | null, "updatedAt": ISO date}`, the
  *   board's name and last change, so the home screen lists boards without
  *   loading their docs. Boards written before it existed are listed with no
  *   name and the newest mtime of their files.
  * - `thumbnail.png` — a small picture of the board the desktop renderer sends.
  *
- * `<dataDir>/trash/<boardId>/` — a deleted board's folder, moved whole, plus
- * `deleted.json` (`{"deletedAt", "name"}`). Restoring moves it back.
+ * `<dataDir>/trash/<storage name>/` — a deleted board's folder, moved whole,
+ * plus `deleted.json` (`{"deletedAt", "name"}`). Restoring moves it back. A
+ * folder there without a readable `deleted.json` is listed (with its files'
+ * newest time) but never purged: only the record proves its age.
  *
  * Every file is written atomically (temp file, fsync, rename, fsync dir); the
  * board loader ignores these names, and cleans up their `.tmp` leftovers.
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { BoardSummary, TrashedBoard } from '../../shared/catalog';
 import { BOARD_ID_PATTERN } from '../../shared/protocol';
+import { boardIdFromStorageName, boardStorageName } from '../storage/board-storage-name';
 import { fsyncDirectory, isErrnoException, writeFileAtomically } from '../storage/fs-durable';
 import { META_FILE } from '../storage/record-codec';
 
@@ -92,7 +95,7 @@ export class CatalogFiles {
   /** Moves a closed board's folder into the trash, recording when and under which name. */
   async moveToTrash(boardId: string, name: string | null, now = new Date()): Promise<TrashedBoard> {
     const from = this.boardDir(boardId);
-    const to = path.join(this.trashDir, boardId);
+    const to = this.trashedDir(boardId);
     if (!(await fileExists(path.join(from, META_FILE)))) throw new BoardMissingError(`no board ${boardId}`);
     const deletedAt = now.toISOString();
     await writeFileAtomically(from, DELETED_FILE, Buffer.from(JSON.stringify({ name, deletedAt })));
@@ -107,7 +110,7 @@ export class CatalogFiles {
 
   /** Moves a deleted board back. Throws BoardExistsError when the id is taken, BoardMissingError when not in the trash. */
   async restore(boardId: string): Promise<void> {
-    const from = path.join(this.trashDir, boardId);
+    const from = this.trashedDir(boardId);
     const to = this.boardDir(boardId);
     if (!(await fileExists(path.join(from, META_FILE)))) throw new BoardMissingError(`no deleted board ${boardId}`);
     if (await fileExists(to)) throw new BoardExistsError(`a board ${boardId} exists again`);
@@ -119,39 +122,50 @@ export class CatalogFiles {
 
   async listTrash(): Promise<TrashedBoard[]> {
     const ids = await boardIdsIn(this.trashDir);
-    const entries = await Promise.all(ids.map((id) => this.trashed(id)));
-    return entries.filter((entry) => entry !== undefined);
+    return Promise.all(ids.map(async (id) => (await this.trashed(id)).board));
   }
 
-  /** Removes deleted boards older than `retentionMs`; returns the ids still in the trash. */
+  /**
+   * Removes deleted boards whose `deleted.json` says they were deleted more than
+   * `retentionMs` ago; returns the ids still in the trash. A board without that
+   * record is kept whatever its files' age: deleting a board's only copy needs proof.
+   */
   async purgeTrash(retentionMs: number, now = Date.now()): Promise<{ kept: string[]; purged: string[] }> {
     const kept: string[] = [];
     const purged: string[] = [];
-    for (const entry of await this.listTrash()) {
-      if (now - Date.parse(entry.deletedAt) > retentionMs) {
-        await fs.rm(path.join(this.trashDir, entry.id), { recursive: true, force: true });
-        purged.push(entry.id);
+    for (const id of await boardIdsIn(this.trashDir)) {
+      const { board, recorded } = await this.trashed(id);
+      if (recorded && now - Date.parse(board.deletedAt) > retentionMs) {
+        await fs.rm(this.trashedDir(id), { recursive: true, force: true });
+        purged.push(id);
       } else {
-        kept.push(entry.id);
+        kept.push(id);
       }
     }
     return { kept, purged };
   }
 
-  private async trashed(id: string): Promise<TrashedBoard | undefined> {
-    const dir = path.join(this.trashDir, id);
+  /** A deleted board, and whether its deletion time is recorded (deleted.json) or only guessed. */
+  private async trashed(id: string): Promise<{ board: TrashedBoard; recorded: boolean }> {
+    const dir = this.trashedDir(id);
     const parsed = deletedSchema.safeParse(await readJson(path.join(dir, DELETED_FILE)));
     // Without its record (a crash between writing it and the move cannot leave that; a hand-made folder can), the folder's time stands in.
     const deleted = parsed.success
       ? parsed.data
       : { name: null, deletedAt: (await newestMtime(dir)) ?? new Date(0).toISOString() };
-    return { id, ...deleted, thumbnail: await fileExists(path.join(dir, THUMBNAIL_FILE)) };
+    const board = { id, ...deleted, thumbnail: await fileExists(path.join(dir, THUMBNAIL_FILE)) };
+    return { board, recorded: parsed.success };
   }
 
   private boardDir(boardId: string): string {
     // The id becomes a path component: one unchecked `..` would reach outside the data dir.
     if (!BOARD_ID_PATTERN.test(boardId)) throw new Error(`invalid board id ${JSON.stringify(boardId).slice(0, 80)}`);
-    return path.join(this.boardsDir, boardId);
+    return path.join(this.boardsDir, boardStorageName(boardId));
+  }
+
+  private trashedDir(boardId: string): string {
+    if (!BOARD_ID_PATTERN.test(boardId)) throw new Error(`invalid board id ${JSON.stringify(boardId).slice(0, 80)}`);
+    return path.join(this.trashDir, boardStorageName(boardId));
   }
 }
 
@@ -172,7 +186,10 @@ async function readJson(file: string): Promise<unknown> {
 async function boardIdsIn(dir: string): Promise<string[]> {
   try {
     const entries = await fs.readdir(dir, { withFileTypes: true });
-    return entries.filter((entry) => entry.isDirectory() && BOARD_ID_PATTERN.test(entry.name)).map((e) => e.name);
+    return entries.flatMap((entry) => {
+      const id = entry.isDirectory() ? boardIdFromStorageName(entry.name) : undefined;
+      return id === undefined ? [] : [id];
+    });
   } catch (error) {
     if (isErrnoException(error, 'ENOENT')) return [];
     throw error;

@@ -73,7 +73,8 @@ export function catalogHttpHandler(options: CatalogHttpOptions) {
         response.end();
         return;
       }
-      const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      // RFC 7235: the scheme is case-insensitive (`bearer` is as good as `Bearer`), then one or more spaces.
+      const bearer = /^bearer +(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
       if (!tokensMatch(bearer, options.hostToken)) {
         throw new HttpError(401, 'the host token is missing or wrong', { 'www-authenticate': 'Bearer' });
       }

@@ -6,6 +6,8 @@ import { RelayError } from '../../shared/protocol';
 import { boardExistsIn, readBoard, type BoardOnDisk, type LoadRepairs } from './board-loader';
 import { FileBoardStorage, createLogFile, type StorageLogger } from './board-files';
 import { assertBoardId } from './board-id';
+import { migrateLegacyBoardFolders } from './board-folder-migration';
+import { boardStorageName } from './board-storage-name';
 import { DataDirLock } from './data-dir-lock';
 import { errorMessage, fsyncDirectory, truncateDurably, writeFileAtomically } from './fs-durable';
 import { FORMAT_VERSION, META_FILE, encodeMeta } from './record-codec';
@@ -42,6 +44,7 @@ export class FileBoardStore implements BoardStore {
     try {
       await fs.mkdir(boardsDir, { recursive: true });
       await fsyncDirectory(lock.dataDir);
+      await migrateLegacyBoardFolders(boardsDir, log);
     } catch (error) {
       await lock.release();
       throw error;
@@ -86,7 +89,7 @@ export class FileBoardStore implements BoardStore {
   }
 
   private async openBoard(boardId: string): Promise<OpenedBoard & { storage: FileBoardStorage }> {
-    const dir = path.join(this.boardsDir, boardId);
+    const dir = path.join(this.boardsDir, boardStorageName(boardId));
     const startedAt = performance.now();
     const onDisk = await readBoard(dir, boardId, this.maxBoardBytes);
     if (!onDisk) return this.createBoard(boardId, dir);

@@ -2,7 +2,7 @@
  * On-disk format of one board (docs/ARCHITECTURE.md#storage). All integers are u32 little-endian;
  * checksums are CRC-32 (`zlib.crc32`, the IEEE polynomial).
  *
- * `<dataDir>/boards/<boardId>/`
+ * `<dataDir>/boards/<boardStorageName(boardId)>/`
  *
  * - `meta.json` — `{"format":1,"epoch":"<uuid>","createdAt":"<ISO date>"}`,
  *   written once, atomically, when the board is created.

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { StorageLogger } from './board-files';
+import { boardStorageName } from './board-storage-name';
 
 export async function makeTempDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'easel-storage-'));
@@ -63,5 +64,5 @@ export async function fingerprintDir(dir: string): Promise<Record<string, string
 }
 
 export function boardDir(dataDir: string, boardId: string): string {
-  return path.join(dataDir, 'boards', boardId);
+  return path.join(dataDir, 'boards', boardStorageName(boardId));
 }
