@@ -77,7 +77,7 @@ describe('RelayCore with in-memory connections', () => {
     });
   });
 
-  it('on a storage failure answers UNAVAILABLE, drops the board and reconnects its members so nothing is lost', async () => {
+  it('on a storage failure answers the sender UNAVAILABLE on its connection, drops the board, reconnects the others, and loses nothing', async () => {
     const { core, store, outbox } = setup();
     const alice = core.connect('alice');
     const bob = core.connect('bob');
@@ -91,18 +91,18 @@ describe('RelayCore with in-memory connections', () => {
       ok: false,
       error: { code: 'UNAVAILABLE' },
     });
-    expect(outbox.disconnected.sort()).toEqual(['alice', 'bob']);
-    alice.close();
+    // Alice was answered and keeps her connection; Bob, told nothing, is disconnected so he resyncs.
+    expect(outbox.disconnected).toEqual(['bob']);
+    expect(await alice.update({ boardId: 'b', update: lost })).toMatchObject({ error: { code: 'NOT_JOINED' } });
     bob.close();
 
-    // The disk is back; the reconnected client resyncs and its change is stored this time.
+    // The disk is back; alice rejoins on the same connection and her change is stored this time.
     store.healAppends('b');
     await waitFor(() => core.loadedBoards === 0, 'failed board unloaded');
-    const returning = core.connect('alice-2');
-    const rejoin = await returning.join({ boardId: 'b', stateVector: emptyVector() });
+    const rejoin = await alice.join({ boardId: 'b', stateVector: emptyVector() });
     if (!rejoin.ok) throw new Error('rejoin failed');
     expect(shapesOf(rejoin.update as Uint8Array)).toEqual({ kept: 1 });
-    expect(await returning.update({ boardId: 'b', update: lost })).toEqual({ ok: true });
+    expect(await alice.update({ boardId: 'b', update: lost })).toEqual({ ok: true });
   });
 
   it('rate-limits updates per connection', async () => {

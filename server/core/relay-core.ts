@@ -246,7 +246,7 @@ export class RelayCore {
           maxBoardBytes: this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
           onStored: (stored) => this.options.onBoardStored?.(stored.boardId, stored.doc),
         },
-        (failed) => this.onRoomFailure(failed),
+        (failed, answered) => this.onRoomFailure(failed, answered),
       );
       this.loaded.set(boardId, room);
       this.log.info({ boardId, epoch: room.epoch }, 'board loaded');
@@ -281,14 +281,23 @@ export class RelayCore {
     this.unloadTimers.delete(boardId);
   }
 
-  /** Its doc or storage can't be trusted: drop it; members reconnect and resync into a fresh load. */
-  private onRoomFailure(room: Room): void {
+  /**
+   * Its doc or storage can't be trusted: drop it; members resync into a fresh
+   * load. Those whose updates the failed write held are answered UNAVAILABLE
+   * and keep their connection (a client rejoins after such an answer); the
+   * others are disconnected, since nothing else would tell them to rejoin.
+   */
+  private onRoomFailure(room: Room, answered: ReadonlySet<ConnectionId>): void {
     this.cancelUnload(room.boardId);
     const members = room.memberIds();
-    this.unload(room);
     for (const connectionId of members) {
       this.sessions.get(connectionId)?.forgetBoard(room.boardId);
-      this.options.outbox.disconnect(connectionId, `board ${room.boardId} is reloading`);
+      if (answered.has(connectionId)) room.leave(connectionId);
+    }
+    this.unload(room);
+    for (const connectionId of members) {
+      if (!answered.has(connectionId))
+        this.options.outbox.disconnect(connectionId, `board ${room.boardId} is reloading`);
     }
   }
 }

@@ -43,6 +43,8 @@ export class Room {
   private readonly outgoing: BroadcastBatch;
   private compacting: Promise<void> | null = null;
   private failed = false;
+  /** Connections with updates waiting to be stored, and how many each. */
+  private readonly storing = new Map<ConnectionId, number>();
 
   constructor(
     readonly boardId: string,
@@ -50,8 +52,12 @@ export class Room {
     private readonly outbox: Outbox,
     private readonly log: Logger,
     private readonly options: RoomOptions,
-    /** Called once when the room can no longer be trusted (storage or doc failure). */
-    private readonly onFailure: (room: Room) => void,
+    /**
+     * Called once when the room can no longer be trusted (storage or doc
+     * failure), with the connections whose updates are waiting for the failed
+     * write: they are answered (UNAVAILABLE) and need no disconnect to resync.
+     */
+    private readonly onFailure: (room: Room, answered: ReadonlySet<ConnectionId>) => void,
   ) {
     this.doc = board.doc;
     this.epoch = board.epoch;
@@ -123,7 +129,14 @@ export class Room {
       throw new RelayError('INVALID_UPDATE', 'update refused: it builds on changes the relay does not have');
     }
     this.outgoing.queueUpdate(connectionId, update);
-    await this.store(update);
+    this.storing.set(connectionId, (this.storing.get(connectionId) ?? 0) + 1);
+    try {
+      await this.store(update);
+    } finally {
+      const left = (this.storing.get(connectionId) ?? 1) - 1;
+      if (left === 0) this.storing.delete(connectionId);
+      else this.storing.set(connectionId, left);
+    }
   }
 
   /**
@@ -174,7 +187,7 @@ export class Room {
     } catch (error) {
       // Applied in memory but not durable: keeping this doc would let clients
       // believe the relay has it. Drop the room; clients rejoin and resend.
-      this.fail('storage append failed', error);
+      this.fail('storage append failed', error, new Set(this.storing.keys()));
       throw error instanceof RelayError ? error : new RelayError('UNAVAILABLE', 'board storage failed');
     }
     this.options.onStored?.(this);
@@ -261,10 +274,10 @@ export class Room {
       });
   }
 
-  private fail(reason: string, error: unknown): void {
+  private fail(reason: string, error: unknown, answered: ReadonlySet<ConnectionId> = new Set()): void {
     if (this.failed) return;
     this.failed = true;
     this.log.error({ boardId: this.boardId, reason, err: String(error) }, 'board failed; reloading from storage');
-    this.onFailure(this);
+    this.onFailure(this, answered);
   }
 }
