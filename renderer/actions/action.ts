@@ -87,9 +87,18 @@ export interface ActionInput {
   event?: KeyInput;
   /** Where to act instead of the pointer, in board coordinates (a context menu's "Paste here"). */
   at?: Point;
-  /** Clipboard text already in hand (a DOM paste event's clipboardData), so paste need not ask for it. */
+  /** Clipboard text already in hand, so paste need not ask for it. */
   text?: string;
+  /**
+   * The clipboard of the page's copy, cut or paste event, used instead of
+   * `ctx.clipboard` (registry.handleClipboardEvent): read and written while
+   * the event is dispatched, with no permission to ask.
+   */
+  clipboard?: ClipboardPort;
 }
+
+/** The page's clipboard events, which the keys and the native Edit menu's roles cause. */
+export type ClipboardEventKind = 'copy' | 'cut' | 'paste';
 
 export interface Action {
   /** `group.name`, e.g. 'edit.undo'; unique in a registry. */
@@ -98,6 +107,12 @@ export interface Action {
   group: ActionGroup;
   /** The first one that applies to the platform is the one shown in tooltips and menus. */
   shortcuts: readonly Shortcut[];
+  /**
+   * Runs from the page's copy, cut or paste event instead of its key press:
+   * the key (or the Edit menu's role) makes the browser fire the event, which
+   * leaves text fields to copy and paste text. `shortcuts` is then shown only.
+   */
+  clipboardEvent?: ClipboardEventKind;
   /** Extra matching for keys `shortcuts` cannot describe (e.g. '+' typed with or without Shift). */
   keyTest?(event: KeyInput, ctx: ActionContext): boolean;
   /** False when performing would do nothing; a disabled action is greyed out and its keys do nothing. */

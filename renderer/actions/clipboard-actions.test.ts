@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exampleShape } from '../../shared/model/shapes/examples';
 import { estimatingMeasurer, setTextMeasurer } from '../shapes';
 import { boundsCentre, unionBounds } from './bounds';
-import { CLIPBOARD_KIND, CLIPBOARD_VERSION } from './clipboard';
+import { CLIPBOARD_KIND, CLIPBOARD_VERSION, eventClipboard } from './clipboard';
 import { createDefaultActions } from './registry';
 import { createTestContext, rect } from './test-context';
 
@@ -157,5 +157,51 @@ describe('paste of other text', () => {
     await ctx.clipboard.writeText('from the clipboard');
     await registry.perform('edit.paste', ctx, { text: 'from the event' });
     expect(ctx.board.all()).toMatchObject([{ text: 'from the event' }]);
+  });
+});
+
+/** A copy, cut or paste event's clipboardData, as far as the board uses it. */
+class EventData {
+  readonly data = new Map<string, string>();
+  getData(type: string): string {
+    return this.data.get(type) ?? '';
+  }
+  setData(type: string, value: string): void {
+    this.data.set(type, value);
+  }
+}
+
+describe('the page’s copy, cut and paste events', () => {
+  it('copy writes the shapes into the event’s clipboard before the handler returns, and only with a selection', () => {
+    const ctx = withTwoShapes();
+    const event = new EventData();
+    expect(registry.handleClipboardEvent('copy', eventClipboard(event), ctx)?.id).toBe('edit.copy');
+    // Synchronously: the browser reads clipboardData when the event's dispatch ends.
+    expect(JSON.parse(event.getData('text/plain'))).toMatchObject({
+      easel: 'shapes',
+      shapes: [{ id: 'a' }, { id: 'b' }],
+    });
+
+    ctx.ui.getState().select([]);
+    const nothing = new EventData();
+    expect(registry.handleClipboardEvent('copy', eventClipboard(nothing), ctx)).toBeUndefined();
+    expect(nothing.data.size).toBe(0);
+  });
+
+  it('cut writes synchronously, then removes the shapes; paste reads the event’s text at the pointer', async () => {
+    const ctx = withTwoShapes();
+    const event = new EventData();
+    expect(registry.handleClipboardEvent('cut', eventClipboard(event), ctx)?.id).toBe('edit.cut');
+    expect(event.getData('text/plain')).toContain('"easel":"shapes"');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ctx.board.all()).toEqual([]);
+
+    ctx.pointerAt = { x: 40, y: 60 };
+    expect(registry.handleClipboardEvent('paste', eventClipboard(event), ctx)?.id).toBe('edit.paste');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ctx.board.all()).toHaveLength(2);
+    expect(boundsCentre(unionBounds(ctx.board.all())!)).toEqual({ x: 40, y: 60 });
+    // The system clipboard was never asked.
+    expect(await ctx.clipboard.readText()).toBe('');
   });
 });

@@ -1,5 +1,7 @@
 /**
- * Copy, cut and paste through the ClipboardPort (format: clipboard.ts).
+ * Copy, cut and paste through the ClipboardPort (format: clipboard.ts): the
+ * page's copy, cut and paste events hand theirs (registry.handleClipboardEvent),
+ * the context menu uses the system clipboard's.
  *
  * The clipboard is asynchronous, so these actions return a promise; the
  * board change itself still happens in one synchronous transact once the
@@ -26,9 +28,10 @@ const copy: Action = {
   label: 'Copy',
   group: 'edit',
   shortcuts: [{ key: 'c', mod: true }],
+  clipboardEvent: 'copy',
   enabled: hasSelectedShapes,
-  async perform(ctx) {
-    await ctx.clipboard.writeText(encodeClipboardShapes(selectedShapes(ctx)));
+  async perform(ctx, input) {
+    await (input?.clipboard ?? ctx.clipboard).writeText(encodeClipboardShapes(selectedShapes(ctx)));
   },
 };
 
@@ -37,11 +40,12 @@ const cut: Action = {
   label: 'Cut',
   group: 'edit',
   shortcuts: [{ key: 'x', mod: true }],
+  clipboardEvent: 'cut',
   enabled: hasSelectedShapes,
-  async perform(ctx) {
+  async perform(ctx, input) {
     const shapes = selectedShapes(ctx);
     // Delete only once the shapes are safely on the clipboard: a refused write must not lose them.
-    await ctx.clipboard.writeText(encodeClipboardShapes(shapes));
+    await (input?.clipboard ?? ctx.clipboard).writeText(encodeClipboardShapes(shapes));
     ctx.board.transact(() => ctx.board.delete(shapes.map((shape) => shape.id)));
     pruneSelection(ctx);
   },
@@ -52,10 +56,11 @@ const paste: Action = {
   label: 'Paste',
   group: 'edit',
   shortcuts: [{ key: 'v', mod: true }],
+  clipboardEvent: 'paste',
   // Always enabled: what the clipboard holds is only known once it is read.
   async perform(ctx, input) {
     const at = input?.at ?? ctx.pointer();
-    const text = input?.text ?? (await ctx.clipboard.readText());
+    const text = input?.text ?? (await (input?.clipboard ?? ctx.clipboard).readText());
     pasteText(ctx, text, at);
   },
 };

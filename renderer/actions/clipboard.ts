@@ -67,3 +67,20 @@ export class MemoryClipboard implements ClipboardPort {
     return this.text;
   }
 }
+
+/**
+ * The clipboard of a copy, cut or paste event (its clipboardData). It can be
+ * used only while the event is dispatched: the pasted text is read when this
+ * is made, and writeText sets the data at once (copy and cut call it before
+ * their first await).
+ */
+export function eventClipboard(data: Pick<DataTransfer, 'getData' | 'setData'>): ClipboardPort {
+  const pasted = data.getData('text/plain');
+  return {
+    writeText(text) {
+      data.setData('text/plain', text);
+      return Promise.resolve();
+    },
+    readText: () => Promise.resolve(pasted),
+  };
+}

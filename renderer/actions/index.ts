@@ -3,6 +3,7 @@ export type {
   ActionContext,
   ActionGroup,
   ActionInput,
+  ClipboardEventKind,
   ClipboardPort,
   KeyInput,
   Point,
@@ -17,6 +18,7 @@ export {
   type ClipboardContent,
   decodeClipboardText,
   encodeClipboardShapes,
+  eventClipboard,
   MemoryClipboard,
 } from './clipboard';
 export { formatShortcut, matchesShortcut } from './keys';

@@ -8,7 +8,7 @@
  * (the UI store's `editingId`): typing "R" into a note must type an R. Only
  * Escape gets through, so it can end the edit.
  */
-import type { Action, ActionContext, ActionInput, KeyInput } from './action';
+import type { Action, ActionContext, ActionInput, ClipboardEventKind, ClipboardPort, KeyInput } from './action';
 import { createArrangeActions } from './arrange-actions';
 import { createClipboardActions } from './clipboard-actions';
 import { createEditActions } from './edit-actions';
@@ -57,8 +57,10 @@ export class ActionRegistry {
     if (ctx.ui.getState().editingId !== null && event.key !== 'Escape') return [];
     return this.all().filter(
       (action) =>
-        action.shortcuts.some((shortcut) => matchesShortcut(shortcut, event, ctx.isMac)) ||
-        (action.keyTest?.(event, ctx) ?? false),
+        // Copy, cut and paste keys are left to the page, whose clipboard events run them (handleClipboardEvent).
+        action.clipboardEvent === undefined &&
+        (action.shortcuts.some((shortcut) => matchesShortcut(shortcut, event, ctx.isMac)) ||
+          (action.keyTest?.(event, ctx) ?? false)),
     );
   }
 
@@ -91,6 +93,20 @@ export class ActionRegistry {
     const action = this.match(event, ctx);
     if (!action) return undefined;
     const result = this.perform(action.id, ctx, { event });
+    if (result) result.catch((error: unknown) => this.onError(error, action));
+    return action;
+  }
+
+  /**
+   * Runs the action for a page copy, cut or paste event with the event's
+   * clipboard. Returns whether it ran, so the caller can preventDefault (the
+   * browser's own copy would otherwise replace what was written); a disabled
+   * one (copy with nothing selected) leaves the event to the browser.
+   */
+  handleClipboardEvent(kind: ClipboardEventKind, clipboard: ClipboardPort, ctx: ActionContext): Action | undefined {
+    const action = this.all().find((candidate) => candidate.clipboardEvent === kind);
+    if (!action || !this.isEnabled(action, ctx)) return undefined;
+    const result = action.perform(ctx, { clipboard });
     if (result) result.catch((error: unknown) => this.onError(error, action));
     return action;
   }

@@ -19,6 +19,7 @@ import { usePresenceInput } from './presence/use-presence-input';
 import { StaticLayer } from './StaticLayer';
 import { editTarget, TextEditor } from './TextEditor';
 import { useCanvasInput } from './use-canvas-input';
+import { useClipboardEvents } from './use-clipboard-events';
 import type { Size } from './viewport-math';
 
 const CURSORS: Partial<Record<ToolId, string>> = { select: 'default', hand: 'grab', text: 'text', eraser: 'cell' };
@@ -45,6 +46,7 @@ export function BoardCanvas({
   const tool = useStore(ui, (s) => s.tool);
   const stroke = useStore(ui, (s) => s.style.stroke);
   const spaceHeld = useCanvasInput(container, session);
+  useClipboardEvents(session);
   usePresenceInput(container, presence, size);
   const peers = usePeers(presence);
 

@@ -3,20 +3,16 @@
  * PointerInputs (`pointerAt`) for the ToolController; the wheel pans and
  * zooms; Space held or a middle-button drag pans with the hand tool whatever
  * tool is active; key presses go to the active tool (Shift/Alt constraints,
- * Esc) and then to the action registry (shortcuts).
+ * Esc) and then to the action registry (shortcuts). Copy, cut and paste come
+ * from the page's clipboard events instead (use-clipboard-events.ts).
  */
 import { type RefObject, useEffect, useState } from 'react';
 import { type PointerKind, pointerAt, type Tool } from '../tools';
 import type { BoardSession } from './board-session';
+import { isTextEntry } from './text-entry';
 import { panByWheel, wheelDeltaPx, zoomByWheel } from './viewport-math';
 
 const POINTER_KINDS: readonly string[] = ['mouse', 'pen', 'touch'] satisfies PointerKind[];
-
-/** Keys typed into these belong to the text, not to shortcuts (Esc excepted: it ends the edit). */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** Space on a focused button presses it; it must not start a pan. */
 function isControl(target: EventTarget | null): boolean {

@@ -41,6 +41,25 @@ export const menuTemplateSchema = z
   .refine((items) => new Set(items.map((item) => item.id)).size === items.length, 'menu item ids must be unique');
 export type MenuTemplate = z.infer<typeof menuTemplateSchema>;
 
+/**
+ * Board actions whose Edit menu items are Electron's roles, so they work in
+ * text fields too: the roles make the page fire copy, cut and paste events,
+ * which the board handles when no text has them.
+ */
+export const CLIPBOARD_ROLE_ACTIONS = { 'edit.cut': 'cut', 'edit.copy': 'copy', 'edit.paste': 'paste' } as const;
+
+/**
+ * Board actions that are also text editing commands. Their menu items stay
+ * enabled (the board may have nothing to undo while a text field has) and the
+ * page decides: the command in a focused text field, the action otherwise.
+ * Without a board (Home, the join screen) they are Electron's roles.
+ */
+export const TEXT_EDITING_ACTIONS = {
+  'edit.undo': 'undo',
+  'edit.redo': 'redo',
+  'edit.selectAll': 'selectAll',
+} as const;
+
 export const menuActionSchema = z.strictObject({ id: actionIdSchema });
 export type MenuActionEvent = z.infer<typeof menuActionSchema>;
 

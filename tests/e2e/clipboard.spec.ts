@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ShapeSummary } from '../../renderer/app/test-hook';
 import { expect, test } from './fixtures';
+import { BoardTitle } from './pages/boards-home-page';
 import type { CanvasPage } from './pages/canvas-page';
 import { expectNear } from './pages/near';
 import { openBoard } from './pages/open-board';
@@ -95,4 +96,36 @@ test('text copied in another app pastes as a text shape at the pointer', async (
   const [text] = await canvas.shapes();
   expect(text).toMatchObject({ type: 'text', text: 'Pasted from elsewhere' });
   expectNear(centreOf(text!), { cx: 400, cy: 300 });
+});
+
+test('Ctrl+C, Ctrl+X and Ctrl+V in a text field work on its text, not on the selected shapes', async ({
+  page,
+  relay,
+}) => {
+  const { canvas } = await openBoard(page, relay.url, 'clip-text-field');
+  const shape = await drawSelectedRectangle(canvas);
+  const title = new BoardTitle(page);
+  await title.title.click();
+  await title.input.fill('Retro notes');
+
+  await title.input.press('Control+a');
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => systemClipboard(page)).toBe('Retro notes');
+  expect(await canvas.selection()).toEqual([shape.id]);
+
+  await page.keyboard.press('Control+x');
+  await expect(title.input).toHaveValue('');
+  await expect.poll(() => systemClipboard(page)).toBe('Retro notes');
+  await expect(canvas.canvas).toHaveAttribute('data-shape-count', '1');
+
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Control+v');
+  await expect(title.input).toHaveValue('Retro notesRetro notes');
+  await expect(canvas.canvas).toHaveAttribute('data-shape-count', '1');
+
+  // Back on the canvas the same keys copy the shapes again.
+  await title.input.press('Escape');
+  await canvas.hover([500, 350]);
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => systemClipboard(page)).toContain('"easel":"shapes"');
 });

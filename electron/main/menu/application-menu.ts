@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuGroup, MenuItem, MenuTemplate } from '../../../shared/desktop';
+import { editMenuTemplate } from './edit-menu';
 
 /** The id of the main process's own Help item; renderer action ids always have a dot, so it cannot clash. */
 export const CHECK_FOR_UPDATES_ID = 'checkForUpdates';
@@ -21,9 +22,12 @@ export interface MenuOptions {
  * platform expects (the app menu and Window on macOS, Quit in File elsewhere).
  *
  * Accelerators are shown everywhere. On Windows and Linux they are not
- * registered, because the renderer's key handler already runs every shortcut
- * and would otherwise run it twice; on macOS the menu takes the key first and
- * the page never sees it, so the menu is what runs it.
+ * registered: the renderer's key handler (and, in text fields, Chromium's own
+ * key bindings) already run every shortcut, which would otherwise run twice.
+ * On macOS a key press reaches the page first and goes to the menu only when
+ * the page did not handle it (Cmd+C, for which Chromium has no key binding
+ * there, and every key in a text field), so there they are registered. The
+ * Edit menu's layout is edit-menu.ts.
  */
 export function applicationMenuTemplate(items: MenuTemplate, options: MenuOptions): MenuItemConstructorOptions[] {
   const section = (...groups: MenuGroup[]): MenuItemConstructorOptions[] =>
@@ -56,7 +60,7 @@ export function applicationMenuTemplate(items: MenuTemplate, options: MenuOption
   }
   menus.push(
     { label: '&File', submenu: withRoles(section('file'), [isMac ? { role: 'close' } : { role: 'quit' }]) },
-    { label: '&Edit', submenu: section('edit') },
+    { label: '&Edit', submenu: editMenuTemplate(items, { isMac, actionItem: (item) => actionItem(item, options) }) },
     {
       label: '&View',
       submenu: withRoles(section('view'), [

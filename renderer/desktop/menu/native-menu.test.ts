@@ -62,6 +62,8 @@ describe('the native menu of an open board', () => {
 
     disconnect();
     expect(fake.listeners.size).toBe(0);
+    // Back to the app's menu without a board (the Edit menu's roles).
+    expect(fake.sent.at(-1)).toEqual([]);
   });
 
   it('performs the action a chosen item names; an unknown id does nothing', async () => {

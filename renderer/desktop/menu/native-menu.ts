@@ -3,16 +3,24 @@
  * template when the board opens, again when a label, enabled or checked state
  * changed (checked after the board or the UI changed, at most every
  * MENU_REFRESH_DELAY_MS, and only sent when it differs), and performs the
- * action a chosen item names.
+ * action a chosen item names. Undo, redo and select all chosen while a text
+ * field has focus are that field's (shared/desktop/menu.ts TEXT_EDITING_ACTIONS).
  */
 import type { EaselDesktopApi } from '../../../shared/desktop/api';
+import { TEXT_EDITING_ACTIONS } from '../../../shared/desktop/menu';
 import type { BoardSession } from '../../canvas/board-session';
+import { isTextEntry } from '../../canvas/text-entry';
 import { failureNotice } from '../../state/notices';
 import { menuTemplateFor } from './menu-template';
 
 export const MENU_REFRESH_DELAY_MS = 100;
 
-export function connectNativeMenu(session: BoardSession, api: Pick<EaselDesktopApi, 'menu'>): () => void {
+export function connectNativeMenu(
+  session: BoardSession,
+  api: Pick<EaselDesktopApi, 'menu'>,
+  /** The page whose focused text field gets undo, redo and select all; none outside a browser. */
+  page: Document | undefined = globalThis.document,
+): () => void {
   const { registry, actions, notices, ui, board } = session;
   let lastSent = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -37,6 +45,12 @@ export function connectNativeMenu(session: BoardSession, api: Pick<EaselDesktopA
     const action = registry.get(id);
     // A menu item sent for a board that has since closed names nothing here.
     if (!action) return;
+    const textCommand = textEditingCommand(id);
+    if (textCommand && page && isTextEntry(page.activeElement)) {
+      // The browser's own undo, redo and select all of the focused field.
+      page.execCommand(textCommand);
+      return;
+    }
     void Promise.resolve(registry.perform(id, actions)).catch((error: unknown) =>
       notices.getState().show(failureNotice(action.label, error)),
     );
@@ -46,5 +60,10 @@ export function connectNativeMenu(session: BoardSession, api: Pick<EaselDesktopA
     unsubscribeUi();
     board.doc.off('afterTransaction', schedule);
     unsubscribeAction();
+    // No board: the menu keeps only what the app has everywhere (the Edit menu's roles among it).
+    void api.menu.setTemplate([]);
   };
 }
+
+const textEditingCommand = (id: string): string | undefined =>
+  Object.hasOwn(TEXT_EDITING_ACTIONS, id) ? TEXT_EDITING_ACTIONS[id as keyof typeof TEXT_EDITING_ACTIONS] : undefined;

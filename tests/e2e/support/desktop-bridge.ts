@@ -31,9 +31,11 @@
  * - Network interfaces are fixed (loopback plus 192.0.2.10, TEST-NET-1, on
  *   eth0), so join links are predictable. The relay still binds 0.0.0.0
  *   while sharing, as the app does; tests only connect to 127.0.0.1.
- * - The native menu is the last template the renderer sent; chooseMenu()
- *   sends a menuAction for an item that exists and is enabled, as a click on
- *   the real menu would.
+ * - The native menu is the last template the renderer sent, laid out by the
+ *   main process's applicationMenuTemplate; chooseMenu() clicks an item of it
+ *   that exists and is enabled, as a click on the real menu would. The Edit menu's Cut and Copy are roles the main
+ *   process adds (electron/main/menu/edit-menu.ts); chooseEditRole() runs
+ *   their editing command in the page.
  * - `did-navigate` (a new document in the window) is the shim telling Node
  *   that it was installed in a new top-level document.
  * - Updates: electron-updater cannot run outside a packaged app, so a
@@ -50,6 +52,7 @@ import type { IpcSender } from '../../../electron/main/ipc/sender';
 import { probeRelay } from '../../../electron/main/join/probe-relay';
 import { RecentJoins } from '../../../electron/main/join/recent-joins';
 import { LaunchQueue, launchResolver } from '../../../electron/main/launch/launch-queue';
+import { applicationMenuTemplate } from '../../../electron/main/menu/application-menu';
 import { type LaunchRequest, launchRequestsFrom } from '../../../electron/main/launch/launch-requests';
 import { nodeForkSpawner } from '../../../electron/main/relay-host/relay-child-process';
 import { RelayHost } from '../../../electron/main/relay-host/relay-host';
@@ -270,10 +273,28 @@ export async function startDesktopBridge(options: DesktopBridgeOptions) {
     menuTemplatesSent: () => menuTemplatesSent,
     /** Clicks a native menu item: it must be in the menu and enabled. */
     chooseMenu(id: string): void {
-      const item = menu?.find((candidate) => candidate.id === id);
-      if (!item) throw new Error(`the menu has no item ${id} (it has ${menu?.map((i) => i.id).join(', ') ?? 'none'})`);
-      if (!item.enabled) throw new Error(`the menu item ${id} (${item.label}) is disabled`);
-      push('menuAction', { id });
+      // Laid out by the main process's own code, which decides what is enabled (undo in a text field, say).
+      const menus = applicationMenuTemplate(menu ?? [], {
+        isMac: options.os === 'darwin',
+        appName: 'Easel',
+        devTools: false,
+        onAction: (chosen) => push('menuAction', { id: chosen }),
+      });
+      const items = menus.flatMap((entry) => (Array.isArray(entry.submenu) ? entry.submenu : []));
+      const item = items.find((candidate) => candidate.id === id);
+      if (!item) throw new Error(`the menu has no item ${id} (it has ${items.map((i) => i.id ?? i.role).join(', ')})`);
+      if (item.enabled === false) throw new Error(`the menu item ${id} (${item.label}) is disabled`);
+      (item.click as () => void)();
+    },
+    /**
+     * Chooses Cut or Copy in the Edit menu. Those items are Electron's roles,
+     * which run the browser's editing command in the focused frame
+     * (webContents.cut()/copy()); here the page runs the same command. Paste
+     * cannot be played this way: Chromium lets pages run it only with
+     * clipboard access the app has but a test page does not.
+     */
+    async chooseEditRole(role: 'cut' | 'copy'): Promise<boolean> {
+      return page.evaluate((command) => document.execCommand(command), role);
     },
     /** Whether the page follows relay moves itself (it subscribed to relay.onChange). */
     follows: () => following,
