@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { protocol } from 'electron';
 import { DESKTOP_APP_ORIGIN } from '../../shared/protocol/origins';
-import { rendererFileFor } from './renderer-files';
+import { rendererResponse } from './renderer-response';
 
 /**
  * The renderer is served from `app://easel/` rather than file://, so it has a
@@ -19,27 +17,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves files under `rendererDir` only; anything that resolves outside it is a 404. */
+/** Serves files under `rendererDir` only, each with the renderer's Content-Security-Policy header (renderer-response.ts). */
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = rendererFileFor(rendererDir, request.url, 'easel');
-    if (!file) return new Response('not found', { status: 404 });
-    try {
-      const body = await readFile(file);
-      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      return new Response(body, { headers: { 'content-type': type } });
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  });
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url, 'easel'));
 }

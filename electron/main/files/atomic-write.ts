@@ -8,16 +8,21 @@ import { fsyncDirectory, writeAll } from '../../../server/storage/fs-durable';
  * full disk), it holds either its old content or all of `bytes`: a temp file
  * beside it, fsync, rename over, fsync of the folder. A symlink is written
  * through (its target is replaced, the link stays); an existing file keeps
- * its permissions. The temp file is removed on failure.
+ * its permissions unless `mode` is given (then the file has exactly that
+ * mode, new or replaced, umask permitting). The temp file is removed on failure.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<string> {
+export async function writeFileAtomic(
+  target: string,
+  bytes: Uint8Array,
+  options: { mode?: number } = {},
+): Promise<string> {
   const finalPath = await fs.realpath(target).catch(() => path.resolve(target));
   const existing = await fs.stat(finalPath).catch(() => null);
   if (existing && !existing.isFile()) throw Object.assign(new Error(`${finalPath} is not a file`), { code: 'EISDIR' });
   const dir = path.dirname(finalPath);
   const tempPath = path.join(dir, `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await fs.open(tempPath, 'wx', existing ? existing.mode & 0o777 : 0o666);
+    const handle = await fs.open(tempPath, 'wx', options.mode ?? (existing ? existing.mode & 0o777 : 0o666));
     try {
       await writeAll(handle, bytes);
       await handle.sync();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRelay, type RelayHandle } from '../../../server/relay';
 import { tempDir } from '../../../tests/support/temp-dir';
-import { probeRelay } from './probe-relay';
+import { MAX_HEALTH_BYTES, probeRelay } from './probe-relay';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let relay: RelayHandle;
@@ -74,6 +74,53 @@ describe('probeRelay against real servers on 127.0.0.1', () => {
       problem: 'protocol-mismatch',
       message: expect.stringContaining('protocol v2'),
     });
+  });
+
+  it('reads no more than 64 KiB of what answers, declared or streamed without end', async () => {
+    const declared = await otherServer(
+      200,
+      JSON.stringify({ ok: true, version: 'x'.repeat(MAX_HEALTH_BYTES), protocol: 1 }),
+    );
+    expect(await probeRelay({ relayUrl: declared })).toMatchObject({ problem: 'not-a-relay' });
+
+    let sent = 0;
+    const endless = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        // At most 256 MiB, so a probe that read everything would still end (and fail the byte count below).
+        while (sent < 256 * 1024 * 1024 && !response.destroyed) {
+          sent += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end();
+      };
+      pump();
+    }).listen(0, '127.0.0.1');
+    servers.push(endless);
+    await once(endless, 'listening');
+    const result = await probeRelay({ relayUrl: `http://127.0.0.1:${(endless.address() as AddressInfo).port}` });
+    expect(result).toMatchObject({ problem: 'not-a-relay' });
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    endless.closeAllConnections();
+  });
+
+  it('gives up on an answer that starts and never finishes', async () => {
+    const trickle = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"ok":');
+    }).listen(0, '127.0.0.1');
+    servers.push(trickle);
+    await once(trickle, 'listening');
+    const result = await probeRelay(
+      { relayUrl: `http://127.0.0.1:${(trickle.address() as AddressInfo).port}` },
+      { timeoutMs: 300 },
+    );
+    expect(result).toMatchObject({
+      problem: 'unreachable',
+      message: expect.stringContaining('did not finish answering'),
+    });
+    trickle.closeAllConnections();
   });
 
   it('gives up on a server that never answers, within the timeout', async () => {

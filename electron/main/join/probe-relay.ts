@@ -4,6 +4,8 @@ import type { JoinTargetPayload, ProbeResult } from '../../../shared/desktop';
 import { CONNECT_ERRORS, PROTOCOL_VERSION } from '../../../shared/protocol';
 
 const healthSchema = z.object({ ok: z.literal(true), version: z.string().max(64), protocol: z.number().int() });
+/** A relay's /healthz is a few hundred bytes; whatever answers may be anything, so no more than this is read. */
+export const MAX_HEALTH_BYTES = 64 * 1024;
 
 /**
  * Asks a relay, before the renderer connects to it, whether joining can work:
@@ -23,7 +25,16 @@ export async function probeRelay(
   } catch (error) {
     return problem('unreachable', `Could not reach ${where}: ${networkReason(error, timeoutMs)}.`);
   }
-  const health = healthSchema.safeParse(await response.json().catch(() => null));
+  let body: unknown;
+  try {
+    body = await readJsonLimited(response, MAX_HEALTH_BYTES);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError') {
+      return problem('unreachable', `${where} did not finish answering within ${timeoutMs / 1000} s.`);
+    }
+    body = null;
+  }
+  const health = healthSchema.safeParse(body);
   if (!response.ok || !health.success) {
     return problem('not-a-relay', `${where} answers, but it is not an Easel relay.`);
   }
@@ -87,3 +98,29 @@ const problem = (kind: Extract<ProbeResult, { ok: false }>['problem'], message: 
   problem: kind,
   message,
 });
+
+/**
+ * The body as JSON, read no further than `limit` bytes (a larger one is cut off
+ * and refused, never buffered whole); the fetch's own signal times the read.
+ */
+async function readJsonLimited(response: Response, limit: number): Promise<unknown> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    throw new Error(`the answer is over ${limit} bytes`);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error(`the answer is over ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+}

@@ -72,4 +72,27 @@ describe('RecentJoins', () => {
     );
     expect((await store().list()).map((entry) => entry.boardId).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'keeps its tokens readable by this user only: a new file is 0600, an older 0644 one is narrowed',
+    async () => {
+      const modeOf = async () => (await fs.stat(file)).mode & 0o777;
+      await store().remember({ relayUrl: 'http://192.168.1.2:4455', boardId: 'a', token: 'secret' });
+      expect(await modeOf()).toBe(0o600);
+
+      // As an older version left it.
+      await fs.chmod(file, 0o644);
+      expect(await store().list()).toHaveLength(1);
+      expect(await modeOf()).toBe(0o600);
+
+      await fs.chmod(file, 0o644);
+      await store().forget({ relayUrl: 'http://192.168.1.2:4455', boardId: 'a' });
+      expect(await modeOf()).toBe(0o600);
+      await fs.rm(file);
+      await fs.writeFile(file, JSON.stringify({ version: 1, entries: [] }), { mode: 0o666 });
+      await fs.chmod(file, 0o666);
+      await store().remember({ relayUrl: 'http://h:1', token: 't' });
+      expect(await modeOf()).toBe(0o600);
+    },
+  );
 });

@@ -6,6 +6,8 @@ import { readFileLimited } from '../files/read-limited';
 
 const fileSchema = z.object({ version: z.literal(1), entries: z.array(z.unknown()) });
 const MAX_FILE_BYTES = 1024 * 1024;
+/** The file holds tokens to other people's relays: readable by this user only. */
+const FILE_MODE = 0o600;
 
 export interface RecentJoinsOptions {
   max?: number;
@@ -18,7 +20,9 @@ export interface RecentJoinsOptions {
  * (`{ version: 1, entries }`) under the user-data folder. Entries that do not
  * validate are dropped one by one; a file that is not JSON at all is set
  * aside as `<file>.corrupt-<time>` rather than overwritten, so nothing a
- * person had is destroyed. Writes are atomic and run one at a time.
+ * person had is destroyed. Writes are atomic and run one at a time. It holds
+ * tokens, so it is written with mode 0600, and a file found readable by others
+ * (an older version wrote it with the default mode) is narrowed when read.
  */
 export class RecentJoins {
   private entries: RecentJoin[] | null = null;
@@ -62,6 +66,7 @@ export class RecentJoins {
     let text: string;
     try {
       text = new TextDecoder().decode(await readFileLimited(this.file, MAX_FILE_BYTES));
+      await this.narrowMode();
     } catch (error) {
       if ((error as { code?: string }).code !== 'NOT_FOUND')
         this.log('recent-joins-unreadable', { error: String(error) });
@@ -87,9 +92,19 @@ export class RecentJoins {
   }
 
   private async save(entries: RecentJoin[]): Promise<RecentJoin[]> {
-    await writeFileAtomic(this.file, new TextEncoder().encode(`${JSON.stringify({ version: 1, entries }, null, 2)}\n`));
+    const text = `${JSON.stringify({ version: 1, entries }, null, 2)}\n`;
+    await writeFileAtomic(this.file, new TextEncoder().encode(text), { mode: FILE_MODE });
     this.entries = entries;
     return [...entries];
+  }
+
+  private async narrowMode(): Promise<void> {
+    if (process.platform === 'win32') return;
+    const stat = await fs.stat(this.file).catch(() => null);
+    if (!stat || (stat.mode & 0o777) === FILE_MODE) return;
+    await fs.chmod(this.file, FILE_MODE).catch((error: unknown) => {
+      this.log('recent-joins-mode-not-narrowed', { error: String(error) });
+    });
   }
 
   private serially<T>(operation: () => Promise<T>): Promise<T> {
