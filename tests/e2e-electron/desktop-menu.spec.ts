@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ElectronApplication } from '@playwright/test';
 import { BoardPage } from '../e2e/pages/board-page';
+import { BoardTitle } from '../e2e/pages/boards-home-page';
 import { CanvasPage } from '../e2e/pages/canvas-page';
 import { desktop, expect, openBoard, runningRelay, test } from './fixtures';
 
@@ -70,4 +71,52 @@ test('Help has Check for Updates…; an unpackaged run says in its log that upda
   await expect(desktop(page, (api) => api.updates.restart(), null)).rejects.toThrow(
     'UNAVAILABLE: No update has been downloaded yet.',
   );
+});
+
+/** What the Edit menu's Cut, Copy and Paste roles do: the editing command in the window's page. */
+const editRole = (electronApp: ElectronApplication, role: 'cut' | 'copy' | 'paste') =>
+  electronApp.evaluate(({ BrowserWindow }, command) => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    if (!contents) throw new Error('no window');
+    contents[command]();
+  }, role);
+const systemClipboard = (electronApp: ElectronApplication) =>
+  electronApp.evaluate(({ clipboard }) => clipboard.readText());
+
+test('the Edit menu’s Copy and Paste roles work on a focused text field’s text, and on the board’s shapes otherwise', async ({
+  easel,
+}) => {
+  const { app, page } = await easel.start();
+  const canvas = new CanvasPage(page);
+  const title = new BoardTitle(page);
+  await openBoard(page, await runningRelay(page), 'menu-roles-e2e');
+  await expect(new BoardPage(page).status).toHaveText('Saved');
+  // Edit always has the roles (Home's was empty, so Cmd+C/V did nothing in its fields on macOS).
+  const editRoles = await app.evaluate(({ Menu }) =>
+    Menu.getApplicationMenu()
+      ?.items.find((item) => item.label === '&Edit')
+      ?.submenu?.items.map((item) => item.role ?? item.id),
+  );
+  expect(editRoles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste']));
+
+  await canvas.drawRectangle([100, 100], [220, 180]);
+  const [shape] = await canvas.shapes();
+  await editRole(app, 'copy');
+  await expect.poll(() => systemClipboard(app)).toContain(`"id":"${shape!.id}"`);
+
+  await title.title.click();
+  await title.input.fill('Team retro');
+  await title.input.selectText();
+  await editRole(app, 'copy');
+  await expect.poll(() => systemClipboard(app)).toBe('Team retro');
+  await title.input.press('End');
+  await editRole(app, 'paste');
+  await expect(title.input).toHaveValue('Team retroTeam retro');
+  await expect(canvas.canvas).toHaveAttribute('data-shape-count', '1');
+
+  await title.input.press('Escape');
+  await canvas.hover([400, 300]);
+  await app.evaluate(({ clipboard }, text) => clipboard.writeText(text), 'From another app');
+  await editRole(app, 'paste');
+  await expect(canvas.canvas).toHaveAttribute('data-shape-count', '2');
 });
