@@ -11,4 +11,15 @@ describe('TokenBucket', () => {
     now += 10_000;
     expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
   });
+
+  it('takes as many tokens as a message costs, or none', () => {
+    let now = 0;
+    const bucket = new TokenBucket(1_000, 5_000, () => now);
+    expect(bucket.take(4_000)).toBe(true);
+    expect(bucket.take(2_000)).toBe(false);
+    expect(bucket.take(1_000)).toBe(true);
+    now += 10_000;
+    expect(bucket.take(5_000)).toBe(true);
+    expect(bucket.take(5_001)).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * A token bucket: `burst` tokens, refilled at `perSecond`. One per message.
+ * A token bucket: `burst` tokens, refilled at `perSecond`. One per message,
+ * or as many as a message costs.
  * Time comes from `now` (ms) so tests can drive it.
  */
 export class TokenBucket {
@@ -15,10 +16,10 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): boolean {
+  take(count = 1): boolean {
     this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < count) return false;
+    this.tokens -= count;
     return true;
   }
 

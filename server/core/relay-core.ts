@@ -50,6 +50,8 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   awarenessBurst: 120,
   joinsPerSecond: 5,
   joinBurst: 20,
+  structsPerSecond: 20_000,
+  structBurst: DEFAULT_UPDATE_LIMITS.maxStructs,
 };
 
 /**

@@ -5,7 +5,7 @@ import type { OpenedBoard } from '../storage/types';
 import { encodeAwarenessEntries, filterOwnedEntries, parseAwarenessUpdate } from './awareness-filter';
 import { BroadcastBatch } from './broadcast-batch';
 import type { ConnectionId, Logger, Outbox } from './types';
-import { type UpdateLimits, validateUpdate } from './update-validation';
+import { type CheckedUpdate, type UpdateLimits, validateUpdate } from './update-validation';
 
 export interface RoomOptions {
   /** Compact once the log holds this many bytes since the last snapshot. */
@@ -106,14 +106,16 @@ export class Room {
    * stored. Refused (nothing applied, nothing stored) when it is not one a
    * board can use (update-validation.ts) or the board is at its budget.
    */
-  async applyUpdate(connectionId: ConnectionId, update: Uint8Array): Promise<void> {
+  async applyUpdate(
+    connectionId: ConnectionId,
+    update: Uint8Array,
+    /** The sender's own budget for the checked update; throws RelayError to refuse it. */
+    admit: (checked: CheckedUpdate) => void = () => undefined,
+  ): Promise<void> {
     if (this.failed) throw new RelayError('UNAVAILABLE', `board ${this.boardId} is reloading; retry`);
-    const { deletesOnly } = validateUpdate(
-      update,
-      (client) => Y.getState(this.doc.store, client),
-      this.options.updateLimits,
-    );
-    this.assertWithinBudget(update.byteLength, deletesOnly);
+    const checked = validateUpdate(update, (client) => Y.getState(this.doc.store, client), this.options.updateLimits);
+    this.assertWithinBudget(update.byteLength, checked.deletesOnly);
+    admit(checked);
     try {
       Y.applyUpdate(this.doc, update, connectionId);
     } catch (error) {

@@ -23,6 +23,12 @@ export interface SessionLimits {
   /** A join answers with the board; each one may cost a copy of it. */
   joinsPerSecond: number;
   joinBurst: number;
+  /**
+   * Structs per second one connection may add (each costs the relay an object
+   * of a few hundred bytes and some CPU); the burst lets one maximal update through.
+   */
+  structsPerSecond: number;
+  structBurst: number;
 }
 
 /**
@@ -37,6 +43,7 @@ export class Session {
   private readonly updateBucket: TokenBucket;
   private readonly awarenessBucket: TokenBucket;
   private readonly joinBucket: TokenBucket;
+  private readonly structBucket: TokenBucket;
   private closed = false;
 
   constructor(
@@ -48,6 +55,7 @@ export class Session {
     this.updateBucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
     this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
     this.joinBucket = new TokenBucket(limits.joinsPerSecond, limits.joinBurst);
+    this.structBucket = new TokenBucket(limits.structsPerSecond, limits.structBurst);
   }
 
   /**
@@ -111,7 +119,11 @@ export class Session {
     if (!room?.hasMember(this.id)) return errorAck('NOT_JOINED', `join board ${boardId} before sending updates`);
     if (!this.updateBucket.take()) return errorAck('RATE_LIMITED', 'too many updates; slow down and retry');
     try {
-      await room.applyUpdate(this.id, update);
+      await room.applyUpdate(this.id, update, ({ structs }) => {
+        if (!this.structBucket.take(structs)) {
+          throw new RelayError('RATE_LIMITED', `too many changes at once (${structs} in this update); retry shortly`);
+        }
+      });
       return { ok: true };
     } catch (error) {
       return this.failure(error, 'update', boardId);

@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { decodeUtf8 } from 'lib0/string';
+import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 
 /**
  * Reads the structure of a Yjs update (format v1, what `Y.applyUpdate` takes)
@@ -136,12 +136,19 @@ class StructureReader {
   private readonly subdocuments: SubdocumentBytes[] = [];
   private structCount = 0;
   private values = 0;
+  private readonly board: boolean;
+  private readonly maxDepth: number;
+  /** The allowed root names as UTF-8, compared without decoding (a root name precedes most map entries). */
+  private readonly roots: Uint8Array[];
 
   constructor(
     private readonly update: Uint8Array,
     private readonly rules: StructureRules,
   ) {
     this.decoder = decoding.createDecoder(update);
+    this.board = rules.kind === 'board';
+    this.maxDepth = rules.kind === 'board' ? rules.limits.maxValueDepth : rules.maxValueDepth;
+    this.roots = rules.kind === 'board' ? [...rules.roots].map((name) => encodeUtf8(name)) : [];
   }
 
   read(): UpdateStructure {
@@ -210,8 +217,12 @@ class StructureReader {
   private readParent(info: number): void {
     const isRoot = this.varUint() === 1;
     if (isRoot) {
-      const name = this.string();
-      if (this.rules.kind === 'board' && !this.rules.roots.has(name)) {
+      const length = this.varUint();
+      this.need(length);
+      const start = this.decoder.pos;
+      this.decoder.pos += length;
+      if (this.board && !this.roots.some((root) => this.bytesEqual(start, length, root))) {
+        const name = this.decode(start, length);
         throw new StructureError(
           `update writes to root type ${JSON.stringify(name.slice(0, 64))}, which boards do not use`,
         );
@@ -291,8 +302,7 @@ class StructureReader {
 
   /** One lib0 `any` value (yjs ContentAny), counted and depth-checked, never built. */
   private skipAny(depth: number): void {
-    const maxDepth = this.rules.kind === 'board' ? this.rules.limits.maxValueDepth : this.rules.maxValueDepth;
-    if (depth > maxDepth) throw new StructureError(`a value nests deeper than ${maxDepth} levels`, true);
+    if (depth > this.maxDepth) throw new StructureError(`a value nests deeper than ${this.maxDepth} levels`, true);
     this.values += 1;
     if (this.rules.kind === 'board' && this.values > this.rules.limits.maxValues) {
       throw new StructureError(`update holds more than ${this.rules.limits.maxValues} values`, true);
@@ -393,25 +403,44 @@ class StructureReader {
    * Yjs decodes each one strictly and would throw half-way through applying.
    */
   private skipString(): void {
-    if (this.rules.kind === 'board') this.string();
-    else this.skip(this.varUint());
+    const length = this.varUint();
+    this.need(length);
+    const start = this.decoder.pos;
+    this.decoder.pos += length;
+    if (this.board && !this.isAscii(start, length)) this.decode(start, length);
   }
 
   private skipBytes(): void {
     this.skip(this.varUint());
   }
 
-  /** Decoded exactly as Yjs does (lib0: strict UTF-8, a leading BOM kept). */
   private string(): string {
     const length = this.varUint();
     this.need(length);
-    const bytes = this.update.subarray(this.decoder.pos, this.decoder.pos + length);
+    const start = this.decoder.pos;
     this.decoder.pos += length;
+    return this.decode(start, length);
+  }
+
+  /** Decoded exactly as Yjs does (lib0: strict UTF-8, a leading BOM kept). */
+  private decode(start: number, length: number): string {
     try {
-      return decodeUtf8(bytes);
+      return decodeUtf8(this.update.subarray(start, start + length));
     } catch {
       throw new StructureError('update holds a string that is not UTF-8');
     }
+  }
+
+  private isAscii(start: number, length: number): boolean {
+    const bytes = this.update;
+    for (let i = start, end = start + length; i < end; i++) if ((bytes[i] ?? 0) >= 0x80) return false;
+    return true;
+  }
+
+  private bytesEqual(start: number, length: number, expected: Uint8Array): boolean {
+    if (length !== expected.length) return false;
+    for (let i = 0; i < length; i++) if (this.update[start + i] !== expected[i]) return false;
+    return true;
   }
 
   private need(bytes: number): void {

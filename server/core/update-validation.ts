@@ -25,6 +25,8 @@ export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
 const BOARD_ROOTS: ReadonlySet<string> = new Set(BOARD_ROOT_MAPS);
 
 export interface CheckedUpdate {
+  /** Structs in the update: roughly the objects applying it creates. */
+  structs: number;
   /** The update only deletes (no structs): it can only make a board smaller. */
   deletesOnly: boolean;
 }
@@ -67,5 +69,5 @@ export function validateUpdate(
   }
   const missing = missingDependency(structure, stateOf);
   if (missing) throw new RelayError('INVALID_UPDATE', `update refused: ${missing}; rejoin the board to resync`);
-  return { deletesOnly: structure.structCount === 0 };
+  return { structs: structure.structCount, deletesOnly: structure.structCount === 0 };
 }

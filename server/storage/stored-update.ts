@@ -14,21 +14,23 @@ const MAX_STORED_VALUE_DEPTH = 256;
 export function withoutSubdocuments(update: Uint8Array): { update: Uint8Array; removed: number } {
   const { subdocuments } = readUpdateStructure(update, { kind: 'stored', maxValueDepth: MAX_STORED_VALUE_DEPTH });
   if (subdocuments.length === 0) return { update, removed: 0 };
-  const parts: Uint8Array[] = [];
+  // Each subdocument's content (guid and options) becomes one byte: the deleted length 1.
+  const removedBytes = subdocuments.reduce((sum, doc) => sum + doc.contentEnd - doc.contentStart - 1, 0);
+  const source = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+  const rewritten = Buffer.alloc(update.byteLength - removedBytes);
   let from = 0;
+  let to = 0;
   for (const { info, contentStart, contentEnd } of subdocuments) {
-    parts.push(update.subarray(from, info));
-    // Same origin, parent and key bits; the content kind becomes "deleted", of length 1 (a varUint).
-    parts.push(Uint8Array.of(((update[info] ?? 0) & ~0x1f) | CONTENT.deleted));
-    parts.push(update.subarray(info + 1, contentStart), Uint8Array.of(1));
+    to += source.copy(rewritten, to, from, info);
+    // Same origin, parent and key bits; the content kind becomes "deleted".
+    rewritten[to++] = ((source[info] ?? 0) & ~0x1f) | CONTENT.deleted;
+    to += source.copy(rewritten, to, info + 1, contentStart);
+    rewritten[to++] = 1;
     from = contentEnd;
   }
-  parts.push(update.subarray(from));
-  const rewritten = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    rewritten.set(part, offset);
-    offset += part.length;
-  }
-  return { update: rewritten, removed: subdocuments.length };
+  source.copy(rewritten, to, from);
+  return {
+    update: new Uint8Array(rewritten.buffer, rewritten.byteOffset, rewritten.byteLength),
+    removed: subdocuments.length,
+  };
 }
