@@ -246,6 +246,25 @@ describe('ensure-electron', () => {
     expect(run.stderr.replace(/\s+/g, ' ')).toContain(`${new URL(silent.url).host} did not answer within 2 s`);
   });
 
+  it('where the proxy never answers, gives up after the answer limit too', async () => {
+    const project = await standInProject();
+    const silentProxy = await silentServer();
+    const proxy = silentProxy.url.replace(/\/$/, '');
+    const env = cleanEnv(project, {
+      ELECTRON_MIRROR: UNRESOLVABLE_MIRROR,
+      HTTP_PROXY: proxy,
+      EASEL_ELECTRON_TIMEOUT_SECONDS: '2',
+    });
+    const run = await ensureElectron(project, env);
+    expect(run.code).toBe(1);
+    expect(silentProxy.connections()).toBeGreaterThan(0);
+    expect(run.elapsedMs).toBeLessThan(30_000);
+    expectOneParagraph(run.stderr);
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain(
+      `electron-mirror.invalid (or the proxy ${proxy} on the way) did not answer within 2 s`,
+    );
+  });
+
   it('downloads from ELECTRON_MIRROR and ELECTRON_CUSTOM_DIR through HTTP_PROXY once, and later runs stay offline', async () => {
     const project = await standInProject();
     const zip = storedZip([

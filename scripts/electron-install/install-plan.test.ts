@@ -175,6 +175,14 @@ describe('installFailureCause', () => {
     expect(installFailureCause(failed(connect), settings)).toBe('no connection to mirror.example within 15 s');
   });
 
+  it('names the proxy when nothing answered on a route through one', () => {
+    const stderr = report({ host: 'http://mirror.example', code: 'EASEL_NO_ANSWER', message: 'no answer' });
+    expect(installFailureCause(failed(stderr), downloadSettings({ HTTPS_PROXY: 'http://proxy:3128' }))).toBe(
+      'mirror.example (or the proxy http://proxy:3128 on the way) did not answer within 15 s',
+    );
+    expect(installFailureCause(failed(stderr), settings)).toBe('mirror.example did not answer within 15 s');
+  });
+
   it('points at NODE_EXTRA_CA_CERTS when a TLS-inspecting proxy is in the way', () => {
     const stderr = report({ host: 'github.com', code: 'SELF_SIGNED_CERT_IN_CHAIN', message: 'self-signed' });
     expect(installFailureCause(failed(stderr), settings)).toContain('NODE_EXTRA_CA_CERTS');

@@ -187,6 +187,11 @@ const hostName = (host: string | undefined) => {
   }
 };
 
+const proxyNote = (settings: DownloadSettings) => {
+  const proxy = settings.httpsProxy ?? settings.httpProxy;
+  return proxy === undefined ? '' : ` (or the proxy ${proxy} on the way)`;
+};
+
 function describeNetworkError(report: NetworkReport, settings: DownloadSettings): string {
   const host = hostName(report.host);
   const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
@@ -207,6 +212,8 @@ function describeNetworkError(report: NetworkReport, settings: DownloadSettings)
       return `no connection to ${host} within ${seconds(settings.connectTimeoutMs)}`;
     case 'UND_ERR_HEADERS_TIMEOUT':
       return `${host} did not answer within ${seconds(settings.answerTimeoutMs)}`;
+    case 'EASEL_NO_ANSWER':
+      return `${host}${proxyNote(settings)} did not answer within ${seconds(settings.answerTimeoutMs)}`;
     case 'UND_ERR_BODY_TIMEOUT':
       return `the download from ${host} stalled for ${seconds(settings.stallTimeoutMs)}`;
     case 'SELF_SIGNED_CERT_IN_CHAIN':
