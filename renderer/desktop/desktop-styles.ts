@@ -20,6 +20,10 @@ export const DESKTOP_CSS = `
 .easel-desktop .note { color: #555; font-size: 13px; }
 .easel-desktop .mark { font-size: 12px; padding: 1px 6px; border-radius: 8px; background: #eee; color: #444; }
 .easel-desktop code { word-break: break-all; font-size: 12px; }
+.easel-confirm { border: 1px solid #2f80ed; border-radius: 8px; padding: 8px 16px; margin: 12px 0;
+  background: #f5f9ff; }
+.easel-confirm dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0; }
+.easel-confirm dd { margin: 0; }
 .easel-backdrop { position: fixed; inset: 0; background: rgba(0, 0, 0, 0.3); display: flex;
   align-items: flex-start; justify-content: center; padding-top: 48px; z-index: 100; }
 .easel-dialog { background: #fff; border-radius: 10px; box-shadow: 0 8px 32px rgba(0, 0, 0, 0.25);

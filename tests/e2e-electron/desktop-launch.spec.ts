@@ -8,6 +8,7 @@ import { startRelayProcess } from '../support/relay-process';
 import { tempDir } from '../support/temp-dir';
 import { BoardPage } from '../e2e/pages/board-page';
 import { CanvasPage } from '../e2e/pages/canvas-page';
+import { JoinScreen } from '../e2e/pages/join-screen';
 import { expect, openBoard, runningRelay, test } from './fixtures';
 
 /**
@@ -36,7 +37,9 @@ test('a board file given to a second launch opens in the running instance as a n
   expect(first.app.windows()).toHaveLength(1);
 });
 
-test('an easel://join link given to a second launch joins that relay in the running instance', async ({ easel }) => {
+test('an easel://join link given to a second launch asks, then joins that relay in the running instance', async ({
+  easel,
+}) => {
   const data = await tempDir('easel-desktop-join-');
   const token = 'a-token-for-guests';
   const other = await startRelayProcess([
@@ -55,6 +58,10 @@ test('an easel://join link given to a second launch joins that relay in the runn
     const link = formatEaselJoinLink({ relayUrl: other.url, boardId: 'launched', token });
     expect(await easel.launchAgain(first.profile, [link])).toBe(0);
 
+    // The running instance asks before contacting the relay a link names.
+    const join = new JoinScreen(first.page);
+    await expect(join.confirmRelay).toHaveText(other.url, { timeout: 15_000 });
+    await join.confirmJoin.click();
     await first.page.waitForURL((url) => url.pathname === '/b/launched', { timeout: 15_000 });
     expect(new URL(first.page.url()).searchParams.get('relay')).toBe(other.url);
     await expect(new BoardPage(first.page).status).toHaveText('Saved');

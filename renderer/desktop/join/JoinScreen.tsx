@@ -3,6 +3,7 @@ import type { EaselDesktopApi, JoinTargetPayload } from '../../../shared/desktop
 import { NAVIGATE_EVENT } from '../../app/navigation';
 import { DESKTOP_CSS } from '../desktop-styles';
 import { DiscoveredSessions } from './DiscoveredSessions';
+import { JoinLinkConfirm } from './JoinLinkConfirm';
 import { linkFieldText, ownBoardsHref } from './join-model';
 import { checkJoinTarget, joinRequestFrom } from './join-request';
 import { RecentJoins } from './RecentJoins';
@@ -38,8 +39,9 @@ export function JoinScreen({ api }: { api: EaselDesktopApi }) {
 
   const requestId = useJoinRequestId();
   const [requestError, setRequestError] = useState<string | null>(null);
-  // Each request is filled in and probed once: the effect re-running for any other reason must not start a new
-  // probe, which would re-render, run the effect again and never let a probe finish.
+  /** A link from outside the app, waiting for the person to say Join or Cancel before anything is probed. */
+  const [toConfirm, setToConfirm] = useState<JoinTargetPayload | null>(null);
+  // Each request is filled in and asked about once: the effect re-running for any other reason must not ask again.
   const handledRequestId = useRef('');
   useEffect(() => {
     const request = joinRequestFrom(window.history.state);
@@ -52,8 +54,19 @@ export function JoinScreen({ api }: { api: EaselDesktopApi }) {
     }
     setRequestError(null);
     fill(checked.target);
-    void joinTarget(checked.target);
-  }, [requestId, joinTarget]);
+    setToConfirm(checked.target);
+  }, [requestId]);
+
+  const confirmJoin = (target: JoinTargetPayload) => {
+    setToConfirm(null);
+    void joinTarget(target);
+  };
+
+  const cancelJoin = () => {
+    setToConfirm(null);
+    setText('');
+    setToken('');
+  };
 
   function fill(target: JoinTargetPayload) {
     setText(linkFieldText(target));
@@ -63,6 +76,7 @@ export function JoinScreen({ api }: { api: EaselDesktopApi }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setToConfirm(null);
     void joinText(text, token);
   };
 
@@ -95,6 +109,7 @@ export function JoinScreen({ api }: { api: EaselDesktopApi }) {
           {homeError}
         </p>
       )}
+      {toConfirm && <JoinLinkConfirm target={toConfirm} onJoin={() => confirmJoin(toConfirm)} onCancel={cancelJoin} />}
       <form onSubmit={onSubmit} aria-labelledby="join-link-heading">
         <h2 id="join-link-heading">Paste a link</h2>
         <label>
@@ -135,7 +150,7 @@ export function JoinScreen({ api }: { api: EaselDesktopApi }) {
         <JoinPhaseMessage phase={phase} />
       </form>
       <DiscoveredSessions api={api} onPick={pickDiscovered} />
-      <RecentJoins api={api} onJoin={(target) => (fill(target), void joinTarget(target))} />
+      <RecentJoins api={api} onJoin={(target) => (fill(target), confirmJoin(target))} />
     </main>
   );
 }

@@ -23,7 +23,7 @@ const joinRequestStateSchema = z.object({
 
 let requestCount = 0;
 
-/** Opens the join screen with `target` filled in; probing it starts at once. */
+/** Opens the join screen with `target` filled in; it asks the person before anything is sent to that relay. */
 export function requestJoin(target: JoinTargetPayload): void {
   requestCount += 1;
   const joinRequest: JoinRequest = { id: `${Date.now()}-${requestCount}`, target };

@@ -1,7 +1,8 @@
 /**
  * Files and links the OS hands the desktop app (docs/ARCHITECTURE.md#launch-routing): a `.easel` file
  * opens as a new board, an `easel://join` link opens the join screen with
- * its target, and what cannot be opened is said in words. Subscribes first,
+ * its target (which asks before contacting that relay), and what cannot be
+ * opened is said in words. Subscribes first,
  * then takes what arrived before the page listened, once.
  */
 import type { EaselDesktopApi } from '../../../shared/desktop/api';

@@ -11,6 +11,14 @@ export class JoinScreen {
   readonly backToMyBoards: Locator;
   readonly discovered: Locator;
   readonly recent: Locator;
+  /** What a join link from outside the app shows first: the relay and board, Join / Cancel. */
+  readonly confirm: Locator;
+  readonly confirmRelay: Locator;
+  readonly confirmBoard: Locator;
+  readonly confirmJoin: Locator;
+  readonly confirmCancel: Locator;
+  /** "Checking …" while the relay is probed, "Joining …" after. */
+  readonly progress: Locator;
 
   constructor(private readonly page: Page) {
     this.screen = page.getByTestId('join-screen');
@@ -22,6 +30,12 @@ export class JoinScreen {
     this.backToMyBoards = page.getByRole('button', { name: 'Back to my boards' });
     this.discovered = page.getByTestId('join-discovered-session');
     this.recent = page.getByTestId('join-recent-entry');
+    this.confirm = page.getByRole('alertdialog', { name: 'Join this session?' });
+    this.confirmRelay = page.getByTestId('join-confirm-relay');
+    this.confirmBoard = page.getByTestId('join-confirm-board');
+    this.confirmJoin = this.confirm.getByRole('button', { name: 'Join', exact: true });
+    this.confirmCancel = this.confirm.getByRole('button', { name: 'Cancel' });
+    this.progress = page.getByTestId('join-progress');
   }
 
   /** From the home screen, as a person gets there. */
