@@ -16,6 +16,10 @@ Options:
                 T > 0 spreads them over T worker threads (default 0)
   --client C    load-generator client: lean (Engine.IO/Socket.IO over raw ws,
                 cheapest receive path) or socket.io (socket.io-client) (default lean)
+  --hostile     run it twice, without and then with hostile guests beside the
+                honest clients (subdocument bombs, floods with slow readers,
+                board churn, reconnect storms, join spam, each from its own
+                loopback address); compare honest p99 and the relay's peak RSS
   --json        print one JSON object only
   -h, --help    show this help
 
@@ -36,6 +40,7 @@ export interface BenchOptions {
   warmupSeconds: number;
   threads: number;
   client: ClientKind;
+  hostile: boolean;
   json: boolean;
 }
 
@@ -55,6 +60,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         warmup: { type: 'string' },
         threads: { type: 'string' },
         client: { type: 'string' },
+        hostile: { type: 'boolean' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -75,6 +81,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         warmupSeconds: decimal('--warmup', values.warmup, 2, 0, 600),
         threads: Math.min(integer('--threads', values.threads, 0, 0, 64), clients),
         client: clientKind(values.client),
+        hostile: values.hostile ?? false,
         json: values.json ?? false,
       },
     };

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Measurements } from './analysis';
 import type { BenchOptions, ClientKind } from './options';
+import type { ReadBack } from './read-back';
 import type { Summary } from './stats';
 
 /** The issue's target on a 2-core machine: p99 delivery under 15 ms and nothing lost, fsync before ack on. */
@@ -33,6 +34,10 @@ export interface BenchResult extends Measurements {
   /** CPU the hypervisor withheld from this VM during the window (noise, not load). */
   stealCpuPercent: number;
   target: { deliveryP99Ms: number; lost: 0; met: boolean; verdict: 'PASS' | 'MISS'; reasons: string[] };
+  /** The relay's largest resident set size from its start to the end of the run. */
+  relayPeakRssBytes: number;
+  /** Every acknowledged update looked for after kill -9 and a restart. */
+  readBack: ReadBack;
   /** Why the numbers may say less about the relay than they seem to (noise, a saturated load generator). */
   caveats: string[];
 }
@@ -62,7 +67,7 @@ export function caveatsOf(result: Omit<BenchResult, 'caveats'>): string[] {
   return caveats;
 }
 
-export function judge(measured: Measurements): BenchResult['target'] {
+export function judge(measured: Measurements, readBack?: ReadBack): BenchResult['target'] {
   const reasons: string[] = [];
   if (!(measured.deliveryMs.p99 < TARGET_P99_MS)) {
     reasons.push(`delivery p99 ${ms(measured.deliveryMs.p99)} ms is not under ${TARGET_P99_MS} ms`);
@@ -71,6 +76,7 @@ export function judge(measured: Measurements): BenchResult['target'] {
   if (measured.acksMissing !== 0) reasons.push(`${measured.acksMissing} acks missing`);
   if (measured.duplicates + measured.echoes + measured.unknown !== 0) reasons.push('unexpected extra deliveries');
   if (measured.sent === 0) reasons.push('nothing was sent in the window');
+  if (readBack && readBack.lost > 0) reasons.push(`${readBack.lost} acknowledged updates missing after kill -9`);
   const met = reasons.length === 0;
   return { deliveryP99Ms: TARGET_P99_MS, lost: 0, met, verdict: met ? 'PASS' : 'MISS', reasons };
 }
@@ -124,6 +130,14 @@ export function formatTable(result: BenchResult, resultFile: string): string {
       `duplicates ${result.duplicates}, echoes ${result.echoes}, unknown ${result.unknown}`,
     ]);
   }
+  rows.push(
+    ['relay peak RSS', `${(result.relayPeakRssBytes / (1024 * 1024)).toFixed(0)} MiB`],
+    [
+      'read-back',
+      `after kill -9 and a restart: ${result.readBack.acknowledged - result.readBack.lost}/` +
+        `${result.readBack.acknowledged} acknowledged updates there (lost ${result.readBack.lost})`,
+    ],
+  );
   rows.push([
     'target',
     `${result.target.verdict}: p99 < ${TARGET_P99_MS} ms and nothing lost` +
@@ -136,9 +150,9 @@ export function formatTable(result: BenchResult, resultFile: string): string {
 }
 
 /** Writes `bench/results/relay-<timestamp>.json` and returns its path. */
-export async function saveResult(resultsDir: string, result: BenchResult): Promise<string> {
+export async function saveResult(resultsDir: string, result: { startedAt: string }, name = 'relay'): Promise<string> {
   await mkdir(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `relay-${result.startedAt.replace(/[:.]/g, '-')}.json`);
+  const file = path.join(resultsDir, `${name}-${result.startedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(result, jsonNumbers, 2)}\n`);
   return file;
 }

@@ -23,6 +23,8 @@ export interface StalledReaderOptions {
   blindPongEveryMs?: number;
   token?: string;
   timeoutMs?: number;
+  /** Another loopback address to connect from (127.0.0.2, …), to play another client IP. */
+  localAddress?: string;
 }
 
 export class StalledReader {
@@ -33,15 +35,16 @@ export class StalledReader {
 
   /** Connects, joins `boardId`, waits for the join's answer, then stops reading. */
   static async join(url: string, options: StalledReaderOptions): Promise<StalledReader> {
-    const ws = new WebSocket(engineUrl(url), { perMessageDeflate: false });
+    const ws = new WebSocket(engineUrl(url), { perMessageDeflate: false, localAddress: options.localAddress });
     const reader = new StalledReader(ws);
-    const pingInterval = await new Promise<number>((resolve, reject) => {
+    const answered = new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error('stalled reader: no join answer in time')),
         options.timeoutMs ?? 10_000,
       );
       let interval = 0;
-      ws.on('error', (error) => reject(error));
+      ws.on('error', (error) => (clearTimeout(timer), reject(error)));
+      ws.on('close', () => (clearTimeout(timer), reject(new Error('stalled reader: closed before its join answer'))));
       ws.on('message', (data, isBinary) => {
         if (isBinary) return; // the join answer's attachment
         const text = data.toString();
@@ -64,10 +67,18 @@ export class StalledReader {
           if (!text.includes('"ok":true')) reject(new Error(`stalled reader: join refused: ${text}`));
           else resolve(interval);
         } else if (text.startsWith('44')) {
+          clearTimeout(timer);
           reject(new Error(`stalled reader: connect refused: ${text}`));
         }
       });
     });
+    let pingInterval: number;
+    try {
+      pingInterval = await answered;
+    } catch (error) {
+      ws.terminate();
+      throw error;
+    }
     reader.stopReading(options, pingInterval);
     return reader;
   }
@@ -89,6 +100,7 @@ export class StalledReader {
     const tcp = (this.ws as unknown as { _socket?: { pause(): void } })._socket;
     if (!tcp) throw new Error('stalled reader: no TCP socket to pause');
     this.ws.removeAllListeners('message');
+    this.ws.removeAllListeners('close');
     this.ws.on('error', () => undefined);
     tcp.pause();
     const every = options.pongs === 'blind' ? (options.blindPongEveryMs ?? 1_000) : pingInterval + 300;
