@@ -5,7 +5,7 @@ import type { ParentChannel } from './parent-channel';
 
 export interface RelayChildRuntime {
   exit(code: number): void;
-  /** Where log lines go; stdout unless a test says otherwise. */
+  /** Where log lines go; stdout (written synchronously) unless a test says otherwise. */
   logDestination?: pino.DestinationStream;
 }
 
@@ -20,10 +20,13 @@ export function runRelayChild(channel: ParentChannel, runtime: RelayChildRuntime
   let starting: Promise<RelayHandle | null> | null = null;
   let stopping: Promise<void> | null = null;
   const send = (message: ChildMessage) => channel.send(message);
-  let log = pino({ level: 'warn' }, runtime.logDestination);
+  // Written synchronously: an asynchronous write still under way when the child exits is lost,
+  // and the line lost would be the one saying why the relay failed. The parent reads the pipe as it comes.
+  const destination = runtime.logDestination ?? pino.destination({ dest: 1, sync: true });
+  let log = pino({ level: 'warn' }, destination);
 
   const start = async (config: RelayChildConfig): Promise<RelayHandle | null> => {
-    log = pino({ level: config.logLevel, base: { pid: process.pid, role: 'relay-child' } }, runtime.logDestination);
+    log = pino({ level: config.logLevel, base: { pid: process.pid, role: 'relay-child' } }, destination);
     try {
       const relay = await createRelay({
         host: config.host,

@@ -78,18 +78,22 @@ describe('the relay child’s output', { timeout: 60_000 }, () => {
     const holder = net.createServer().listen(0, '0.0.0.0');
     await new Promise((resolve) => holder.once('listening', resolve));
     const taken = (holder.address() as net.AddressInfo).port;
+    const relayLog = path.join(dir.path, 'logs', 'relay.log');
+    const failedLine = expect.objectContaining({
+      role: 'relay-child',
+      code: 'EADDRINUSE',
+      msg: 'relay failed to start',
+    });
     try {
       await host.start();
       // A taken port makes the child log an error line, then exit.
       await expect(host.share({ port: taken })).rejects.toMatchObject({ code: 'PORT_IN_USE' });
+      // The pipe may still hold the line when the child's exit is reported; the file gets it soon after.
+      await expect.poll(() => linesOf(relayLog).catch(() => []), { timeout: 10_000 }).toContainEqual(failedLine);
     } finally {
       holder.close();
       await host.close();
       await logs.close();
     }
-    const lines = await linesOf(path.join(dir.path, 'logs', 'relay.log'));
-    expect(lines).toContainEqual(
-      expect.objectContaining({ role: 'relay-child', code: 'EADDRINUSE', msg: 'relay failed to start' }),
-    );
   });
 });
