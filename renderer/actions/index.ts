@@ -21,7 +21,7 @@ export {
   eventClipboard,
   MemoryClipboard,
 } from './clipboard';
-export { formatShortcut, matchesShortcut } from './keys';
+export { ariaKeyShortcuts, formatShortcut, matchesShortcut } from './keys';
 export { ActionRegistry, type ActionRegistryOptions, createDefaultActions, shortcutLabel } from './registry';
 export { toolActionId } from './tool-actions';
 export { nextZoomStop, ZOOM_STOPS } from './view-actions';

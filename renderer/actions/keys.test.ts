@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, KeyInput } from './action';
-import { formatShortcut, matchesShortcut, shortcutLabel } from './keys';
+import { ariaKeyShortcuts, formatShortcut, matchesShortcut, shortcutLabel } from './keys';
 
 const MAC = true;
 const OTHER = false;
@@ -80,5 +80,22 @@ describe('formatShortcut and shortcutLabel', () => {
     expect(shortcutLabel(redo, OTHER)).toBe('Ctrl+Y');
     expect(shortcutLabel(redo, MAC)).toBe('⇧⌘Z');
     expect(shortcutLabel({ ...redo, shortcuts: [] }, MAC)).toBe('');
+  });
+});
+
+describe('ariaKeyShortcuts', () => {
+  const action = (shortcuts: Action['shortcuts']): Action => ({
+    id: 'a.b',
+    label: 'A',
+    group: 'edit',
+    shortcuts,
+    perform: () => undefined,
+  });
+
+  it('writes the first shortcut of the platform in aria-keyshortcuts syntax', () => {
+    expect(ariaKeyShortcuts(action([{ key: 'z', mod: true, shift: true }]), OTHER)).toBe('Control+Shift+Z');
+    expect(ariaKeyShortcuts(action([{ key: 'z', mod: true, shift: true }]), MAC)).toBe('Meta+Shift+Z');
+    expect(ariaKeyShortcuts(action([{ key: 'Escape' }]), OTHER)).toBe('Escape');
+    expect(ariaKeyShortcuts(action([{ key: 'y', mod: true, onlyOn: 'other' }]), MAC)).toBe('');
   });
 });

@@ -71,3 +71,12 @@ export function shortcutLabel(action: Action, isMac: boolean): string {
   const shortcut = action.shortcuts.find((candidate) => appliesTo(candidate, isMac));
   return shortcut ? formatShortcut(shortcut, isMac) : '';
 }
+
+/** The action's first shortcut for the platform in aria-keyshortcuts syntax ('Control+Shift+Z'); '' when none. */
+export function ariaKeyShortcuts(action: Action, isMac: boolean): string {
+  const shortcut = action.shortcuts.find((candidate) => appliesTo(candidate, isMac));
+  if (!shortcut) return '';
+  const key = shortcut.key === ' ' ? 'Space' : shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key;
+  const parts = [shortcut.mod && (isMac ? 'Meta' : 'Control'), shortcut.alt && 'Alt', shortcut.shift && 'Shift', key];
+  return parts.filter(Boolean).join('+');
+}

@@ -94,7 +94,8 @@ describe('the default actions', () => {
     expect(id(registry.match({ key: '!', code: 'Digit1', shiftKey: true }, other))).toBe('view.zoomToFit');
     expect(id(registry.match({ key: ')', code: 'Digit0', shiftKey: true }, other))).toBe('view.resetZoom');
     expect(id(registry.match({ key: '+', code: 'Equal', shiftKey: true }, other))).toBe('view.zoomIn');
-    expect(id(registry.match({ key: '=', ctrlKey: true }, other))).toBeUndefined();
+    expect(id(registry.match({ key: '=', ctrlKey: true }, other))).toBe('view.zoomIn');
+    expect(id(registry.match({ key: '=', altKey: true }, other))).toBeUndefined();
     expect(id(registry.match({ key: '1', code: 'Digit1' }, other))).toBeUndefined();
   });
 

@@ -34,6 +34,26 @@ describe('zoom in and out', () => {
     expect(after.y).toBeCloseTo(before.y);
   });
 
+  it.each([
+    ['Windows and Linux', false],
+    ['macOS', true],
+  ])('take Ctrl/Cmd+=, Ctrl/Cmd+Shift+= (+), Ctrl/Cmd+- and Ctrl/Cmd+0 on %s, as browsers do', (_os, isMac) => {
+    const ctx = createTestContext({ isMac });
+    const mod = isMac ? { metaKey: true } : { ctrlKey: true };
+    registry.handleKeyDown({ key: '=', ...mod }, ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(1.25);
+    registry.handleKeyDown({ key: '+', shiftKey: true, ...mod }, ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(1.5);
+    registry.handleKeyDown({ key: '-', ...mod }, ctx);
+    expect(ctx.ui.getState().viewport.zoom).toBe(1.25);
+    expect(registry.handleKeyDown({ key: '0', code: 'Digit0', ...mod }, ctx)?.id).toBe('view.resetZoom');
+    expect(ctx.ui.getState().viewport.zoom).toBe(1);
+    // The other platform's modifier is not ours: Ctrl+= on a Mac is left alone.
+    expect(registry.handleKeyDown({ key: '=', ...(isMac ? { ctrlKey: true } : { metaKey: true }) }, ctx)).toBe(
+      undefined,
+    );
+  });
+
   it('go from an in-between zoom to the next stop, and stop at 10 % and 800 %', () => {
     expect(nextZoomStop(0.37, 'in')).toBe(0.5);
     expect(nextZoomStop(0.37, 'out')).toBe(0.25);
@@ -97,6 +117,23 @@ describe('zoom to fit', () => {
     });
     registry.perform('view.zoomToFit', ctx);
     expect(ctx.ui.getState().viewport.zoom).toBeCloseTo((800 - 2 * FIT_MARGIN_PX) / 358.5);
+  });
+});
+
+describe('zoom to selection', () => {
+  it('frames the selected shapes only, on Shift+2, and is disabled with nothing selected', () => {
+    const ctx = createTestContext();
+    ctx.board.create([rect('a', { x: 0, y: 0, w: 400, h: 200 }), rect('far', { x: 5000, y: 5000, w: 10, h: 10 })]);
+    expect(registry.isEnabled('view.zoomToSelection', ctx)).toBe(false);
+    ctx.ui.getState().select(['a']);
+    expect(registry.handleKeyDown({ key: '@', code: 'Digit2', shiftKey: true }, ctx)?.id).toBe('view.zoomToSelection');
+    const viewport = ctx.ui.getState().viewport;
+    const bounds = unionBounds(ctx.board.all().filter((shape) => shape.id === 'a'))!;
+    // Width is the tighter side: 1000 px less the margins over 402 board units (the stroke included).
+    expect(viewport.zoom).toBeCloseTo((1000 - 2 * FIT_MARGIN_PX) / (bounds.maxX - bounds.minX));
+    expect(centreOf(viewport, ctx).x).toBeCloseTo((bounds.minX + bounds.maxX) / 2);
+    expect(centreOf(viewport, ctx).y).toBeCloseTo((bounds.minY + bounds.maxY) / 2);
+    expect(ctx.undo.canUndo).toBe(true); // from creating the shapes, not from zooming
   });
 });
 

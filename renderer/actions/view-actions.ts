@@ -1,14 +1,14 @@
 /**
- * Viewport actions: zoom in and out around the centre of the canvas, zoom to
- * fit the board, back to 100 %, and the grid. They change only the UI store
+ * Viewport actions: zoom in and out around the centre of the canvas, back to
+ * 100 %, zoom to fit the board or the selection, and the grid. They change only the UI store
  * (the viewport is not shared), so nothing here touches the board or undo.
  *
  * Viewport: (x, y) is the board point at the top-left of the canvas and
  * `zoom` is screen pixels per board unit (ui-store.ts).
  */
 import { clampZoom, MAX_ZOOM, MIN_ZOOM, type Viewport } from '../state/ui-store';
-import type { Action, ActionContext, Point } from './action';
-import { boundsCentre, unionBounds } from './bounds';
+import type { Action, ActionContext, KeyInput, Point } from './action';
+import { type Bounds, boundsCentre, unionBounds } from './bounds';
 import { isForeignModDown, isModDown } from './keys';
 
 /**
@@ -48,17 +48,24 @@ function zoomAroundCentre(ctx: ActionContext, zoom: number): void {
   ctx.ui.getState().setViewport(centredOn(ctx, viewportCentre(ctx), zoom));
 }
 
+/** '+' or '=' (with or without Shift, whichever the layout needs), Alt up, Ctrl/Cmd as `withMod` says. */
+function isPlusKey(event: KeyInput, ctx: ActionContext, withMod: boolean): boolean {
+  return (
+    (event.key === '+' || event.key === '=') &&
+    isModDown(event, ctx.isMac) === withMod &&
+    !isForeignModDown(event, ctx.isMac) &&
+    !event.altKey
+  );
+}
+
 const zoomIn: Action = {
   id: 'view.zoomIn',
   label: 'Zoom in',
   group: 'view',
-  shortcuts: [{ key: '+' }, { key: '=' }],
+  // Ctrl/Cmd+= first: it is the one menus show, and the browser's own zoom key, which the board takes over.
+  shortcuts: [{ key: '=', mod: true }, { key: '+' }, { key: '=' }],
   // '+' is Shift+'=' on many layouts, so Shift is allowed here whichever of the two arrives.
-  keyTest: (event, ctx) =>
-    (event.key === '+' || event.key === '=') &&
-    !isModDown(event, ctx.isMac) &&
-    !isForeignModDown(event, ctx.isMac) &&
-    !event.altKey,
+  keyTest: (event, ctx) => isPlusKey(event, ctx, true) || isPlusKey(event, ctx, false),
   enabled: (ctx) => ctx.ui.getState().viewport.zoom < MAX_ZOOM - ZOOM_EPSILON,
   perform: (ctx) => zoomAroundCentre(ctx, nextZoomStop(ctx.ui.getState().viewport.zoom, 'in')),
 };
@@ -67,10 +74,25 @@ const zoomOut: Action = {
   id: 'view.zoomOut',
   label: 'Zoom out',
   group: 'view',
-  shortcuts: [{ key: '-' }],
+  shortcuts: [{ key: '-', mod: true }, { key: '-' }],
   enabled: (ctx) => ctx.ui.getState().viewport.zoom > MIN_ZOOM + ZOOM_EPSILON,
   perform: (ctx) => zoomAroundCentre(ctx, nextZoomStop(ctx.ui.getState().viewport.zoom, 'out')),
 };
+
+/** The viewport that shows `bounds` whole, centred, with FIT_MARGIN_PX around it where the canvas has room. */
+export function fittedViewport(ctx: ActionContext, bounds: Bounds): Viewport {
+  const { width, height } = ctx.viewportSize();
+  // A canvas too small for the margins gets none rather than a negative zoom.
+  const margin = Math.min(FIT_MARGIN_PX, width / 4, height / 4);
+  // A shape with no width or height (a vertical line) fits on the other axis alone; a dot ends at MAX_ZOOM.
+  const zoomX = (width - 2 * margin) / Math.max(bounds.maxX - bounds.minX, ZOOM_EPSILON);
+  const zoomY = (height - 2 * margin) / Math.max(bounds.maxY - bounds.minY, ZOOM_EPSILON);
+  return centredOn(ctx, boundsCentre(bounds), Math.min(zoomX, zoomY));
+}
+
+function selectedShapes(ctx: ActionContext) {
+  return ctx.ui.getState().selection.flatMap((id) => ctx.board.get(id) ?? []);
+}
 
 const zoomToFit: Action = {
   id: 'view.zoomToFit',
@@ -80,14 +102,19 @@ const zoomToFit: Action = {
   enabled: (ctx) => ctx.board.all().length > 0,
   perform(ctx) {
     const bounds = unionBounds(ctx.board.all());
-    if (!bounds) return;
-    const { width, height } = ctx.viewportSize();
-    // A canvas too small for the margins gets none rather than a negative zoom.
-    const margin = Math.min(FIT_MARGIN_PX, width / 4, height / 4);
-    // A shape with no width or height (a vertical line) fits on the other axis alone; a dot ends at MAX_ZOOM.
-    const zoomX = (width - 2 * margin) / Math.max(bounds.maxX - bounds.minX, ZOOM_EPSILON);
-    const zoomY = (height - 2 * margin) / Math.max(bounds.maxY - bounds.minY, ZOOM_EPSILON);
-    ctx.ui.getState().setViewport(centredOn(ctx, boundsCentre(bounds), Math.min(zoomX, zoomY)));
+    if (bounds) ctx.ui.getState().setViewport(fittedViewport(ctx, bounds));
+  },
+};
+
+const zoomToSelection: Action = {
+  id: 'view.zoomToSelection',
+  label: 'Zoom to selection',
+  group: 'view',
+  shortcuts: [{ key: '2', shift: true }],
+  enabled: (ctx) => selectedShapes(ctx).length > 0,
+  perform(ctx) {
+    const bounds = unionBounds(selectedShapes(ctx));
+    if (bounds) ctx.ui.getState().setViewport(fittedViewport(ctx, bounds));
   },
 };
 
@@ -95,7 +122,10 @@ const resetZoom: Action = {
   id: 'view.resetZoom',
   label: 'Zoom to 100 %',
   group: 'view',
-  shortcuts: [{ key: '0', shift: true }],
+  shortcuts: [
+    { key: '0', mod: true },
+    { key: '0', shift: true },
+  ],
   enabled: (ctx) => Math.abs(ctx.ui.getState().viewport.zoom - 1) > ZOOM_EPSILON,
   perform: (ctx) => zoomAroundCentre(ctx, 1),
 };
@@ -110,5 +140,5 @@ const toggleGrid: Action = {
 };
 
 export function createViewActions(): Action[] {
-  return [zoomIn, zoomOut, zoomToFit, resetZoom, toggleGrid];
+  return [zoomIn, zoomOut, resetZoom, zoomToFit, zoomToSelection, toggleGrid];
 }

@@ -10,6 +10,7 @@ import { BoardTitle } from '../ui/BoardTitle';
 import { FileMenu } from '../ui/FileMenu';
 import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
+import { ZoomControls } from '../ui/ZoomControls';
 import { UI_CSS } from '../ui/ui-styles';
 import { useBoardContextMenu } from '../ui/use-board-context-menu';
 import { usePeers } from '../canvas/presence/use-peers';
@@ -81,13 +82,13 @@ export function BoardView({
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   return (
     <main
+      className="easel-board"
       style={{
         fontFamily: 'system-ui, sans-serif',
         position: 'fixed',
         inset: 0,
         display: 'flex',
         flexDirection: 'column',
-        background: '#fdfdfc',
       }}
     >
       <style>{UI_CSS}</style>
@@ -119,7 +120,14 @@ export function BoardView({
           <ErrorBanner notices={session.notices} />
           <Toolbar session={session} />
           <StylePanel session={session} />
-          <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
+          <div className="easel-stage">
+            <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
+            <div className="easel-overlay">
+              <div className="easel-corner bottom-left">
+                <ZoomControls session={session} />
+              </div>
+            </div>
+          </div>
           {contextMenu.element}
         </>
       )}

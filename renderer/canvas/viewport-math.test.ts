@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { boardToScreen, boxesIntersect, panByWheel, visibleBox, zoomAround, zoomByWheel } from './viewport-math';
+import {
+  boardToScreen,
+  boxesIntersect,
+  MAX_WHEEL_ZOOM_STEP,
+  panByWheel,
+  visibleBox,
+  wheelDeltaPx,
+  wheelZoomFactor,
+  zoomAround,
+  zoomByWheel,
+} from './viewport-math';
 
 describe('viewport math', () => {
   it('shows the board box from the top-left point over the screen size at the zoom', () => {
@@ -25,6 +35,33 @@ describe('viewport math', () => {
     expect(zoomAround({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, 100).zoom).toBe(8);
     expect(zoomByWheel({ x: 0, y: 0, zoom: 0.1 }, { x: 0, y: 0 }, 1000).zoom).toBe(0.1);
     expect(zoomByWheel({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, -100).zoom).toBeGreaterThan(1);
+  });
+
+  it('zooms at most 10 % per mouse wheel notch, in either direction, however big the delta', () => {
+    // Chromium reports a notch as deltaY 100 px; Firefox as 3 lines (48 px once converted).
+    for (const notch of [100, 120, wheelDeltaPx(3, 1, 800), 1000]) {
+      expect(wheelZoomFactor(-notch)).toBeCloseTo(MAX_WHEEL_ZOOM_STEP);
+      expect(wheelZoomFactor(notch)).toBeCloseTo(1 / MAX_WHEEL_ZOOM_STEP);
+    }
+    expect(MAX_WHEEL_ZOOM_STEP).toBeLessThanOrEqual(1.1);
+    // Five notches in from 100 % are about 161 %, nowhere near the 800 % maximum.
+    let viewport = { x: 0, y: 0, zoom: 1 };
+    for (let notch = 0; notch < 5; notch++) viewport = zoomByWheel(viewport, { x: 0, y: 0 }, -100);
+    expect(viewport.zoom).toBeCloseTo(MAX_WHEEL_ZOOM_STEP ** 5);
+  });
+
+  it('zooms a trackpad pinch in proportion to its small deltas, and a notch out undoes a notch in', () => {
+    expect(wheelZoomFactor(0)).toBe(1);
+    const small = Math.log(wheelZoomFactor(-2));
+    expect(Math.log(wheelZoomFactor(-4))).toBeCloseTo(2 * small);
+    expect(wheelZoomFactor(-2)).toBeGreaterThan(1);
+    expect(wheelZoomFactor(3) * wheelZoomFactor(-3)).toBeCloseTo(1);
+    const start = { x: 12, y: 34, zoom: 1.3 };
+    const cursor = { x: 250, y: 90 };
+    const back = zoomByWheel(zoomByWheel(start, cursor, -100), cursor, 100);
+    expect(back.zoom).toBeCloseTo(start.zoom);
+    expect(back.x).toBeCloseTo(start.x);
+    expect(back.y).toBeCloseTo(start.y);
   });
 
   it('pans by screen pixels, whatever the zoom', () => {

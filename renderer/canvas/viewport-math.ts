@@ -11,8 +11,18 @@ export interface Size {
   height: number;
 }
 
-/** How much one wheel "notch" of ctrl/pinch zooms: exponential, so in and out are symmetric. */
+/**
+ * Ctrl/Cmd+wheel and trackpad pinch zoom by exp(-deltaY × this): exponential,
+ * so in and out are symmetric, and proportional, so a pinch (a stream of small
+ * deltas) follows the fingers.
+ */
 export const WHEEL_ZOOM_PER_PX = 0.01;
+/**
+ * The most one wheel event zooms. A mouse notch is ~100 px of deltaY, which
+ * at WHEEL_ZOOM_PER_PX alone would zoom 2.7×; Excalidraw and tldraw move
+ * about 10 % a notch.
+ */
+export const MAX_WHEEL_ZOOM_STEP = 1.1;
 
 /** The board box the screen shows. */
 export function visibleBox(viewport: Viewport, size: Size): Box {
@@ -45,9 +55,15 @@ export function panByWheel(viewport: Viewport, deltaX: number, deltaY: number): 
   return { ...viewport, x: viewport.x + deltaX / viewport.zoom, y: viewport.y + deltaY / viewport.zoom };
 }
 
+/** The zoom factor of one ctrl wheel event: proportional to deltaY, at most MAX_WHEEL_ZOOM_STEP either way. */
+export function wheelZoomFactor(deltaY: number): number {
+  const limit = Math.log(MAX_WHEEL_ZOOM_STEP);
+  return Math.exp(Math.min(limit, Math.max(-limit, -deltaY * WHEEL_ZOOM_PER_PX)));
+}
+
 /** Ctrl/Cmd+wheel, and trackpad pinch (which browsers report as a ctrl wheel), zooms around the cursor. */
 export function zoomByWheel(viewport: Viewport, screen: Point, deltaY: number): Viewport {
-  return zoomAround(viewport, screen, viewport.zoom * Math.exp(-deltaY * WHEEL_ZOOM_PER_PX));
+  return zoomAround(viewport, screen, viewport.zoom * wheelZoomFactor(deltaY));
 }
 
 /** DOM WheelEvent.deltaMode: lines and pages become pixels so every device pans alike. */

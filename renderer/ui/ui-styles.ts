@@ -1,22 +1,55 @@
 /**
- * The few rules inline styles cannot express (:focus-visible, :hover). A
- * <style> element, which the CSP's style-src 'unsafe-inline' allows, keeps the
- * UI free of a CSS pipeline for now.
+ * The board's CSS: the few rules inline styles cannot express (:hover,
+ * :focus-visible, media queries) and the colours as custom properties, so
+ * one set of rules serves the light and the dark theme. A <style> element,
+ * which the CSP's style-src 'unsafe-inline' allows, keeps the UI free of a
+ * CSS pipeline.
  */
 export const UI_CSS = `
+.easel-board { --easel-bg: #fdfdfc; --easel-panel: #ffffff; --easel-text: #1e1e1e; --easel-muted: #6b6b6b;
+  --easel-border: #dcdcdc; --easel-hover: #eef3fb; --easel-pressed: #dce8fb; --easel-accent: #2f80ed;
+  --easel-shadow: 0 1px 4px rgba(0, 0, 0, 0.12), 0 0 0 1px rgba(0, 0, 0, 0.04); --easel-tip-bg: #1e1e1e;
+  --easel-tip-text: #ffffff; --easel-target: 32px;
+  color: var(--easel-text); background: var(--easel-bg); color-scheme: light; }
 .easel-bar { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; padding: 6px 8px;
-  background: #fff; border-bottom: 1px solid #ddd; font: 13px system-ui, sans-serif; }
-.easel-bar button, .easel-bar select { font: inherit; padding: 4px 8px; border: 1px solid #ccc;
-  border-radius: 6px; background: #fafafa; color: #1e1e1e; cursor: pointer; }
-.easel-bar button:hover:not(:disabled) { background: #eef3fb; }
-.easel-bar button[aria-pressed='true'] { background: #dce8fb; border-color: #2f80ed; }
-.easel-bar button:disabled { opacity: 0.4; cursor: default; }
-.easel-bar :focus-visible { outline: 2px solid #2f80ed; outline-offset: 2px; }
+  background: var(--easel-panel); border-bottom: 1px solid var(--easel-border); font: 13px system-ui, sans-serif; }
+.easel-bar button, .easel-bar select, .easel-float button, .easel-float select { font: inherit; padding: 4px 8px;
+  border: 1px solid var(--easel-border); border-radius: 6px; background: var(--easel-panel); color: var(--easel-text);
+  cursor: pointer; }
+.easel-bar button:hover:not(:disabled), .easel-float button:hover:not(:disabled) { background: var(--easel-hover); }
+.easel-bar button[aria-pressed='true'], .easel-float button[aria-pressed='true'] { background: var(--easel-pressed);
+  border-color: var(--easel-accent); }
+.easel-bar button:disabled, .easel-float button:disabled { opacity: 0.4; cursor: default; }
+.easel-bar :focus-visible, .easel-float :focus-visible { outline: 2px solid var(--easel-accent); outline-offset: 2px; }
 .easel-bar .swatch { width: 22px; height: 22px; padding: 0; border-radius: 50%; }
-.easel-bar .sep { width: 1px; align-self: stretch; background: #ddd; margin: 0 4px; }
+.easel-bar .sep, .easel-float .sep { width: 1px; align-self: stretch; background: var(--easel-border); margin: 0 4px; }
 .easel-bar label { display: inline-flex; gap: 4px; align-items: center; }
 /* The header never wraps: its content changes width as the status changes ("Saving… (1)" → "Saved"),
    and a header that wrapped differently would move the canvas under a pointer mid-gesture. */
 header.easel-bar { flex-wrap: nowrap; white-space: nowrap; min-width: 0; }
 header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+
+/* The canvas and the chrome floating over it. The layer lets clicks through to the canvas except on panels. */
+.easel-stage { position: relative; flex: 1; min-height: 0; display: flex; flex-direction: column; }
+.easel-overlay { position: absolute; inset: 0; pointer-events: none; font: 13px system-ui, sans-serif; }
+.easel-overlay > * { pointer-events: auto; }
+.easel-float { background: var(--easel-panel); border-radius: 10px; box-shadow: var(--easel-shadow); padding: 4px; }
+.easel-row { display: flex; gap: 2px; align-items: center; }
+.easel-corner { position: absolute; display: flex; gap: 8px; align-items: center; }
+.easel-corner.bottom-left { left: 8px; bottom: 8px; }
+.easel-float .easel-icon { position: relative; display: inline-flex; align-items: center; justify-content: center;
+  min-width: var(--easel-target); height: var(--easel-target); padding: 0 6px; border-color: transparent;
+  background: transparent; }
+.easel-zoom-level { min-width: 56px !important; font-variant-numeric: tabular-nums; }
+
+/* Tooltips: an element per button (role tooltip), shown on hover and on keyboard focus. */
+.easel-tip { position: absolute; z-index: 20; display: none; gap: 6px; align-items: center; white-space: nowrap;
+  padding: 4px 8px; border-radius: 6px; background: var(--easel-tip-bg); color: var(--easel-tip-text);
+  font: 12px system-ui, sans-serif; pointer-events: none; }
+.easel-tip kbd { font: inherit; opacity: 0.75; }
+.easel-icon:hover > .easel-tip, .easel-icon:focus-visible > .easel-tip { display: inline-flex; }
+.tip-below { top: calc(100% + 6px); left: 50%; transform: translateX(-50%); }
+.tip-above { bottom: calc(100% + 6px); left: 50%; transform: translateX(-50%); }
+.tip-left { right: calc(100% + 6px); top: 50%; transform: translateY(-50%); }
+.tip-right { left: calc(100% + 6px); top: 50%; transform: translateY(-50%); }
 `;
