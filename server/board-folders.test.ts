@@ -26,6 +26,7 @@ afterEach(async () => {
   await dataDir.remove();
 });
 
+const onWindows = process.platform === 'win32';
 const boardsDir = () => path.join(dataDir.path, 'boards');
 const trashDir = () => path.join(dataDir.path, 'trash');
 
@@ -118,13 +119,14 @@ describe('board folders on disk', () => {
     await stopRelay(relay);
     // The layout relays before storage names wrote; AlreadyMoved stands for a migration a crash cut short.
     await fs.rename(path.join(boardsDir(), 'mixedcase+21'), path.join(boardsDir(), 'MixedCase'));
-    await fs.rename(path.join(boardsDir(), 'con+0'), path.join(boardsDir(), 'con'));
+    // Windows cannot have a folder named con, so an older relay there never made one.
+    if (!onWindows) await fs.rename(path.join(boardsDir(), 'con+0'), path.join(boardsDir(), 'con'));
     await fs.rename(path.join(trashDir(), 'gone+1'), path.join(trashDir(), 'Gone'));
 
     const migrated = await startRelay();
     expect((await fs.readdir(boardsDir())).sort()).toEqual(['alreadymoved+81', 'con+0', 'mixedcase+21', 'plain']);
     expect(await fs.readdir(trashDir())).toEqual(['gone+1']);
-    expect(migrated.stdout().match(/"msg":"board-folder-migrated"/g)).toHaveLength(3);
+    expect(migrated.stdout().match(/"msg":"board-folder-migrated"/g)).toHaveLength(onWindows ? 2 : 3);
     expect(await contentOf(migrated, 'MixedCase')).toEqual({ mixed: 1 });
     expect(await contentOf(migrated, 'con')).toEqual({ reserved: 2 });
     expect(await contentOf(migrated, 'plain')).toEqual({ plain: 3 });
