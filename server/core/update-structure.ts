@@ -1,5 +1,7 @@
-import * as decoding from 'lib0/decoding';
-import { decodeUtf8, encodeUtf8 } from 'lib0/string';
+import { encodeUtf8 } from 'lib0/string';
+import { StructureError, UpdateReader } from './update-reader';
+
+export { StructureError } from './update-reader';
 
 /**
  * Reads the structure of a Yjs update (format v1, what `Y.applyUpdate` takes)
@@ -97,17 +99,6 @@ export interface SubdocumentBytes {
   contentEnd: number;
 }
 
-/** The update breaks a rule; `tooLarge` when it broke a size bound rather than a content rule. */
-export class StructureError extends Error {
-  constructor(
-    message: string,
-    readonly tooLarge = false,
-  ) {
-    super(message);
-    this.name = 'StructureError';
-  }
-}
-
 export type StructureRules =
   | {
       /**
@@ -130,24 +121,28 @@ export function readUpdateStructure(update: Uint8Array, rules: StructureRules): 
 }
 
 class StructureReader {
-  private readonly decoder: decoding.Decoder;
+  private readonly in: UpdateReader;
   private readonly clients = new Map<number, StructHeader[]>();
   private readonly deleteRanges: UpdateStructure['deleteRanges'] = [];
   private readonly subdocuments: SubdocumentBytes[] = [];
   private structCount = 0;
-  private values = 0;
   private readonly board: boolean;
-  private readonly maxDepth: number;
   /** The allowed root names as UTF-8, compared without decoding (a root name precedes most map entries). */
   private readonly roots: Uint8Array[];
 
   constructor(
-    private readonly update: Uint8Array,
+    update: Uint8Array,
     private readonly rules: StructureRules,
   ) {
-    this.decoder = decoding.createDecoder(update);
     this.board = rules.kind === 'board';
-    this.maxDepth = rules.kind === 'board' ? rules.limits.maxValueDepth : rules.maxValueDepth;
+    this.in =
+      rules.kind === 'board'
+        ? new UpdateReader(update, {
+            checkStrings: true,
+            maxDepth: rules.limits.maxValueDepth,
+            maxValues: rules.limits.maxValues,
+          })
+        : new UpdateReader(update, { checkStrings: false, maxDepth: rules.maxValueDepth, maxValues: Infinity });
     this.roots = rules.kind === 'board' ? [...rules.roots].map((name) => encodeUtf8(name)) : [];
   }
 
@@ -161,18 +156,18 @@ class StructureReader {
       throw new StructureError(`update does not decode: ${error instanceof Error ? error.message : String(error)}`);
     }
     // Yjs ignores bytes after the delete set; a client has no reason to send any.
-    const rest = this.update.length - this.decoder.pos;
+    const rest = this.in.rest;
     if (rest !== 0 && this.rules.kind === 'board') throw new StructureError(`update has ${rest} bytes after its end`);
     const { clients, structCount, deleteRanges, subdocuments } = this;
     return { clients, structCount, deleteRanges, subdocuments };
   }
 
   private readStructs(): void {
-    const clientCount = this.varUint();
+    const clientCount = this.in.varUint();
     for (let group = 0; group < clientCount; group++) {
-      const declared = this.varUint();
-      const client = this.varUint();
-      let clock = this.varUint();
+      const declared = this.in.varUint();
+      const client = this.in.varUint();
+      let clock = this.in.varUint();
       if (this.clients.has(client)) throw new StructureError(`client ${client} appears twice`);
       const structs: StructHeader[] = [];
       this.clients.set(client, structs);
@@ -188,16 +183,16 @@ class StructureReader {
 
   /** Reads the struct at `clock`. */
   private readStruct(client: number, clock: number): StructHeader {
-    const infoOffset = this.decoder.pos;
-    const info = this.byte();
+    const infoOffset = this.in.pos;
+    const info = this.in.byte();
     const content = info & CONTENT_BITS;
     if (content === CONTENT.skip || content === CONTENT.gc) {
-      const length = this.positive(this.varUint(), 'a GC or skip run');
+      const length = this.positive(this.in.varUint(), 'a GC or skip run');
       const kind = content === CONTENT.skip ? STRUCT_KIND.skip : STRUCT_KIND.gc;
       return { kind, clock, length, origin: null, rightOrigin: null };
     }
-    const origin = info & BIT_ORIGIN ? this.id() : null;
-    const right = info & BIT_RIGHT_ORIGIN ? this.id() : null;
+    const origin = info & BIT_ORIGIN ? this.in.id() : null;
+    const right = info & BIT_RIGHT_ORIGIN ? this.in.id() : null;
     if (origin && origin.client === client && origin.clock >= clock) {
       throw new StructureError('an item names a later item of its own client as its origin');
     }
@@ -205,34 +200,30 @@ class StructureReader {
       throw new StructureError('an item names a later item of its own client as its right origin');
     }
     if (!origin && !right) this.readParent(info);
-    const contentStart = this.decoder.pos;
+    const contentStart = this.in.pos;
     const length = this.readContent(content);
     if (content === CONTENT.doc) {
-      this.subdocuments.push({ info: infoOffset, contentStart, contentEnd: this.decoder.pos });
+      this.subdocuments.push({ info: infoOffset, contentStart, contentEnd: this.in.pos });
     }
     return { kind: STRUCT_KIND.item, clock, length, origin, rightOrigin: right };
   }
 
   /** An item without origins names its parent: a root type by name, or an item holding a nested type. */
   private readParent(info: number): void {
-    const isRoot = this.varUint() === 1;
+    const isRoot = this.in.varUint() === 1;
     if (isRoot) {
-      const length = this.varUint();
-      this.need(length);
-      const start = this.decoder.pos;
-      this.decoder.pos += length;
-      if (this.board && !this.roots.some((root) => this.bytesEqual(start, length, root))) {
-        const name = this.decode(start, length);
+      const name = this.in.stringMatching(this.board ? this.roots : null);
+      if (name !== null) {
         throw new StructureError(
           `update writes to root type ${JSON.stringify(name.slice(0, 64))}, which boards do not use`,
         );
       }
     } else {
-      this.id();
+      this.in.id();
       if (this.rules.kind === 'board')
         throw new StructureError('update writes into a nested Yjs type; boards have none');
     }
-    if (info & BIT_PARENT_SUB) this.skipString();
+    if (info & BIT_PARENT_SUB) this.in.skipString();
     else if (this.rules.kind === 'board') {
       throw new StructureError('update writes list content into a board map; boards hold keyed values only');
     }
@@ -243,16 +234,16 @@ class StructureReader {
     const board = this.rules.kind === 'board';
     switch (content) {
       case CONTENT.deleted:
-        return this.positive(this.varUint(), 'deleted content');
+        return this.positive(this.in.varUint(), 'deleted content');
       case CONTENT.any: {
-        const count = this.positive(this.varUint(), 'content');
-        for (let i = 0; i < count; i++) this.skipAny(1);
+        const count = this.positive(this.in.varUint(), 'content');
+        for (let i = 0; i < count; i++) this.in.skipAny(1);
         return count;
       }
       case CONTENT.doc:
         if (board) throw new StructureError('update holds a subdocument; boards have none');
-        this.skipString(); // guid
-        this.skipAny(1); // options
+        this.in.skipString(); // guid
+        this.in.skipAny(1); // options
         return 1;
       case CONTENT.json:
       case CONTENT.binary:
@@ -271,93 +262,43 @@ class StructureReader {
   private skipOtherContent(content: number): number {
     switch (content) {
       case CONTENT.json: {
-        const count = this.positive(this.varUint(), 'content');
-        for (let i = 0; i < count; i++) this.skipString();
+        const count = this.positive(this.in.varUint(), 'content');
+        for (let i = 0; i < count; i++) this.in.skipString();
         return count;
       }
       case CONTENT.binary:
-        this.skipBytes();
+        this.in.skipBytes();
         return 1;
       case CONTENT.string: {
-        const text = this.string();
+        const text = this.in.string();
         // Yjs counts text in UTF-16 code units.
         return this.positive(text.length, 'text');
       }
       case CONTENT.embed:
-        this.skipString();
+        this.in.skipString();
         return 1;
       case CONTENT.format:
-        this.skipString();
-        this.skipString();
+        this.in.skipString();
+        this.in.skipString();
         return 1;
       default: {
         // A nested type: its type ref, and a name for XML elements (3) and hooks (5).
-        const typeRef = this.varUint();
-        if (typeRef === 3 || typeRef === 5) this.skipString();
+        const typeRef = this.in.varUint();
+        if (typeRef === 3 || typeRef === 5) this.in.skipString();
         else if (typeRef > 6) throw new StructureError(`update holds unknown type ref ${typeRef}`);
         return 1;
       }
     }
   }
 
-  /** One lib0 `any` value (yjs ContentAny), counted and depth-checked, never built. */
-  private skipAny(depth: number): void {
-    if (depth > this.maxDepth) throw new StructureError(`a value nests deeper than ${this.maxDepth} levels`, true);
-    this.values += 1;
-    if (this.rules.kind === 'board' && this.values > this.rules.limits.maxValues) {
-      throw new StructureError(`update holds more than ${this.rules.limits.maxValues} values`, true);
-    }
-    const tag = this.byte();
-    switch (tag) {
-      case 127: // undefined
-      case 126: // null
-      case 121: // false
-      case 120: // true
-        return;
-      case 125: // integer
-        this.need(1);
-        decoding.readVarInt(this.decoder);
-        return;
-      case 124: // float32
-        this.skip(4);
-        return;
-      case 123: // float64
-      case 122: // bigint64
-        this.skip(8);
-        return;
-      case 119: // string
-        this.skipString();
-        return;
-      case 116: // Uint8Array
-        this.skipBytes();
-        return;
-      case 118: {
-        // object: entries of key string and value
-        const entries = this.varUint();
-        for (let i = 0; i < entries; i++) {
-          this.skipString();
-          this.skipAny(depth + 1);
-        }
-        return;
-      }
-      case 117: {
-        const items = this.varUint();
-        for (let i = 0; i < items; i++) this.skipAny(depth + 1);
-        return;
-      }
-      default:
-        throw new StructureError(`update holds a value of unknown kind ${tag}`);
-    }
-  }
-
   private readDeleteSet(): void {
-    const clients = this.varUint();
+    const clients = this.in.varUint();
     for (let i = 0; i < clients; i++) {
-      const client = this.varUint();
-      const ranges = this.varUint();
+      const client = this.in.varUint();
+      const ranges = this.in.varUint();
       for (let r = 0; r < ranges; r++) {
-        const clock = this.varUint();
-        const length = this.varUint();
+        const clock = this.in.varUint();
+        const length = this.in.varUint();
         if (clock + length > MAX_CLOCK) throw new StructureError('a deleted range is out of range');
         if (this.rules.kind === 'board' && this.deleteRanges.length >= this.rules.limits.maxDeleteRanges) {
           throw new StructureError(`update deletes more than ${this.rules.limits.maxDeleteRanges} ranges`, true);
@@ -378,73 +319,5 @@ class StructureReader {
     if (length < 1) throw new StructureError(`update holds empty ${what}`);
     if (length > MAX_CLOCK) throw new StructureError(`${what} is out of range`);
     return length;
-  }
-
-  private id(): StructId {
-    return { client: this.varUint(), clock: this.varUint() };
-  }
-
-  private varUint(): number {
-    return decoding.readVarUint(this.decoder);
-  }
-
-  private byte(): number {
-    this.need(1);
-    return decoding.readUint8(this.decoder);
-  }
-
-  private skip(bytes: number): void {
-    this.need(bytes);
-    this.decoder.pos += bytes;
-  }
-
-  /**
-   * A string whose text is not needed. A client's strings are still checked:
-   * Yjs decodes each one strictly and would throw half-way through applying.
-   */
-  private skipString(): void {
-    const length = this.varUint();
-    this.need(length);
-    const start = this.decoder.pos;
-    this.decoder.pos += length;
-    if (this.board && !this.isAscii(start, length)) this.decode(start, length);
-  }
-
-  private skipBytes(): void {
-    this.skip(this.varUint());
-  }
-
-  private string(): string {
-    const length = this.varUint();
-    this.need(length);
-    const start = this.decoder.pos;
-    this.decoder.pos += length;
-    return this.decode(start, length);
-  }
-
-  /** Decoded exactly as Yjs does (lib0: strict UTF-8, a leading BOM kept). */
-  private decode(start: number, length: number): string {
-    try {
-      return decodeUtf8(this.update.subarray(start, start + length));
-    } catch {
-      throw new StructureError('update holds a string that is not UTF-8');
-    }
-  }
-
-  private isAscii(start: number, length: number): boolean {
-    const bytes = this.update;
-    for (let i = start, end = start + length; i < end; i++) if ((bytes[i] ?? 0) >= 0x80) return false;
-    return true;
-  }
-
-  private bytesEqual(start: number, length: number, expected: Uint8Array): boolean {
-    if (length !== expected.length) return false;
-    for (let i = 0; i < length; i++) if (this.update[start + i] !== expected[i]) return false;
-    return true;
-  }
-
-  private need(bytes: number): void {
-    if (this.decoder.pos + bytes > this.update.length)
-      throw new StructureError('update ends in the middle of a struct');
   }
 }
