@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import packageJson from '../package.json' with { type: 'json' };
 import { clipText, DESKTOP_APP_ORIGIN, errorAck, EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
+import { AccessControl } from './access/access-control';
+import { accessHttpHandler, isAccessPath } from './access/access-http';
+import { writeRelayAddress } from './access/relay-address';
 import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
@@ -23,6 +26,7 @@ import { destroyUnfinishedHandshakes } from './transport/handshake-timeout';
 import { isOriginAllowed } from './transport/handshake';
 import { hostAllowlist, refuseForeignHosts } from './transport/host-allowlist';
 import { httpHandler } from './transport/http';
+import type { HttpHandlerOptions } from './transport/http';
 import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
 import { openWebRoot } from './transport/static-client';
 import { coalesceWrites } from './transport/write-coalescing';
@@ -42,6 +46,11 @@ export interface RelayOptions {
    * with it are the host's windows; every other one counts as a guest.
    */
   hostToken?: string;
+  /**
+   * Revoke every pass as the relay starts (the desktop app's relay when it is
+   * not shared: links made while sharing end with it, as its old guest token did).
+   */
+  revokePassesAtStart?: boolean;
   /** Called whenever the number of connected guests changes. */
   onGuestsChange?: (guests: number) => void;
   /** Browser origins allowed besides the relay's own (e.g. the desktop renderer's). */
@@ -89,6 +98,8 @@ export interface RelayHandle {
   readonly guests: number;
   /** The board catalog (home screen API); null with a custom store (no data dir to keep it in). */
   readonly catalog: BoardCatalog | null;
+  /** Passes, locks and the join log (kept in memory only with a custom store). */
+  readonly access: AccessControl;
   /** Stops taking connections, disconnects everyone, flushes every board. */
   close(): Promise<void>;
 }
@@ -129,8 +140,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       {
         client,
         logger: log,
-        // The API lists and deletes boards: only the desktop host may use it, so no host token, no API.
-        api: () => catalogApi,
+        // The API lists and deletes boards and hands out passes: only the host may use it, so no host token, no API.
+        api: () => hostApi,
       },
     ),
   );
@@ -171,9 +182,18 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   });
   destroyUnfinishedHandshakes(io);
 
+  const access = await AccessControl.open(options.store === undefined ? (options.dataDir ?? null) : null, log).catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
+  if (options.revokePassesAtStart) await access.revokeAllPasses();
+  const outbox = socketIoOutbox(io, backpressure.congested);
   const core = new RelayCore({
     store,
-    outbox: socketIoOutbox(io, backpressure.congested),
+    outbox,
+    access,
     logger: log,
     idleUnloadMs: options.idleUnloadMs,
     compactLogBytes: options.compactLogBytes,
@@ -184,6 +204,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     budgets,
     onBoardStored: (boardId, doc) => catalog?.recorder.stored(boardId, doc),
   });
+  access.attach(core, outbox);
   // Opened before listening: it purges old trash and refuses joins to deleted boards.
   const catalog =
     options.store === undefined && options.dataDir !== undefined
@@ -202,6 +223,20 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     catalog && options.hostToken !== undefined
       ? catalogHttpHandler({ catalog, hostToken: options.hostToken, allowedOrigins, logger: log })
       : undefined;
+  const accessApi =
+    options.hostToken !== undefined
+      ? accessHttpHandler({
+          access,
+          boardIsOpenable: async (boardId) =>
+            core.refusalOf(boardId) === undefined && (await core.boardExists(boardId)),
+          hostToken: options.hostToken,
+          allowedOrigins,
+          logger: log,
+        })
+      : undefined;
+  const hostApi: ReturnType<NonNullable<HttpHandlerOptions['api']>> = accessApi
+    ? (request, response, path) => (isAccessPath(path) || !catalogApi ? accessApi : catalogApi)(request, response, path)
+    : undefined;
 
   const guests = new Set<string>();
   const countGuests = (change: () => void) => {
@@ -210,11 +245,24 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     if (guests.size !== before) options.onGuestsChange?.(guests.size);
   };
 
-  io.use(admission({ token: options.token, hostToken: options.hostToken, budgets, log }));
+  io.use(
+    admission({
+      token: options.token,
+      hostToken: options.hostToken,
+      lookUpPass: (token) => {
+        const check = access.checkToken(token);
+        if (!check.ok) return undefined;
+        const { id: passId, boardId, role, label } = check.pass;
+        return { kind: 'pass', passId, boardId, role, label };
+      },
+      budgets,
+      log,
+    }),
+  );
 
   io.on('connection', (socket) => {
     const admitted = socket.data as AdmittedData;
-    const session = core.connect(socket.id, admitted.client);
+    const session = core.connect(socket.id, admitted.client, admitted.grant);
     const { name } = socket.handshake.auth as { name?: string };
     log.info({ connectionId: socket.id, address: socket.handshake.address, name }, 'connect');
     backpressure.name(socket.conn, socket.id);
@@ -239,6 +287,12 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     throw error;
   });
   const port = (httpServer.address() as AddressInfo).port;
+  // The pass CLI finds the relay that holds the data dir through this (access/relay-address.ts).
+  if (options.store === undefined && options.dataDir !== undefined && options.hostToken !== undefined) {
+    await writeRelayAddress(options.dataDir, host, port).catch((error: unknown) =>
+      log.warn({ err: String(error) }, 'could not record the relay address for the pass CLI'),
+    );
+  }
 
   let closing: Promise<void> | null = null;
   return {
@@ -250,6 +304,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       return guests.size;
     },
     catalog,
+    access,
     close: () => {
       closing ??= (async () => {
         backpressure.stop();
@@ -259,6 +314,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
           httpServer.closeAllConnections();
         });
         await core.close();
+        await access.close();
         await catalog?.close();
         await store.close();
       })();

@@ -1,3 +1,4 @@
+import type { AccessEndedMessage, Role } from '../../shared/protocol';
 import type { OutgoingMessage, Outbox } from './types';
 
 export interface Delivered extends OutgoingMessage {
@@ -11,6 +12,8 @@ export interface Delivered extends OutgoingMessage {
 export class MemoryOutbox implements Outbox {
   readonly delivered: Delivered[] = [];
   readonly disconnected: string[] = [];
+  readonly roles: { to: string; boardId: string; role: Role }[] = [];
+  readonly ended: { to: string; ended: AccessEndedMessage }[] = [];
   private readonly boards = new Map<string, Set<string>>();
 
   subscribe(connectionId: string, boardId: string): void {
@@ -38,6 +41,15 @@ export class MemoryOutbox implements Outbox {
   }
 
   disconnect(connectionId: string): void {
+    this.disconnected.push(connectionId);
+  }
+
+  sendRole(connectionId: string, boardId: string, role: Role): void {
+    this.roles.push({ to: connectionId, boardId, role });
+  }
+
+  endAccess(connectionId: string, ended: AccessEndedMessage): void {
+    this.ended.push({ to: connectionId, ended });
     this.disconnected.push(connectionId);
   }
 

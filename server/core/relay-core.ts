@@ -2,8 +2,10 @@ import type * as Y from 'yjs';
 import { RelayError } from '../../shared/protocol';
 import { type BoardStore, DEFAULT_MAX_BOARD_BYTES } from '../storage/types';
 import { AddressRateLimit } from './address-budgets';
+import type { Grant } from './authorize';
 import { Room } from './room';
 import { Session, type SessionLimits } from './session';
+import { type AccessPort, type Creation, OPEN_ACCESS_PORT, type SessionHost } from './session-host';
 import { type ClientInfo, type ConnectionId, type Logger, type Outbox, silentLogger } from './types';
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './update-validation';
 
@@ -22,6 +24,8 @@ export interface RelayCoreOptions {
   maxBoardBytes?: number;
   limits?: Partial<SessionLimits>;
   budgets?: Partial<BoardBudgets>;
+  /** Locks, passes and the join log (server/access/); without it nothing is locked and no one is recorded. */
+  access?: AccessPort;
   /** Called after every durably stored change of a board, with its doc (the catalog reads the name). */
   onBoardStored?: (boardId: string, doc: Y.Doc) => void;
 }
@@ -59,8 +63,9 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
  * lazily from the store, unloaded after a final flush once empty for a while,
  * and one Session per connection. Transports feed it raw payloads.
  */
-export class RelayCore {
+export class RelayCore implements SessionHost {
   readonly log: Logger;
+  readonly access: AccessPort;
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
   private readonly closing = new Map<string, Promise<void>>();
@@ -76,6 +81,7 @@ export class RelayCore {
 
   constructor(private readonly options: RelayCoreOptions) {
     this.log = options.logger ?? silentLogger;
+    this.access = options.access ?? OPEN_ACCESS_PORT;
     this.limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
     this.budgets = { ...DEFAULT_BOARD_BUDGETS, ...options.budgets };
     this.newBoards = new AddressRateLimit({ burst: this.budgets.newBoardsPerAddressPerHour, refillMs: HOUR_MS });
@@ -89,11 +95,29 @@ export class RelayCore {
     return this.sessions.size;
   }
 
-  /** `client` says whose budgets the connection spends; without one, none (the core's own tests). */
-  connect(connectionId: ConnectionId, client: ClientInfo = { address: 'unknown', budgeted: false }): Session {
-    const session = new Session(connectionId, this, this.limits, client);
+  /**
+   * `client` says whose budgets the connection spends (without one, none: the
+   * core's own tests); `grant` what its handshake admitted it to.
+   */
+  connect(
+    connectionId: ConnectionId,
+    client: ClientInfo = { address: 'unknown', budgeted: false },
+    grant: Grant = { kind: 'token' },
+  ): Session {
+    const session = new Session(connectionId, this, this.limits, client, grant);
     this.sessions.set(connectionId, session);
     return session;
+  }
+
+  /** Every connected session (to find those a revoked pass admitted). */
+  allSessions(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  /** The sessions joined to a board now. */
+  sessionsOn(boardId: string): Session[] {
+    const members = this.loaded.get(boardId)?.memberIds() ?? [];
+    return members.flatMap((id) => this.sessions.get(id) ?? []);
   }
 
   /** @internal Session calls this once its connection is gone. */
@@ -109,19 +133,17 @@ export class RelayCore {
   /**
    * Loads (or finds) a board for a join. `join` runs synchronously once the
    * room is there, so an unload cannot slip in between. When the board does
-   * not exist yet, creating it spends one of `creator`'s new boards (an
-   * address key; undefined for clients without budgets), or is refused with
-   * RATE_LIMITED once they are spent.
+   * not exist yet, `creation` decides whether the joiner may create it, and
+   * creating it spends one of its creator's new boards (an address key;
+   * undefined for clients without budgets), or is refused with RATE_LIMITED
+   * once they are spent. Who may join is the session's to decide, not this.
    */
-  async withRoomForJoin<T>(boardId: string, join: (room: Room) => T, creator?: string): Promise<T> {
-    this.assertAdmitted(boardId);
+  async withRoomForJoin<T>(boardId: string, join: (room: Room) => T, creation?: Creation): Promise<T> {
     this.cancelUnload(boardId);
     this.joinsInFlight.set(boardId, (this.joinsInFlight.get(boardId) ?? 0) + 1);
     try {
-      if (creator !== undefined) await this.chargeCreation(boardId, creator);
+      if (creation) await this.checkCreation(boardId, creation);
       const room = await this.load(boardId);
-      // A delete may have started while the board loaded.
-      this.assertAdmitted(boardId);
       return join(room);
     } finally {
       const left = (this.joinsInFlight.get(boardId) ?? 1) - 1;
@@ -137,8 +159,13 @@ export class RelayCore {
    * sends it to everyone on the board and stores it like any update.
    */
   async changeBoard(boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    this.assertAdmitted(boardId);
     // The transaction runs inside the join callback, before any unload can be scheduled.
-    await this.withRoomForJoin(boardId, (room) => room.applyRelayChange(change));
+    await this.withRoomForJoin(boardId, (room) => {
+      // A delete may have started while the board loaded.
+      this.assertAdmitted(boardId);
+      return room.applyRelayChange(change);
+    });
   }
 
   /**
@@ -185,9 +212,21 @@ export class RelayCore {
     return this.loaded.has(boardId) || this.loading.has(boardId);
   }
 
-  private async chargeCreation(boardId: string, creator: string): Promise<void> {
-    if (this.isLoaded(boardId) || (await this.options.store.exists(boardId))) return;
-    if (this.newBoards.take(creator)) return;
+  /** Why nobody may join the board (it is deleted or being deleted), or undefined. */
+  refusalOf(boardId: string): string | undefined {
+    return this.refusedBoards.get(boardId);
+  }
+
+  /** Whether the board exists: loaded, or on disk. */
+  async boardExists(boardId: string): Promise<boolean> {
+    return this.isLoaded(boardId) || (await this.options.store.exists(boardId));
+  }
+
+  private async checkCreation(boardId: string, creation: Creation): Promise<void> {
+    if (await this.boardExists(boardId)) return;
+    creation.authorize();
+    const creator = creation.creator;
+    if (creator === undefined || this.newBoards.take(creator)) return;
     this.log.warn({ address: creator, boardId }, 'refused a new board: this address created too many this hour');
     throw new RelayError(
       'RATE_LIMITED',

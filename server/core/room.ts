@@ -1,6 +1,6 @@
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { EVENTS, MAX_AWARENESS_IDS_PER_CONNECTION, RelayError, type Role } from '../../shared/protocol';
+import { EVENTS, MAX_AWARENESS_IDS_PER_CONNECTION, RelayError } from '../../shared/protocol';
 import type { OpenedBoard } from '../storage/types';
 import { encodeAwarenessEntries, filterOwnedEntries, parseAwarenessUpdate } from './awareness-filter';
 import { BroadcastBatch } from './broadcast-batch';
@@ -27,7 +27,6 @@ export interface JoinState {
   update: Uint8Array;
   stateVector: Uint8Array;
   epoch: string;
-  role: Role;
 }
 
 /**
@@ -98,7 +97,7 @@ export class Room {
         update: encodeAwarenessUpdate(this.awareness, present),
       });
     }
-    return { update, stateVector: Y.encodeStateVector(this.doc), epoch: this.epoch, role: 'editor' };
+    return { update, stateVector: Y.encodeStateVector(this.doc), epoch: this.epoch };
   }
 
   /**

@@ -10,9 +10,11 @@ import {
   leaveRequestSchema,
   type PlainAck,
   RelayError,
+  type Role,
 } from '../../shared/protocol';
+import { type AccessAction, type AccessFacts, decide, type Grant, type Verdict } from './authorize';
 import { TokenBucket } from './rate-limit';
-import type { RelayCore } from './relay-core';
+import type { SessionHost, SessionView } from './session-host';
 import type { ClientInfo, ConnectionId } from './types';
 
 export interface SessionLimits {
@@ -32,12 +34,15 @@ export interface SessionLimits {
 }
 
 /**
- * One connection's view of the relay: which boards it joined, its rate limits,
- * and the four protocol v1 requests. Every method takes the raw payload,
- * validates it, and answers with an ack object; none throws.
+ * One connection's view of the relay: which boards it joined (and its role on
+ * each), its rate limits, and the four protocol v1 requests. Every method
+ * takes the raw payload, validates it, and answers with an ack object; none
+ * throws. Whether the connection may do something is asked of `authorize`,
+ * and of nothing else.
  */
-export class Session {
-  private readonly joined = new Set<string>();
+export class Session implements SessionView {
+  /** Joined boards, with the role the connection was last told it has there. */
+  private readonly joined = new Map<string, Role>();
   /** Joins being answered, by board: a second join of one board shares the first's answer. */
   private readonly answering = new Map<string, Promise<JoinAck>>();
   private readonly updateBucket: TokenBucket;
@@ -48,9 +53,11 @@ export class Session {
 
   constructor(
     readonly id: ConnectionId,
-    private readonly core: RelayCore,
+    private readonly core: SessionHost,
     limits: SessionLimits,
-    private readonly client: ClientInfo,
+    readonly client: ClientInfo,
+    /** Who the handshake said this connection is. */
+    readonly grant: Grant = { kind: 'token' },
   ) {
     this.updateBucket = new TokenBucket(limits.updatesPerSecond, limits.updateBurst);
     this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
@@ -76,6 +83,8 @@ export class Session {
     if (!this.joined.has(boardId) && !this.answering.has(boardId) && this.joined.size + this.answering.size >= max) {
       return errorAck('RATE_LIMITED', `this connection has ${max} boards open, the most it may; leave one first`);
     }
+    const allowed = this.authorize('join', boardId);
+    if (!allowed.ok) return errorAck('FORBIDDEN', allowed.message);
     if (!this.joinBucket.take()) return errorAck('RATE_LIMITED', 'too many joins; retry in a few seconds');
     if (this.joined.has(boardId) && unsent() > 0) {
       return errorAck('RATE_LIMITED', `the relay is still sending board ${boardId} to this connection; retry shortly`);
@@ -97,11 +106,17 @@ export class Session {
         boardId,
         (room) => {
           if (this.closed) throw new RelayError('NOT_JOINED', 'connection closed while joining');
+          // Asked again: the board may have been deleted, the pass revoked or the board locked meanwhile.
+          const { role } = this.assertAuthorized('join', boardId);
           const state = room.join(this.id, stateVector);
-          this.joined.add(boardId);
-          return { ok: true as const, boardId, ...state };
+          this.joined.set(boardId, role);
+          this.core.access.joined(this, boardId, role);
+          return { ok: true as const, boardId, ...state, role };
         },
-        this.client.budgeted ? this.client.address : undefined,
+        {
+          authorize: () => void this.assertAuthorized('create', boardId),
+          creator: this.client.budgeted ? this.client.address : undefined,
+        },
       );
     } catch (error) {
       return this.failure(error, 'join', boardId);
@@ -117,6 +132,9 @@ export class Session {
     const update = bytes.data;
     const room = this.joined.has(boardId) ? this.core.roomIfLoaded(boardId) : undefined;
     if (!room?.hasMember(this.id)) return errorAck('NOT_JOINED', `join board ${boardId} before sending updates`);
+    // Refused before anything is read or stored: a viewer's update never touches the board.
+    const allowed = this.authorize('update', boardId);
+    if (!allowed.ok) return errorAck('FORBIDDEN', allowed.message);
     if (!this.updateBucket.take()) return errorAck('RATE_LIMITED', 'too many updates; slow down and retry');
     try {
       await room.applyUpdate(this.id, update, ({ structs }) => {
@@ -143,6 +161,7 @@ export class Session {
   awareness(payload: unknown): void {
     const message = awarenessMessageSchema.safeParse(payload);
     if (!message.success || !this.joined.has(message.data.boardId)) return;
+    if (!this.authorize('awareness', message.data.boardId).ok) return;
     if (!this.awarenessBucket.take()) return;
     this.core.roomIfLoaded(message.data.boardId)?.applyAwareness(this.id, message.data.update);
   }
@@ -151,18 +170,57 @@ export class Session {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const boardId of [...this.joined]) this.leaveBoard(boardId);
+    for (const boardId of [...this.joined.keys()]) this.leaveBoard(boardId);
     this.core.forget(this.id);
   }
 
   /** @internal The board failed and was dropped; this connection is being reconnected. */
   forgetBoard(boardId: string): void {
-    this.joined.delete(boardId);
+    if (this.joined.delete(boardId)) this.core.access.left(this, boardId);
+  }
+
+  /**
+   * The one door (docs/ARCHITECTURE.md#permissions): may this connection do
+   * `action` on `boardId` now, and with which role?
+   */
+  authorize(action: AccessAction, boardId: string): Verdict {
+    return decide(action, boardId, this.grant, this.facts);
+  }
+
+  /** The boards this connection is on, with the role it was last told. */
+  boards(): ReadonlyMap<string, Role> {
+    return this.joined;
+  }
+
+  /**
+   * Asks again what this connection may do on a board it joined (a lock
+   * changed); returns the new role when it changed, for the connection to be told.
+   */
+  refreshRole(boardId: string): Role | undefined {
+    const told = this.joined.get(boardId);
+    if (told === undefined) return undefined;
+    const verdict = this.authorize('join', boardId);
+    if (!verdict.ok || verdict.role === told) return undefined;
+    this.joined.set(boardId, verdict.role);
+    return verdict.role;
+  }
+
+  private readonly facts: AccessFacts = {
+    refusalOf: (boardId) => this.core.refusalOf(boardId),
+    isLocked: (boardId) => this.core.access.isLocked(boardId),
+    passIsValid: (passId) => this.core.access.passIsValid(passId),
+  };
+
+  private assertAuthorized(action: AccessAction, boardId: string): { role: Role } {
+    const verdict = this.authorize(action, boardId);
+    if (!verdict.ok) throw new RelayError('FORBIDDEN', verdict.message);
+    return verdict;
   }
 
   private leaveBoard(boardId: string): void {
     this.joined.delete(boardId);
     this.core.roomIfLoaded(boardId)?.leave(this.id);
+    this.core.access.left(this, boardId);
     this.core.unloadIfIdle(boardId);
   }
 

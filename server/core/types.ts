@@ -1,4 +1,4 @@
-import type { EVENTS } from '../../shared/protocol';
+import type { AccessEndedMessage, EVENTS, Role } from '../../shared/protocol';
 
 export type ConnectionId = string;
 
@@ -8,6 +8,10 @@ export interface ClientInfo {
   address: string;
   /** False for the desktop host's own windows (host token): they never spend per-address budgets. */
   budgeted: boolean;
+  /** The name the client gave in its handshake (the join log shows it). */
+  name?: string;
+  /** Where it connects from, as the socket says (the join log shows it). */
+  remoteAddress?: string;
 }
 
 export interface OutgoingMessage {
@@ -30,6 +34,10 @@ export interface Outbox {
   toBoard(boardId: string, message: OutgoingMessage, except: readonly ConnectionId[]): void;
   /** Drops a connection; its client reconnects and resyncs every board. */
   disconnect(connectionId: ConnectionId, reason: string): void;
+  /** Tells a connection its role on a board changed (the board was locked or unlocked). */
+  sendRole(connectionId: ConnectionId, boardId: string, role: Role): void;
+  /** Tells a connection why its access ended, then drops it; its client does not reconnect. */
+  endAccess(connectionId: ConnectionId, ended: AccessEndedMessage): void;
 }
 
 /** The part of pino the relay uses, so tests can pass a silent or recording logger. */

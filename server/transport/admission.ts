@@ -1,13 +1,16 @@
 import { CONNECT_ERRORS } from '../../shared/protocol';
 import { AddressRateLimit, addressKey, AuthLockout } from '../core/address-budgets';
+import type { Grant } from '../core/authorize';
 import type { ClientInfo, Logger } from '../core/types';
 import type { RelayBudgets } from '../relay-budgets';
-import { checkHandshake } from './handshake';
+import { checkHandshake, type PassLookup } from './handshake';
 import type { RelaySocket } from './socket-io-outbox';
 
 export interface AdmissionOptions {
   token: string | undefined;
   hostToken: string | undefined;
+  /** Finds the grant of a pass token (server/access); without it, pass tokens are like any other. */
+  lookUpPass?: PassLookup;
   budgets: Pick<RelayBudgets, 'handshakesPerAddressPerMinute' | 'maxAuthFailuresPerAddress' | 'authLockoutMs'>;
   log: Logger;
 }
@@ -16,6 +19,8 @@ export interface AdmissionOptions {
 export interface AdmittedData {
   role: 'host' | 'guest';
   client: ClientInfo;
+  /** What the connection may open (core/authorize.ts). */
+  grant: Grant;
 }
 
 type Next = (error?: Error) => void;
@@ -35,16 +40,22 @@ export function admission(options: AdmissionOptions): (socket: RelaySocket, next
 
   return (socket, next) => {
     const address = addressKey(socket.handshake.address);
-    const verdict = checkHandshake(socket.handshake.auth, options.token, options.hostToken);
-    const admit = (role: AdmittedData['role']) => {
-      const data: AdmittedData = { role, client: { address, budgeted: role !== 'host' } };
+    const verdict = checkHandshake(socket.handshake.auth, options.token, options.hostToken, options.lookUpPass);
+    const admit = (role: AdmittedData['role'], grant: Grant) => {
+      const client: ClientInfo = {
+        address,
+        budgeted: role !== 'host',
+        ...(verdict.ok && verdict.auth.name !== undefined && { name: verdict.auth.name }),
+        ...(socket.handshake.address !== '' && { remoteAddress: socket.handshake.address }),
+      };
+      const data: AdmittedData = { role, client, grant };
       Object.assign(socket.data as object, data);
       next();
     };
     const refuse = (message: string, detail: string, extra: Record<string, unknown> = {}) =>
       next(Object.assign(new Error(message), { data: { detail, ...extra } }));
 
-    if (verdict.ok && verdict.role === 'host') return admit('host');
+    if (verdict.ok && verdict.role === 'host') return admit('host', verdict.grant);
     const lockedMs = lockout.lockedFor(address);
     if (lockedMs > 0) {
       const retryAfterSeconds = Math.ceil(lockedMs / 1000);
@@ -61,7 +72,7 @@ export function admission(options: AdmissionOptions): (socket: RelaySocket, next
         retryAfterSeconds: Math.ceil(60 / budgets.handshakesPerAddressPerMinute),
       });
     }
-    if (verdict.ok) return admit(verdict.role);
+    if (verdict.ok) return admit(verdict.role, verdict.grant);
     log.warn({ address, reason: verdict.message, detail: verdict.detail }, 'refused');
     if (verdict.message === CONNECT_ERRORS.unauthorized && lockout.recordFailure(address)) {
       log.warn(

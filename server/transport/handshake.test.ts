@@ -25,6 +25,29 @@ describe('checkHandshake', () => {
     expect(checkHandshake({ v: 1 }, undefined, undefined)).toMatchObject({ ok: true, role: 'guest' });
   });
 
+  it('admits a pass token with its grant, and refuses one that opens nothing even where no token is asked for', () => {
+    const passToken = `${'p'.repeat(16)}.${'s'.repeat(43)}`;
+    const grant = { kind: 'pass', passId: 'p'.repeat(16), boardId: 'b', role: 'viewer', label: '' } as const;
+    const known = () => grant;
+    const unknown = () => undefined;
+    expect(checkHandshake({ v: 1, token: passToken }, undefined, 'host', known)).toMatchObject({ ok: true, grant });
+    expect(checkHandshake({ v: 1, token: passToken }, undefined, 'host', unknown)).toMatchObject({
+      ok: false,
+      message: 'UNAUTHORIZED',
+      detail: expect.stringContaining('no longer opens'),
+    });
+    expect(checkHandshake({ v: 1, token: passToken }, undefined, undefined, unknown)).toMatchObject({ ok: false });
+    // Not shaped like a pass: the relay's own tokens decide, as before.
+    expect(checkHandshake({ v: 1, token: 'host' }, undefined, 'host', unknown)).toMatchObject({
+      ok: true,
+      grant: { kind: 'host' },
+    });
+    expect(checkHandshake({ v: 1, token: 'other' }, undefined, undefined, unknown)).toMatchObject({
+      ok: true,
+      grant: { kind: 'token' },
+    });
+  });
+
   it('refuses malformed names and colours', () => {
     expect(checkHandshake({ v: 1, name: 'n'.repeat(65) }, undefined)).toMatchObject({
       ok: false,

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { passIdOfToken } from '../../shared/access';
 import {
   clipText,
   CONNECT_ERRORS,
@@ -7,6 +8,7 @@ import {
   handshakeAuthSchema,
   PROTOCOL_VERSION,
 } from '../../shared/protocol';
+import type { Grant } from '../core/authorize';
 
 /**
  * 'host': the desktop app's own window, admitted by the relay's host token.
@@ -15,17 +17,27 @@ import {
 export type ClientRole = 'host' | 'guest';
 
 export type HandshakeVerdict =
-  { ok: true; auth: HandshakeAuth; role: ClientRole } | { ok: false; message: string; detail: string };
+  { ok: true; auth: HandshakeAuth; role: ClientRole; grant: Grant } | { ok: false; message: string; detail: string };
+
+/** The grant a pass token holds, or undefined when it opens nothing (unknown, revoked, expired). */
+export type PassLookup = (token: string) => Grant | undefined;
+
+/** What a client whose pass was revoked (or expired) is told when it tries again. */
+export const PASS_REFUSED_DETAIL = 'this link no longer opens a board here: it was removed or has expired';
 
 /**
  * Decides a Socket.IO handshake: protocol version first (a client of another
- * version must be told so, whatever else is wrong), then shape, then token.
- * With neither token set, anyone is admitted; otherwise one of them must match.
+ * version must be told so, whatever else is wrong), then shape, then token:
+ * the host token, the relay's `--token`, a pass token (shared/access; only
+ * if it is one that still opens its board, even on a relay that asks for no
+ * token, so a removed person cannot come back as everyone else), and with
+ * neither token set, anyone else.
  */
 export function checkHandshake(
   rawAuth: unknown,
   requiredToken: string | undefined,
   hostToken?: string,
+  lookUpPass?: PassLookup,
 ): HandshakeVerdict {
   const version = typeof rawAuth === 'object' && rawAuth !== null ? (rawAuth as { v?: unknown }).v : undefined;
   if (version !== PROTOCOL_VERSION) {
@@ -44,10 +56,19 @@ export function checkHandshake(
       detail: clipText(parsed.error.issues.map((i) => i.message).join('; '), 300),
     };
   }
-  const given = parsed.data.token;
-  if (hostToken !== undefined && tokensMatch(given, hostToken)) return { ok: true, auth: parsed.data, role: 'host' };
-  if ((requiredToken === undefined && hostToken === undefined) || tokensMatch(given, requiredToken)) {
-    return { ok: true, auth: parsed.data, role: 'guest' };
+  const auth = parsed.data;
+  const given = auth.token;
+  if (hostToken !== undefined && tokensMatch(given, hostToken)) {
+    return { ok: true, auth, role: 'host', grant: { kind: 'host' } };
+  }
+  if (tokensMatch(given, requiredToken)) return { ok: true, auth, role: 'guest', grant: { kind: 'token' } };
+  if (lookUpPass && given !== undefined && passIdOfToken(given) !== undefined) {
+    const grant = lookUpPass(given);
+    if (grant) return { ok: true, auth, role: 'guest', grant };
+    return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: PASS_REFUSED_DETAIL };
+  }
+  if (requiredToken === undefined && hostToken === undefined) {
+    return { ok: true, auth, role: 'guest', grant: { kind: 'token' } };
   }
   return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: 'missing or wrong access token' };
 }

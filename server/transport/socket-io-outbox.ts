@@ -39,5 +39,14 @@ export function socketIoOutbox(io: RelayServer, congested: ReadonlySet<string> =
     disconnect(connectionId) {
       io.sockets.sockets.get(connectionId)?.disconnect(true);
     },
+    sendRole(connectionId, boardId, role) {
+      io.sockets.sockets.get(connectionId)?.emit(EVENTS.role, { boardId, role });
+    },
+    endAccess(connectionId, ended) {
+      const socket = io.sockets.sockets.get(connectionId);
+      // Engine.IO sends what is queued before it closes the transport, so the reason arrives first.
+      socket?.emit(EVENTS.accessEnded, ended);
+      socket?.disconnect(true);
+    },
   };
 }

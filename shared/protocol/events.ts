@@ -1,4 +1,13 @@
-import type { AwarenessMessage, JoinAck, JoinRequest, LeaveRequest, PlainAck, UpdateMessage } from './schemas';
+import type {
+  AccessEndedMessage,
+  AwarenessMessage,
+  JoinAck,
+  JoinRequest,
+  LeaveRequest,
+  PlainAck,
+  RoleMessage,
+  UpdateMessage,
+} from './schemas';
 
 /** Event names of protocol v1. One Socket.IO room per board. */
 export const EVENTS = {
@@ -6,6 +15,10 @@ export const EVENTS = {
   update: 'board:update',
   leave: 'board:leave',
   awareness: 'awareness:update',
+  /** Relay → client: what this connection may do on a board changed (a board was locked or unlocked). */
+  role: 'board:role',
+  /** Relay → client, just before it disconnects: this connection's access ended (its pass was revoked or expired). */
+  accessEnded: 'access:ended',
 } as const;
 
 /** Client → relay, as the generic of `io()` on clients and (via Untrusted) of `Server`. */
@@ -20,6 +33,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   'board:update': (payload: UpdateMessage) => void;
   'awareness:update': (payload: AwarenessMessage) => void;
+  'board:role': (payload: RoleMessage) => void;
+  'access:ended': (payload: AccessEndedMessage) => void;
 }
 
 /**

@@ -52,6 +52,22 @@ export const joinAckSchema = z.discriminatedUnion('ok', [
 ]);
 export const plainAckSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), errorAckSchema]);
 
+/** `board:role`: this connection is now an editor or a viewer of the board (a lock or an unlock). */
+export const roleMessageSchema = z.object({ boardId: boardIdSchema, role: roleSchema });
+export type RoleMessage = z.input<typeof roleMessageSchema>;
+
+/** Why the relay ended a connection's access; the client shows `message` and stops reconnecting. */
+export const ACCESS_ENDED_REASONS = ['revoked', 'expired'] as const;
+export const ACCESS_ENDED_MESSAGES = {
+  revoked: 'Your access to this board was removed',
+  expired: 'Your access to this board has expired',
+} as const satisfies Record<(typeof ACCESS_ENDED_REASONS)[number], string>;
+export const accessEndedMessageSchema = z.object({
+  reason: z.enum(ACCESS_ENDED_REASONS),
+  message: z.string().max(200),
+});
+export type AccessEndedMessage = z.input<typeof accessEndedMessageSchema>;
+
 export type JoinAck = z.input<typeof joinAckSchema>;
 export type JoinAckParsed = z.output<typeof joinAckSchema>;
 export type PlainAck = z.input<typeof plainAckSchema>;
