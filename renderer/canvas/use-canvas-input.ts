@@ -56,6 +56,8 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
       // this handler, and the select tool ends the edit on pointer-down, which would drop the text.
       const active = document.activeElement;
       if (active instanceof HTMLTextAreaElement && el.contains(active)) active.blur();
+      // A press on the board ends a text selection elsewhere on the page, which would otherwise keep Ctrl+C.
+      document.getSelection()?.removeAllRanges();
       el.setPointerCapture(e.pointerId);
       const input = toInput(e);
       if (e.button === 1 || (space && e.button === 0)) {

@@ -129,3 +129,20 @@ test('Ctrl+C, Ctrl+X and Ctrl+V in a text field work on its text, not on the sel
   await page.keyboard.press('Control+c');
   await expect.poll(() => systemClipboard(page)).toContain('"easel":"shapes"');
 });
+
+test('text selected on the page is copied as text; a click on the canvas gives Ctrl+C back to the shapes', async ({
+  page,
+  relay,
+}) => {
+  const { board, canvas } = await openBoard(page, relay.url, 'clip-page-text');
+  const shape = await drawSelectedRectangle(canvas);
+  await expect(board.status).toHaveText('Saved');
+  await board.status.dblclick();
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => systemClipboard(page)).toBe('Saved');
+
+  await canvas.click([100, 130]);
+  expect(await canvas.selection()).toEqual([shape.id]);
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => systemClipboard(page)).toContain('"easel":"shapes"');
+});
