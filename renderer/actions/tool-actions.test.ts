@@ -10,6 +10,7 @@ describe('tool actions', () => {
   it('have one action per tool, each switching to it and showing it as checked', () => {
     const ctx = createTestContext();
     for (const tool of TOOL_IDS) {
+      if (tool === 'select') continue;
       const action = registry.get(toolActionId(tool))!;
       expect(action.group).toBe('tools');
       registry.perform(action.id, ctx);
@@ -17,6 +18,8 @@ describe('tool actions', () => {
       expect(action.checked?.(ctx)).toBe(true);
     }
     expect(registry.get('tools.select')!.checked?.(ctx)).toBe(false);
+    registry.perform('tools.select', ctx);
+    expect(ctx.ui.getState().tool).toBe('select');
   });
 
   it.each([
@@ -47,5 +50,25 @@ describe('tool actions', () => {
     ctx.ui.getState().setEditing('t1');
     registry.handleKeyDown({ key: 'Escape' }, ctx);
     expect(ctx.ui.getState()).toMatchObject({ tool: 'select', editingId: null, selection: ['t1'] });
+  });
+
+  it('clear the selection on Escape when select is already the tool; V keeps it', () => {
+    const ctx = createTestContext();
+    ctx.ui.getState().select(['a', 'b']);
+    registry.handleKeyDown({ key: 'v' }, ctx);
+    expect(ctx.ui.getState().selection).toEqual(['a', 'b']);
+    registry.handleKeyDown({ key: 'Escape' }, ctx);
+    expect(ctx.ui.getState().selection).toEqual([]);
+  });
+
+  it('lock the tool with Q, shown checked, so drawing tools stay after each shape', () => {
+    const ctx = createTestContext();
+    const lock = registry.get('tools.lock')!;
+    expect(lock.checked?.(ctx)).toBe(false);
+    registry.handleKeyDown({ key: 'q' }, ctx);
+    expect(ctx.ui.getState().toolLocked).toBe(true);
+    expect(lock.checked?.(ctx)).toBe(true);
+    registry.handleKeyDown({ key: 'Q', shiftKey: false }, ctx);
+    expect(ctx.ui.getState().toolLocked).toBe(false);
   });
 });

@@ -55,11 +55,12 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
       // A press outside the open editor commits it first: the browser would blur it only after
       // this handler, and the select tool ends the edit on pointer-down, which would drop the text.
       const active = document.activeElement;
-      if (active instanceof HTMLTextAreaElement && el.contains(active)) active.blur();
+      const endsEdit = active instanceof HTMLTextAreaElement && el.contains(active);
+      if (endsEdit) active.blur();
       // A press on the board ends a text selection elsewhere on the page, which would otherwise keep Ctrl+C.
       document.getSelection()?.removeAllRanges();
       el.setPointerCapture(e.pointerId);
-      const input = toInput(e);
+      const input = { ...toInput(e), endsEdit };
       if (e.button === 1 || (space && e.button === 0)) {
         e.preventDefault(); // middle click would start autoscroll
         panning = controller.tools.hand;

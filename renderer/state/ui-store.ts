@@ -50,12 +50,15 @@ export interface UiState {
   style: StyleDefaults;
   viewport: Viewport;
   gridVisible: boolean;
+  /** Tool lock (Q): a drawing tool stays active after each shape instead of handing back to select. */
+  toolLocked: boolean;
   setTool(tool: ToolId): void;
   select(ids: readonly string[]): void;
   setEditing(id: string | null): void;
   setStyle(patch: Partial<StyleDefaults>): void;
   setViewport(viewport: Viewport): void;
   toggleGrid(): void;
+  toggleToolLock(): void;
 }
 
 export const DEFAULT_STYLE: StyleDefaults = {
@@ -81,6 +84,7 @@ export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 
     style: initial.style ?? DEFAULT_STYLE,
     viewport: initial.viewport ?? { x: 0, y: 0, zoom: 1 },
     gridVisible: false,
+    toolLocked: false,
     // Switching tools ends any inline edit; the selection stays for select only.
     setTool: (tool) => set((state) => ({ tool, editingId: null, selection: tool === 'select' ? state.selection : [] })),
     select: (ids) => set({ selection: [...new Set(ids)] }),
@@ -88,5 +92,6 @@ export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 
     setStyle: (patch) => set((state) => ({ style: { ...state.style, ...patch } })),
     setViewport: (viewport) => set({ viewport: { ...viewport, zoom: clampZoom(viewport.zoom) } }),
     toggleGrid: () => set((state) => ({ gridVisible: !state.gridVisible })),
+    toggleToolLock: () => set((state) => ({ toolLocked: !state.toolLocked })),
   }));
 }

@@ -73,9 +73,14 @@ export abstract class BaseTool implements Tool {
     return { style: { stroke, fill, strokeWidth }, opacity };
   }
 
-  /** After creating a shape: back to select with it selected (setTool clears the selection, so select after). */
+  /**
+   * After creating a shape: back to select with it selected (setTool clears
+   * the selection, so select after). With the tool locked (Q) the tool stays
+   * for the next shape.
+   */
   protected selectCreated(id: string): void {
     const ui = this.ctx.ui.getState();
+    if (ui.toolLocked) return;
     ui.setTool('select');
     ui.select([id]);
   }

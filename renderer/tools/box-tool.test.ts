@@ -20,6 +20,14 @@ describe('rect and ellipse tools', () => {
     expect(h.ui.getState()).toMatchObject({ tool: 'select', selection: [shape?.id] });
   });
 
+  it('with the tool locked, stays a rectangle tool after each shape and selects nothing', () => {
+    const h = createHarness({ tool: 'rect' });
+    h.ui.getState().toggleToolLock();
+    h.drive([down(0, 0), move(10, 10), up(50, 30), down(100, 100), move(110, 110), up(150, 130)]);
+    expect(h.board.all()).toHaveLength(2);
+    expect(h.ui.getState()).toMatchObject({ tool: 'rect', selection: [] });
+  });
+
   it('takes style from the UI defaults', () => {
     const h = createHarness({ tool: 'ellipse' });
     h.ui.getState().setStyle({ stroke: '#ff0000', fill: '#00ff00', strokeWidth: 4, opacity: 0.5 });

@@ -44,9 +44,9 @@ export class ToolController {
 
   constructor(
     private readonly ctx: ToolContext,
-    tools: ToolSet = createTools(ctx),
+    tools?: ToolSet,
   ) {
-    this.tools = tools;
+    this.tools = tools ?? createTools({ ...ctx, handOff: (tool, at) => this.handOff(tool, at) });
     this.unsubscribeUi = ctx.ui.subscribe((state, previous) => {
       if (state.tool === previous.tool) return;
       this.tools[previous.tool].cancel();
@@ -100,6 +100,13 @@ export class ToolController {
 
   preview(): Preview | null {
     return this.active.preview();
+  }
+
+  /** Called by a tool from inside its own handler: the caller's route() notifies afterwards. */
+  private handOff(tool: ToolId, at: PointerInput): void {
+    this.ctx.ui.getState().setTool(tool);
+    this.tools[tool].pointerDown(at);
+    this.tools[tool].pointerUp(at);
   }
 
   /** Called after every routed event and tool switch; returns the unsubscribe. */

@@ -74,7 +74,7 @@ export class TextTool extends BaseTool {
     const fitted = fitText(text);
     if (!typing.isNew) {
       if (commitShapeText(this.ctx.board, typing.id, fitted) === 'updated') this.selectCreated(typing.id);
-      else this.ctx.ui.getState().setTool('select');
+      else if (!this.ctx.ui.getState().toolLocked) this.ctx.ui.getState().setTool('select');
       return;
     }
     if (isBlank(fitted)) {

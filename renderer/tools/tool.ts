@@ -31,6 +31,8 @@ export interface PointerInput {
   altKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
+  /** The press closed an inline text editor (and so committed it): it is no first half of a double-click. */
+  endsEdit?: boolean;
 }
 
 export interface KeyInput {
@@ -47,6 +49,11 @@ export interface ToolContext {
   ui: UiStore;
   /** Milliseconds, for double-click timing; tests pass a fake clock. */
   now(): number;
+  /**
+   * Switches to `tool` and gives it a click at `at` (the controller provides
+   * it): a double-click on empty board with select starts a text there.
+   */
+  handOff?(tool: ToolId, at: PointerInput): void;
 }
 
 /** The gesture in progress, as plain data (it goes into awareness as is). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, createHarness, down, keyDown, move, up } from '../testing/harness';
-import { note, rect, text } from '../testing/shapes';
+import { ellipse, note, rect, text } from '../testing/shapes';
 
 function seeded() {
   const h = createHarness();
@@ -24,11 +24,13 @@ describe('select tool: picking', () => {
     expect(h.updates).toBe(0);
   });
 
-  it('an unfilled shape is picked on its outline, not through its inside', () => {
+  it('an unfilled shape is picked on its outline at the press, through its inside only on up', () => {
     const h = seeded();
-    h.drive([down(425, 425), up(425, 425)]);
+    h.drive([down(402, 425)]);
+    expect(selection(h)).toEqual(['c']);
+    h.drive([up(402, 425), down(700, 700), up(700, 700), down(425, 425)]);
     expect(selection(h)).toEqual([]);
-    h.drive([down(402, 425), up(402, 425)]);
+    h.drive([up(425, 425)]);
     expect(selection(h)).toEqual(['c']);
   });
 
@@ -174,5 +176,75 @@ describe('select tool: editing text', () => {
     expect(h.board.has('t')).toBe(false);
     expect(h.ui.getState().selection).toEqual([]);
     expect(h.updates).toBe(2);
+  });
+});
+
+describe('select tool: hollow shapes and double-clicks', () => {
+  it('a click inside an unfilled rectangle or ellipse selects it on up; the smallest one around the point wins', () => {
+    const h = createHarness();
+    h.seed(rect('frame', 0, 0, 400, 400), rect('inner', 100, 100, 100, 100), ellipse('ring', 500, 0, 200, 100));
+    expect(h.drive([down(50, 50)])).toEqual(['idle', 'pointing']);
+    expect(selection(h)).toEqual([]); // not on the press: a drag from here is a marquee
+    h.drive([up(50, 50)]);
+    expect(selection(h)).toEqual(['frame']);
+    h.drive([down(150, 150), up(150, 150)]);
+    expect(selection(h)).toEqual(['inner']);
+    h.drive([down(600, 50), up(600, 50)]);
+    expect(selection(h)).toEqual(['ring']);
+    // Outside the ellipse but inside its bounding box: nothing.
+    h.drive([down(505, 5), up(505, 5)]);
+    expect(selection(h)).toEqual([]);
+    h.drive([down(50, 50), up(50, 50), down(150, 150, { shiftKey: true }), up(150, 150, { shiftKey: true })]);
+    expect(selection(h)).toEqual(['frame', 'inner']);
+    expect(h.updates).toBe(0);
+  });
+
+  it('a drag from inside a hollow shape draws a marquee; from inside a selected one it moves it', () => {
+    const h = createHarness();
+    h.seed(rect('frame', 0, 0, 400, 400), rect('inner', 100, 100, 100, 100));
+    expect(h.drive([down(50, 50), move(250, 250), up(250, 250)])).toEqual(['idle', 'pointing', 'marquee', 'idle']);
+    expect(selection(h)).toEqual(['inner']);
+    h.drive([down(20, 300), up(20, 300)]);
+    expect(selection(h)).toEqual(['frame']);
+    h.drive([down(20, 300), move(60, 300), up(60, 300)]);
+    expect(h.board.get('frame')).toMatchObject({ x: 40, y: 0 });
+    // A click inside the selected frame keeps it selected.
+    h.drive([down(60, 300), up(60, 300)]);
+    expect(selection(h)).toEqual(['frame']);
+  });
+
+  it('a filled shape under a hollow one is still picked where it is drawn', () => {
+    const h = createHarness();
+    h.seed(rect('filled', 100, 100, 50, 50, '#ff0000'), rect('frame', 0, 0, 400, 400));
+    h.drive([down(120, 120), up(120, 120)]);
+    expect(selection(h)).toEqual(['filled']);
+  });
+
+  it('a double-click on empty board starts a text there; a slow second click does not', () => {
+    const h = createHarness();
+    h.drive([down(300, 200), up(300, 200)]);
+    h.tick(500);
+    h.drive([down(300, 200), up(300, 200)]);
+    expect(h.ui.getState().tool).toBe('select');
+    h.tick(100);
+    h.drive([down(300, 200), up(300, 200)]);
+    expect(h.ui.getState()).toMatchObject({ tool: 'text', editingId: expect.any(String) });
+    expect(h.controller.preview()).toMatchObject({ kind: 'text', x: 300, isNew: true });
+    h.controller.commitText('Hello');
+    expect(h.board.all()).toMatchObject([{ type: 'text', text: 'Hello', x: 300 }]);
+    expect(h.ui.getState().tool).toBe('select');
+  });
+
+  it('two clicks with another tool used between them are no double-click', () => {
+    const h = createHarness();
+    h.drive([down(700, 500), up(700, 500)]);
+    h.ui.getState().setTool('note');
+    h.ui.getState().setTool('select');
+    h.drive([down(700, 500), up(700, 500)]);
+    expect(h.ui.getState()).toMatchObject({ tool: 'select', editingId: null });
+    // Nor is a click that closed a text editor followed by one at the same place.
+    h.tick(1000);
+    h.drive([down(700, 500, { endsEdit: true }), up(700, 500), down(700, 500), up(700, 500)]);
+    expect(h.ui.getState()).toMatchObject({ tool: 'select', editingId: null });
   });
 });

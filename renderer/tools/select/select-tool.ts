@@ -6,6 +6,7 @@
  *   pointing ──moves > DRAG_THRESHOLD_PX──▶ dragging (shapes) | marquee (empty board)
  *   pointing ──up──▶ idle (a click: select / toggle / clear)
  *   idle ──second down within DOUBLE_CLICK_MS / _PX on a text or note──▶ pointing ──up──▶ editing
+ *   idle ──second down within DOUBLE_CLICK_MS / _PX on no shape──▶ pointing ──up──▶ the text tool types there
  *   editing ──Esc, or down outside the edited shape──▶ idle (that down is then handled)
  *
  * Selection changes are UI state and happen at once; shapes are written once,
@@ -14,6 +15,10 @@
  * it; while dragging, keeps to one axis; resizing, keeps proportions;
  * rotating, snaps to 15°. A click inside the selection bounds but on no
  * shape grabs the selection (a drag moves it, a click clears it).
+ *
+ * Inside an unfilled rectangle or ellipse (shapes/pick.ts), a click selects
+ * it on up, as tldraw does, while a drag from there still draws a marquee,
+ * so shapes inside a frame stay easy to select.
  */
 import type { Shape } from '../../../shared/model';
 import {
@@ -25,6 +30,7 @@ import {
   type Box,
   type Point,
 } from '../../shapes';
+import { pickShape } from '../../shapes/pick';
 import { BaseTool } from '../base-tool';
 import { DOUBLE_CLICK_MS, DOUBLE_CLICK_PX, DRAG_THRESHOLD_PX, HIT_TOLERANCE_PX } from '../constants';
 import { commitShapeText } from '../text-commit';
@@ -45,8 +51,12 @@ type Target =
   | { kind: 'shape'; id: string; onClick: 'keep' | 'only' | 'remove' }
   /** The second press of a double-click on a text or note: its up opens the editor. */
   | { kind: 'edit'; id: string }
-  | { kind: 'selection' }
-  | { kind: 'canvas'; additive: boolean; base: readonly string[] };
+  /** A click inside the selection bounds: selects `onClick` (the hollow shape clicked inside, or nothing). */
+  | { kind: 'selection'; onClick: readonly string[] }
+  /** On no shape; `hollow` is the unfilled shape whose inside it was, selected on a click. */
+  | { kind: 'canvas'; additive: boolean; base: readonly string[]; hollow?: string }
+  /** The second press of a double-click on no shape: its up starts a text there. */
+  | { kind: 'text' };
 
 interface Transforming {
   down: PointerInput;
@@ -65,10 +75,16 @@ export type SelectState = Gesture['kind'] | 'idle' | 'editing';
 
 const EDITABLE = new Set<Shape['type']>(['text', 'note']);
 
+/** `ids` with `id` added, or taken out when it is there (Shift+click). */
+function toggled(ids: readonly string[], id: string): string[] {
+  return ids.includes(id) ? ids.filter((each) => each !== id) : [...ids, id];
+}
+
 export class SelectTool extends BaseTool {
   readonly id = 'select';
   private gesture: Gesture | null = null;
-  private lastClick: { time: number; screenX: number; screenY: number; id: string } | null = null;
+  /** The last press, for double-clicks: on a shape (its id) or on no shape (null). */
+  private lastClick: { time: number; screenX: number; screenY: number; id: string | null } | null = null;
 
   get state(): SelectState {
     const { tool, editingId } = this.ctx.ui.getState();
@@ -84,6 +100,7 @@ export class SelectTool extends BaseTool {
       const edited = this.ctx.board.get(editingId);
       if (edited && hitTestShape(edited, e, tolerance)) return; // the inline editor's own click
       ui.getState().setEditing(null);
+      e = { ...e, endsEdit: true };
     }
     const selected = this.selectedShapes();
     const bounds = selectionBounds(selected);
@@ -96,20 +113,21 @@ export class SelectTool extends BaseTool {
           : { kind: 'resizing', handle, bounds, ...transforming };
       return;
     }
-    const hit = this.ctx.board
-      .all()
-      .reverse()
-      .find((shape) => hitTestShape(shape, e, tolerance));
-    if (hit && this.isDoubleClick(e, hit)) {
+    const picked = pickShape(this.ctx.board.all(), e, tolerance);
+    const hit = picked && !picked.hollow ? picked.shape : undefined;
+    if (this.isDoubleClick(e, hit)) {
       this.lastClick = null;
-      ui.getState().select([hit.id]);
+      if (hit) ui.getState().select([hit.id]);
       // The editor opens on up: after this press the browser moves focus to what was pressed,
       // which would blur an editor opened now, and blur ends the edit.
-      this.gesture = { kind: 'pointing', down: e, target: { kind: 'edit', id: hit.id } };
+      this.gesture = { kind: 'pointing', down: e, target: hit ? { kind: 'edit', id: hit.id } : { kind: 'text' } };
       return;
     }
-    this.lastClick = hit ? { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id: hit.id } : null;
-    this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, hit, bounds) };
+    this.lastClick = e.endsEdit
+      ? null
+      : { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id: hit?.id ?? null };
+    const hollow = picked?.hollow ? picked.shape : undefined;
+    this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, hit, hollow, bounds) };
   }
 
   protected override onPointerMove(e: PointerInput): void {
@@ -140,13 +158,15 @@ export class SelectTool extends BaseTool {
     this.gesture = null;
     if (!gesture) return;
     const ui = this.ctx.ui.getState();
-    if (gesture.kind === 'pointing') this.click(gesture.target);
+    if (gesture.kind === 'pointing') this.click(gesture.target, gesture.down);
     else if (gesture.kind === 'marquee') ui.select(gesture.additive ? [...gesture.base, ...gesture.ids] : gesture.ids);
     else this.commit(gesture.originals, gesture.moved);
   }
 
   cancel(): void {
     this.gesture = null;
+    // A click before another tool was used is not the first half of a double-click.
+    this.lastClick = null;
     if (this.ctx.ui.getState().editingId) this.ctx.ui.getState().setEditing(null);
   }
 
@@ -168,24 +188,27 @@ export class SelectTool extends BaseTool {
     if (result !== 'updated') ui.select(ui.selection.filter((selected) => selected !== id));
   }
 
-  private pointTarget(e: PointerInput, hit: Shape | undefined, bounds: Box | null): Target {
+  private pointTarget(e: PointerInput, hit: Shape | undefined, hollow: Shape | undefined, bounds: Box | null): Target {
     const ui = this.ctx.ui.getState();
     if (hit) {
       const isSelected = ui.selection.includes(hit.id);
       if (!isSelected) ui.select(e.shiftKey ? [...ui.selection, hit.id] : [hit.id]);
       return { kind: 'shape', id: hit.id, onClick: !isSelected ? 'keep' : e.shiftKey ? 'remove' : 'only' };
     }
-    if (bounds && !e.shiftKey && boxContainsPoint(bounds, e)) return { kind: 'selection' };
+    if (bounds && !e.shiftKey && boxContainsPoint(bounds, e)) {
+      return { kind: 'selection', onClick: hollow ? [hollow.id] : [] };
+    }
     if (!e.shiftKey) ui.select([]);
-    return { kind: 'canvas', additive: e.shiftKey, base: e.shiftKey ? ui.selection : [] };
+    return { kind: 'canvas', additive: e.shiftKey, base: e.shiftKey ? ui.selection : [], hollow: hollow?.id };
   }
 
-  private isDoubleClick(e: PointerInput, hit: Shape): boolean {
+  /** A second press close in time and place to the last: on the same text or note, or again on no shape. */
+  private isDoubleClick(e: PointerInput, hit: Shape | undefined): boolean {
     const last = this.lastClick;
     return (
-      EDITABLE.has(hit.type) &&
+      (hit ? EDITABLE.has(hit.type) : true) &&
       last !== null &&
-      last.id === hit.id &&
+      last.id === (hit?.id ?? null) &&
       this.ctx.now() - last.time <= DOUBLE_CLICK_MS &&
       Math.hypot(e.screenX - last.screenX, e.screenY - last.screenY) <= DOUBLE_CLICK_PX
     );
@@ -223,10 +246,13 @@ export class SelectTool extends BaseTool {
     }
   }
 
-  private click(target: Target): void {
+  private click(target: Target, down: PointerInput): void {
     const ui = this.ctx.ui.getState();
     if (target.kind === 'edit') ui.setEditing(target.id);
-    else if (target.kind === 'selection') ui.select([]);
+    else if (target.kind === 'text') this.ctx.handOff?.('text', down);
+    else if (target.kind === 'selection') ui.select(target.onClick);
+    else if (target.kind === 'canvas' && target.hollow !== undefined)
+      ui.select(target.additive ? toggled(target.base, target.hollow) : [target.hollow]);
     else if (target.kind === 'shape' && target.onClick === 'only') ui.select([target.id]);
     else if (target.kind === 'shape' && target.onClick === 'remove')
       ui.select(ui.selection.filter((id) => id !== target.id));

@@ -23,3 +23,7 @@ export function line(id: string, x: number, y: number, dx: number, dy: number): 
 export function pen(id: string, x: number, y: number, points: number[]): ShapeInput {
   return { type: 'pen', id, x, y, ...base, points };
 }
+
+export function ellipse(id: string, x: number, y: number, w: number, h: number, fill = 'none'): ShapeInput {
+  return { type: 'ellipse', id, x, y, w, h, ...base, style: { ...base.style, fill } };
+}
