@@ -14,6 +14,7 @@ const sizeUsage = SIZE_FLAGS.map(({ flag, key, help }) =>
 ).join('\n');
 
 export const USAGE = `Usage: npm run relay -- [options]
+       npm run relay -- pass create|list|revoke …   (passes to one board; pass --help)
 
 Runs the Easel relay: boards sync through it and are stored under --data-dir.
 
@@ -22,9 +23,10 @@ Options:
   --port PORT        port, 0 for any free one (env PORT; default ${DEFAULT_PORT})
   --data-dir DIR     where boards are stored (env DATA_DIR; default ./relay-data)
   --token TOKEN      require this access token from clients (env RELAY_TOKEN)
-  --host-token TOKEN the desktop host's token (env RELAY_HOST_TOKEN): it is also
-                     admitted, and it alone opens the board catalog API
-                     (/api/boards: list, rename, delete); without it there is none
+  --host-token TOKEN the host's token (env RELAY_HOST_TOKEN): it is also admitted
+                     (every board, editor, even when locked), and it alone opens
+                     the host API (/api/boards: list, rename, delete; passes,
+                     locks, the join log); without it there is none
   --allow-origin O   also accept browser connections from origin O (repeatable)
   --allow-host NAME  also answer requests for host name NAME, or for a domain and
                      its subdomains with .NAME (repeatable); IP addresses and

@@ -1,4 +1,6 @@
 import pino from 'pino';
+import { runPassCli } from './access/pass-cli';
+import { PASS_USAGE, parsePassCli } from './access/pass-cli-options';
 import { parseCliOptions, USAGE } from './cli-options';
 import { createRelay, type RelayHandle } from './relay';
 import { WebRootError } from './transport/static-client';
@@ -11,6 +13,7 @@ import { WebRootError } from './transport/static-client';
  * client, exit 2.
  */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'pass') return passCommand(process.argv.slice(3));
   const parsed = parseCliOptions(process.argv.slice(2), process.env);
   if (parsed.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -88,6 +91,24 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+/** `npm run relay -- pass …`: see access/pass-cli.ts. Exits 2 on bad flags, 1 when the command failed. */
+async function passCommand(argv: string[]): Promise<void> {
+  const parsed = parsePassCli(argv, process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${PASS_USAGE}\n`);
+    return;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`easel relay pass: ${parsed.message}\n\n${PASS_USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await runPassCli(parsed.options, {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
 }
 
 void main();

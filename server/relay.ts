@@ -288,8 +288,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   });
   const port = (httpServer.address() as AddressInfo).port;
   // The pass CLI finds the relay that holds the data dir through this (access/relay-address.ts).
-  if (options.store === undefined && options.dataDir !== undefined && options.hostToken !== undefined) {
-    await writeRelayAddress(options.dataDir, host, port).catch((error: unknown) =>
+  if (options.store === undefined && options.dataDir !== undefined) {
+    await writeRelayAddress(options.dataDir, host, port, options.hostToken !== undefined).catch((error: unknown) =>
       log.warn({ err: String(error) }, 'could not record the relay address for the pass CLI'),
     );
   }

@@ -3,11 +3,11 @@
  * while a relay runs, the CLI must not write its files (the data-dir lock
  * says so), so it goes through that relay's host API, found here.
  *
- *   <data-dir>/access/relay.json   {"url":"http://127.0.0.1:4455","pid":1234}
+ *   <data-dir>/access/relay.json   {"url":"http://127.0.0.1:4455","pid":1234,"hostApi":true}
  *
- * Written once the relay listens (only when it has a host API). It may be
- * left behind by a relay that died; the CLI reads it only while the lock is
- * held, and the next relay writes its own.
+ * Written by every relay with a data dir once it listens. It may be left
+ * behind by a relay that died; the CLI reads it only while the lock is held,
+ * and the relay holding the lock has written its own by the time it answers.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,12 @@ import { ACCESS_DIR } from './access-control';
 
 export const RELAY_ADDRESS_FILE = 'relay.json';
 
-const relayAddressSchema = z.strictObject({ url: z.string().url().max(300), pid: z.number().int() });
+const relayAddressSchema = z.strictObject({
+  url: z.string().url().max(300),
+  pid: z.number().int(),
+  /** Whether it was started with a host token (so it has the API the CLI needs). */
+  hostApi: z.boolean(),
+});
 export type RelayAddress = z.infer<typeof relayAddressSchema>;
 
 /** A URL this machine reaches the relay at: a wildcard bind is reached on loopback. */
@@ -26,10 +31,10 @@ export function localUrl(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
-export async function writeRelayAddress(dataDir: string, host: string, port: number): Promise<void> {
+export async function writeRelayAddress(dataDir: string, host: string, port: number, hostApi: boolean): Promise<void> {
   const dir = path.join(dataDir, ACCESS_DIR);
   await fs.mkdir(dir, { recursive: true });
-  const address: RelayAddress = { url: localUrl(host, port), pid: process.pid };
+  const address: RelayAddress = { url: localUrl(host, port), pid: process.pid, hostApi };
   await writeFileAtomically(dir, RELAY_ADDRESS_FILE, Buffer.from(`${JSON.stringify(address)}\n`));
 }
 
