@@ -3,6 +3,7 @@ import { BoardPage } from './pages/board-page';
 import { CanvasPage } from './pages/canvas-page';
 import { BoardsHomePage } from './pages/boards-home-page';
 import { UpdateNoticePage } from './pages/update-notice';
+import { FREEZE_UNSUPPORTED_REASON, freezeProcess, thawProcess } from '../support/freeze';
 
 /**
  * The app's updates in the window, with the real update controller and
@@ -19,6 +20,7 @@ test('a downloaded update offers Restart to update, which waits while a change i
   desktop,
   page,
 }) => {
+  test.skip(FREEZE_UNSUPPORTED_REASON !== null, FREEZE_UNSUPPORTED_REASON ?? '');
   const board = new BoardPage(page);
   const canvas = new CanvasPage(page);
   const update = new UpdateNoticePage(page);
@@ -37,7 +39,7 @@ test('a downloaded update offers Restart to update, which waits while a change i
 
   // A frozen relay keeps the socket open and answers nothing: the change waits for its ack.
   const relayPid = desktop.relayPid();
-  process.kill(relayPid, 'SIGSTOP');
+  freezeProcess(relayPid);
   try {
     await canvas.drawRectangle([100, 100], [220, 180]);
     await expect(board.status).toHaveText('Saving… (1)');
@@ -49,7 +51,7 @@ test('a downloaded update offers Restart to update, which waits while a change i
     await page.waitForTimeout(SETTLE_MS);
     expect(desktop.updateInstalls()).toBe(0);
   } finally {
-    process.kill(relayPid, 'SIGCONT');
+    thawProcess(relayPid);
   }
 
   await expect(board.status).toHaveText('Saved');

@@ -5,6 +5,7 @@ import { test as base } from '@playwright/test';
 import { CHROMIUM_PATH, WEB_ROOT } from '../support/browser';
 import { type RelayProcess, startRelayProcess } from '../support/relay-process';
 import { tempDir } from '../support/temp-dir';
+import { freezeProcess, thawProcess } from '../support/freeze';
 
 /** A real relay process serving the built browser client, on a port that survives restarts. */
 export interface RelayUnderTest {
@@ -44,14 +45,21 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
       ]);
     };
     let frozen = false;
-    const signal = (name: NodeJS.Signals) => {
+    const runningPid = () => {
       if (!running) throw new Error('the relay is not running');
-      process.kill(running.pid, name);
-      frozen = name === 'SIGSTOP';
+      return running.pid;
+    };
+    const freeze = () => {
+      freezeProcess(runningPid());
+      frozen = true;
+    };
+    const thaw = () => {
+      thawProcess(runningPid());
+      frozen = false;
     };
     const logs: string[] = [];
     const stop = async () => {
-      if (frozen) signal('SIGCONT'); // a stopped process would not act on SIGTERM
+      if (frozen) thaw(); // a stopped process would not act on SIGTERM
       await running?.stop();
       if (running) logs.push(running.stdout(), running.stderr());
       running = null;
@@ -63,8 +71,8 @@ export const test = base.extend<{ relay: RelayUnderTest; relayArgs: string[] }>(
       start,
       stop,
       restart: async () => (await stop(), await start()),
-      freeze: () => signal('SIGSTOP'),
-      thaw: () => signal('SIGCONT'),
+      freeze,
+      thaw,
     });
     await stop();
     // Every run of this test's relay, kept beside its trace when it failed (CI uploads test-results/).
