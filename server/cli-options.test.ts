@@ -10,6 +10,9 @@ describe('parseCliOptions', () => {
         host: '127.0.0.1',
         port: 4455,
         dataDir: './relay-data',
+        storeUrl: undefined,
+        redisUrl: undefined,
+        node: undefined,
         token: undefined,
         hostToken: undefined,
         allowedOrigins: [],
@@ -29,6 +32,20 @@ describe('parseCliOptions', () => {
       kind: 'run',
       options: { host: '0.0.0.0', port: 0, dataDir: '/srv/easel', token: 't' },
     });
+    expect(
+      parseCliOptions(['--store', 'postgres://easel@db:5432/easel', '--node', 'relay-1'], {
+        REDIS_URL: 'redis://r:6379',
+      }),
+    ).toMatchObject({
+      options: { storeUrl: 'postgres://easel@db:5432/easel', redisUrl: 'redis://r:6379', node: 'relay-1' },
+    });
+    for (const [flag, value] of [
+      ['--store', 'mysql://x'],
+      ['--redis', 'http://r'],
+      ['--node', 'a b'],
+    ] as const) {
+      expect(parseCliOptions([flag, value], {})).toMatchObject({ kind: 'error' });
+    }
     const flagsWin = parseCliOptions(['--port', '9000', '--token', 'flag'], { PORT: '1', RELAY_TOKEN: 'env' });
     expect(flagsWin).toMatchObject({ kind: 'run', options: { port: 9000, token: 'flag' } });
     expect(parseCliOptions(['--host-token', 'h'.repeat(16)], { RELAY_HOST_TOKEN: 'e'.repeat(16) })).toMatchObject({

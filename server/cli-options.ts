@@ -22,6 +22,12 @@ Options:
   --host HOST        interface to listen on (env HOST; default ${DEFAULT_HOST})
   --port PORT        port, 0 for any free one (env PORT; default ${DEFAULT_PORT})
   --data-dir DIR     where boards are stored (env DATA_DIR; default ./relay-data)
+  --store URL        store boards in PostgreSQL instead, postgres://USER@HOST:PORT/DB
+                     (env STORE_URL): several relays may share it (README: Scaling out)
+  --redis URL        fan out to the other relays through Redis, redis://HOST:PORT
+                     (env REDIS_URL; default none: this relay is the only node)
+  --node NAME        this relay's name among its peers (env NODE_NAME; default
+                     host-pid-random)
   --token TOKEN      require this access token from clients (env RELAY_TOKEN)
   --host-token TOKEN the host's token (env RELAY_HOST_TOKEN): it is also admitted
                      (every board, editor, even when locked), and it alone opens
@@ -50,6 +56,11 @@ export interface CliOptions {
   host: string;
   port: number;
   dataDir: string;
+  /** `postgres://…` when boards live in PostgreSQL. */
+  storeUrl: string | undefined;
+  /** `redis://…` when this relay is one of several. */
+  redisUrl: string | undefined;
+  node: string | undefined;
   token: string | undefined;
   hostToken: string | undefined;
   allowedOrigins: string[];
@@ -76,6 +87,9 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         host: { type: 'string' },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        store: { type: 'string' },
+        redis: { type: 'string' },
+        node: { type: 'string' },
         token: { type: 'string' },
         'host-token': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
@@ -102,6 +116,19 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
 
   const dataDir = values['data-dir'] ?? env.DATA_DIR ?? './relay-data';
   if (dataDir.trim() === '') return { kind: 'error', message: '--data-dir: must not be empty' };
+
+  const storeUrl = values.store ?? (env.STORE_URL || undefined);
+  if (storeUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(storeUrl)) {
+    return { kind: 'error', message: '--store: expected postgres://USER@HOST:PORT/DB' };
+  }
+  const redisUrl = values.redis ?? (env.REDIS_URL || undefined);
+  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl)) {
+    return { kind: 'error', message: '--redis: expected redis://HOST:PORT (or rediss://)' };
+  }
+  const node = values.node ?? (env.NODE_NAME || undefined);
+  if (node !== undefined && !/^[A-Za-z0-9._-]{1,100}$/.test(node)) {
+    return { kind: 'error', message: '--node: 1-100 letters, digits, dots, dashes or underscores' };
+  }
 
   const token = values.token ?? env.RELAY_TOKEN;
   if (token !== undefined && (token.length === 0 || token.length > MAX_TOKEN_LENGTH)) {
@@ -172,6 +199,9 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
       host,
       port,
       dataDir,
+      storeUrl,
+      redisUrl,
+      node,
       token,
       hostToken,
       allowedOrigins,

@@ -33,6 +33,9 @@ async function main(): Promise<void> {
       host: options.host,
       port: options.port,
       dataDir: options.dataDir,
+      storeUrl: options.storeUrl,
+      redisUrl: options.redisUrl,
+      node: options.node,
       token: options.token,
       hostToken: options.hostToken,
       allowedOrigins: options.allowedOrigins,
@@ -58,7 +61,12 @@ async function main(): Promise<void> {
     return;
   }
   log.info(
-    { url: relay.url, dataDir: options.dataDir, token: options.token !== undefined, webRoot: options.webRoot },
+    {
+      url: relay.url,
+      dataDir: options.storeUrl ? undefined : options.dataDir,
+      token: options.token !== undefined,
+      webRoot: options.webRoot,
+    },
     'relay started',
   );
   process.stdout.write(`listening on ${relay.url}\n`);

@@ -8,6 +8,8 @@ import { accessHttpHandler, isAccessPath } from './access/access-http';
 import { writeRelayAddress } from './access/relay-address';
 import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
+import { connectRedis, defaultNodeName, openPostgresStore, type RedisLink, StoreProbe } from './cluster/deployment';
+import { PeerLink } from './cluster/peer-link';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
 import type { Session } from './core/session';
 import { type Logger, silentLogger } from './core/types';
@@ -39,6 +41,12 @@ export interface RelayOptions {
   /** Where boards are stored (docs/ARCHITECTURE.md#storage). Ignored when `store` is given. */
   dataDir?: string;
   store?: BoardStore;
+  /** `postgres://…`: boards in PostgreSQL, shared with other relays (ignored when `store` is given). */
+  storeUrl?: string;
+  /** `redis://…`: fan-out to the other relays of a deployment through the Redis Streams adapter. */
+  redisUrl?: string;
+  /** This relay's name among its peers (default: host, pid and a random suffix). */
+  node?: string;
   /** When set, clients must send it as `auth.token`. */
   token?: string;
   /**
@@ -114,7 +122,21 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   // Checked before the store opens, so a bad web root leaves nothing to clean up.
   const client = options.webRoot !== undefined ? await openWebRoot(options.webRoot) : null;
   const budgets: RelayBudgets = { ...DEFAULT_RELAY_BUDGETS, ...options.budgets };
-  const store = options.store ?? (await openFileStore(options.dataDir, log, options.maxBoardBytes));
+  const node = options.node ?? defaultNodeName();
+  const storeKind = options.store ? 'custom' : options.storeUrl ? 'postgres' : 'files';
+  const store =
+    options.store ??
+    (options.storeUrl
+      ? await openPostgresStore(options.storeUrl, node, log, options.maxBoardBytes)
+      : await openFileStore(options.dataDir, log, options.maxBoardBytes));
+  let redis: RedisLink | null = null;
+  if (options.redisUrl) {
+    redis = await connectRedis(options.redisUrl, log).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
+  }
+  const storeProbe = new StoreProbe(store);
   const maxUpdateBytes = options.maxUpdateBytes ?? MAX_UPDATE_BYTES;
   const startedAt = Date.now();
   const allowedOrigins = options.allowedOrigins ?? [];
@@ -130,12 +152,15 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     { connectionsCheckingInterval: Math.min(1_000, budgets.handshakeTimeoutMs) },
     httpHandler(
       () => ({
-        ok: true,
+        ok: storeProbe.healthy && (redis?.ready ?? true),
         version: RELAY_VERSION,
         protocol: PROTOCOL_VERSION,
         boards: core.loadedBoards,
         connections: core.connectionCount,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        node,
+        store: { kind: storeKind, ok: storeProbe.healthy },
+        redis: redis ? { ok: redis.ready } : null,
       }),
       {
         client,
@@ -154,6 +179,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     maxHttpBufferSize: options.maxHttpBufferSize ?? maxUpdateBytes + 64 * 1024,
     // An open transport that never connects the namespace (Socket.IO's handshake) is closed after this.
     connectTimeout: budgets.handshakeTimeoutMs,
+    // Several relays: room broadcasts and serverSideEmit go through Redis (docs/ARCHITECTURE.md#several-relays).
+    ...(redis ? { adapter: redis.adapter } : {}),
     cors: allowedOrigins.length > 0 ? { origin: allowedOrigins } : undefined,
     allowRequest: (request, answer) => {
       const allowed = isOriginAllowed(request.headers.origin, request.headers.host, socketOrigins);
@@ -182,14 +209,18 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   });
   destroyUnfinishedHandshakes(io);
 
+  // Passes stay in each relay's data dir for now, also with a PostgreSQL store (docs/ARCHITECTURE.md#several-relays).
   const access = await AccessControl.open(options.store === undefined ? (options.dataDir ?? null) : null, log).catch(
     async (error: unknown) => {
+      storeProbe.stop();
+      await redis?.close();
       await store.close();
       throw error;
     },
   );
   if (options.revokePassesAtStart) await access.revokeAllPasses();
   const outbox = socketIoOutbox(io, backpressure.congested);
+  const peers = redis ? new PeerLink(io, node, log) : undefined;
   const core = new RelayCore({
     store,
     outbox,
@@ -203,17 +234,24 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     limits: options.limits,
     budgets,
     onBoardStored: (boardId, doc) => catalog?.recorder.stored(boardId, doc),
+    peers,
   });
   access.attach(core, outbox);
+  peers?.attach(core);
+  redis?.onReconnected(() => peers?.catchUp());
   // Opened before listening: it purges old trash and refuses joins to deleted boards.
+  // A PostgreSQL store has no data dir: its catalog is not built yet (docs/ARCHITECTURE.md#several-relays).
   const catalog =
-    options.store === undefined && options.dataDir !== undefined
+    storeKind === 'files' && options.dataDir !== undefined
       ? await BoardCatalog.open({
           dataDir: options.dataDir,
           core,
           log,
           writeIntervalMs: options.catalogWriteIntervalMs,
         }).catch(async (error: unknown) => {
+          storeProbe.stop();
+          peers?.stop();
+          await redis?.close();
           await store.close();
           throw error;
         })
@@ -283,6 +321,9 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       resolve();
     });
   }).catch(async (error: unknown) => {
+    storeProbe.stop();
+    peers?.stop();
+    await redis?.close();
     await store.close();
     throw error;
   });
@@ -307,6 +348,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     access,
     close: () => {
       closing ??= (async () => {
+        // First, while Redis still carries it: the peers drop this relay's presence at once.
+        peers?.stop();
         backpressure.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => {
@@ -316,6 +359,8 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
         await core.close();
         await access.close();
         await catalog?.close();
+        storeProbe.stop();
+        await redis?.close();
         await store.close();
       })();
       return closing;

@@ -6,7 +6,7 @@ import type { Grant } from './authorize';
 import { Room } from './room';
 import { Session, type SessionLimits } from './session';
 import { type AccessPort, type Creation, OPEN_ACCESS_PORT, type SessionHost } from './session-host';
-import { type ClientInfo, type ConnectionId, type Logger, type Outbox, silentLogger } from './types';
+import { type ClientInfo, type ConnectionId, type Logger, type Outbox, type Peers, silentLogger } from './types';
 import { DEFAULT_UPDATE_LIMITS, type UpdateLimits } from './update-validation';
 
 export interface RelayCoreOptions {
@@ -28,7 +28,12 @@ export interface RelayCoreOptions {
   access?: AccessPort;
   /** Called after every durably stored change of a board, with its doc (the catalog reads the name). */
   onBoardStored?: (boardId: string, doc: Y.Doc) => void;
+  /** Other relays sharing the store, when there are any (server/cluster/). */
+  peers?: Peers;
 }
+
+/** Peer updates held for a board while it loads; past this the board catches up from the store instead. */
+const MAX_HELD_PEER_UPDATES = 10_000;
 
 /** What one connection, and one client address, may open and create (README: Limits and budgets). */
 export interface BoardBudgets {
@@ -77,6 +82,8 @@ export class RelayCore implements SessionHost {
   private readonly newBoards: AddressRateLimit;
   /** Boards nobody may join, with the reason they are told (deleted boards). */
   private readonly refusedBoards = new Map<string, string>();
+  /** Updates other relays stored while a board was loading here: its load may have read the store before them. */
+  private readonly heldPeerUpdates = new Map<string, Uint8Array[] | 'overflowed'>();
   private closed = false;
 
   constructor(private readonly options: RelayCoreOptions) {
@@ -271,6 +278,7 @@ export class RelayCore implements SessionHost {
       // A previous instance of this board may still be writing its last records.
       await this.closing.get(boardId);
       if (this.closed) throw new Error('relay is shutting down');
+      this.heldPeerUpdates.set(boardId, []);
       const opened = await this.options.store.open(boardId);
       const room = new Room(
         boardId,
@@ -286,14 +294,18 @@ export class RelayCore implements SessionHost {
           },
           maxBoardBytes: this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
           onStored: (stored) => this.options.onBoardStored?.(stored.boardId, stored.doc),
+          peers: this.options.peers,
         },
         (failed, answered) => this.onRoomFailure(failed, answered),
       );
       this.loaded.set(boardId, room);
+      this.releaseHeldPeerUpdates(room);
+      this.options.peers?.wantPresence(boardId);
       this.log.info({ boardId, epoch: room.epoch }, 'board loaded');
       return room;
     })();
     this.loading.set(boardId, loading);
+    loading.catch(() => this.heldPeerUpdates.delete(boardId));
     const forget = () => {
       if (this.loading.get(boardId) === loading) this.loading.delete(boardId);
     };
@@ -302,6 +314,54 @@ export class RelayCore implements SessionHost {
       if (this.loaded.get(boardId) !== room) forget();
     }, forget);
     return loading;
+  }
+
+  /** Another relay stored this update of a board; a replica here takes it (see Room.applyPeerUpdate). */
+  applyPeerUpdate(boardId: string, update: Uint8Array): void {
+    const held = this.heldPeerUpdates.get(boardId);
+    if (held === 'overflowed') return;
+    if (held) {
+      if (held.length < MAX_HELD_PEER_UPDATES) held.push(update);
+      else this.heldPeerUpdates.set(boardId, 'overflowed');
+      return;
+    }
+    this.loaded.get(boardId)?.applyPeerUpdate(update);
+  }
+
+  /** Presence another relay's members published on a board. */
+  applyPeerAwareness(node: string, boardId: string, update: Uint8Array): void {
+    this.loaded.get(boardId)?.applyPeerAwareness(node, update);
+  }
+
+  /** Another relay just loaded this board and lacks the presence of the members here. */
+  republishPresence(boardId: string): void {
+    this.loaded.get(boardId)?.republishPresence();
+  }
+
+  /** Relay `node` is gone (no heartbeat): its members' presence goes, and replicas catch up on what it stored. */
+  forgetPeer(node: string): void {
+    for (const room of this.loaded.values()) room.dropPeer(node);
+    void this.catchUpFromStore();
+  }
+
+  /** Every loaded board merges in what the store holds now (after messages between relays may have been lost). */
+  async catchUpFromStore(): Promise<void> {
+    await Promise.all(
+      [...this.loaded.values()].map((room) =>
+        room
+          .catchUpFromStore()
+          .catch((error: unknown) =>
+            this.log.warn({ boardId: room.boardId, err: String(error) }, 'could not catch up from the store'),
+          ),
+      ),
+    );
+  }
+
+  private releaseHeldPeerUpdates(room: Room): void {
+    const held = this.heldPeerUpdates.get(room.boardId);
+    this.heldPeerUpdates.delete(room.boardId);
+    if (held === 'overflowed') void room.catchUpFromStore().catch(() => undefined);
+    else for (const update of held ?? []) room.applyPeerUpdate(update);
   }
 
   private unload(room: Room): void {

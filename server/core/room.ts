@@ -4,7 +4,7 @@ import { EVENTS, MAX_AWARENESS_IDS_PER_CONNECTION, RelayError } from '../../shar
 import type { OpenedBoard } from '../storage/types';
 import { encodeAwarenessEntries, filterOwnedEntries, parseAwarenessUpdate } from './awareness-filter';
 import { BroadcastBatch } from './broadcast-batch';
-import type { ConnectionId, Logger, Outbox } from './types';
+import type { ConnectionId, Logger, Outbox, Peers } from './types';
 import { type CheckedUpdate, type UpdateLimits, validateUpdate } from './update-validation';
 
 export interface RoomOptions {
@@ -15,7 +15,12 @@ export interface RoomOptions {
   maxBoardBytes: number;
   /** Called after each change is durably stored (the catalog records names and times from it). */
   onStored?: (room: Room) => void;
+  /** Other relays with replicas of this board, when there are any. */
+  peers?: Peers;
 }
+
+/** The origin of changes other relays stored (see applyPeerUpdate). */
+export const PEER_ORIGIN = 'peer';
 
 /** A board at its budget compacts early, but only once its log holds this much (a compaction costs a full encode). */
 const BUDGET_COMPACTION_MIN_LOG_BYTES = 1024 * 1024;
@@ -44,6 +49,8 @@ export class Room {
   private failed = false;
   /** Connections with updates waiting to be stored, and how many each. */
   private readonly storing = new Map<ConnectionId, number>();
+  /** Awareness client ids published by other relays, by relay: dropped when that relay goes. */
+  private readonly peerPresence = new Map<string, Set<number>>();
 
   constructor(
     readonly boardId: string,
@@ -191,6 +198,8 @@ export class Room {
       this.fail('storage append failed', error, new Set(this.storing.keys()));
       throw error instanceof RelayError ? error : new RelayError('UNAVAILABLE', 'board storage failed');
     }
+    // Only once committed: a relay that loads the board after this message sees the row in the store.
+    this.options.peers?.update(this.boardId, update);
     this.options.onStored?.(this);
     this.maybeCompact();
   }
@@ -215,6 +224,77 @@ export class Room {
       return;
     }
     this.outgoing.queueAwareness(connectionId, filtered);
+    this.options.peers?.awareness(this.boardId, filtered);
+  }
+
+  /**
+   * Another relay stored this update: merge it into this replica. Its members
+   * here already have it from the transport (the adapter's room broadcast).
+   */
+  applyPeerUpdate(update: Uint8Array): void {
+    if (this.failed) return;
+    try {
+      Y.applyUpdate(this.doc, update, PEER_ORIGIN);
+    } catch (error) {
+      this.fail('a peer update failed to integrate', error);
+    }
+  }
+
+  /** Presence published by relay `node`, for joins here; its members here already got it. */
+  applyPeerAwareness(node: string, update: Uint8Array): void {
+    if (this.failed) return;
+    const entries = parseAwarenessUpdate(update);
+    if (!entries) return;
+    let owned = this.peerPresence.get(node);
+    if (!owned) this.peerPresence.set(node, (owned = new Set()));
+    for (const entry of entries) {
+      if (entry.stateJson === 'null') owned.delete(entry.clientId);
+      else owned.add(entry.clientId);
+    }
+    try {
+      applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN);
+    } catch (error) {
+      this.log.warn({ boardId: this.boardId, node, err: String(error) }, 'peer awareness update ignored');
+    }
+  }
+
+  /** Sends the presence of this relay's members again, to everyone (a relay that just loaded the board lacks it). */
+  republishPresence(): void {
+    if (this.failed) return;
+    const ids = [...this.members.values()].flatMap((owned) => [...owned]).filter((id) => this.awareness.meta.has(id));
+    if (ids.length > 0) this.broadcastAwarenessOf(ids);
+  }
+
+  /** Relay `node` is gone: its members' presence goes, for everyone. */
+  dropPeer(node: string): void {
+    const owned = this.peerPresence.get(node);
+    this.peerPresence.delete(node);
+    const ids = [...(owned ?? [])].filter((id) => this.awareness.meta.has(id));
+    if (ids.length === 0) return;
+    removeAwarenessStates(this.awareness, ids, 'relay');
+    this.broadcastAwarenessOf(ids, false);
+  }
+
+  /**
+   * Merges the board as stored now (every relay's commits) into this replica
+   * and sends members what they lacked: after another relay died between its
+   * commit and its message, or messages were lost while Redis was away.
+   */
+  async catchUpFromStore(): Promise<void> {
+    const readStored = this.board.storage.readStored?.bind(this.board.storage);
+    if (!readStored || this.failed) return;
+    const stored = await readStored();
+    if (this.failed) return;
+    const before = Y.encodeStateVector(this.doc);
+    let changed = false;
+    const notice = () => (changed = true);
+    this.doc.on('update', notice);
+    try {
+      this.applyPeerUpdate(stored);
+    } finally {
+      this.doc.off('update', notice);
+    }
+    if (changed) this.outgoing.queueUpdate(PEER_ORIGIN, Y.encodeStateAsUpdate(this.doc, before));
   }
 
   /** Removes the member and, at once, its presence for everyone else. */
@@ -256,12 +336,15 @@ export class Room {
     for (const [otherId, owned] of this.members) {
       if (otherId !== connectionId && owned.has(clientId)) return true;
     }
+    for (const owned of this.peerPresence.values()) if (owned.has(clientId)) return true;
     return false;
   }
 
-  /** The relay's own word on these clients' presence (e.g. removed), to everyone. */
-  private broadcastAwarenessOf(clientIds: number[]): void {
-    this.outgoing.queueAwareness(null, encodeAwarenessUpdate(this.awareness, clientIds));
+  /** The relay's own word on these clients' presence (e.g. removed), to everyone, and to the other relays' replicas. */
+  private broadcastAwarenessOf(clientIds: number[], toPeers = true): void {
+    const update = encodeAwarenessUpdate(this.awareness, clientIds);
+    this.outgoing.queueAwareness(null, update);
+    if (toPeers) this.options.peers?.awareness(this.boardId, update);
   }
 
   private maybeCompact(evenIfShort = false): void {

@@ -49,3 +49,17 @@ export interface Logger {
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * The other relays sharing this relay's boards (docs/ARCHITECTURE.md#several-relays).
+ * Their replicas of a board need what this relay stored and the presence its
+ * members publish; its own members get both from the transport already.
+ */
+export interface Peers {
+  /** An update this relay stored (committed): the others merge it into their replicas. */
+  update(boardId: string, update: Uint8Array): void;
+  /** Presence of this relay's members (awareness update, removals included). */
+  awareness(boardId: string, update: Uint8Array): void;
+  /** This relay just loaded the board: the others send their members' presence on it again. */
+  wantPresence(boardId: string): void;
+}

@@ -240,7 +240,7 @@ async function refuseOverBudget(dir: string, boardId: string, names: string[], m
  * dependencies never arrived. They were never visible and Yjs would merge and
  * retry them on every later update. Returns how many bytes were dropped.
  */
-function dropPending(doc: Y.Doc): number {
+export function dropPending(doc: Y.Doc): number {
   const store = doc.store;
   const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
   store.pendingStructs = null;

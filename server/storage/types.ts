@@ -23,6 +23,8 @@ export interface BoardStore {
   exists(boardId: string): Promise<boolean>;
   /** Releases the store (e.g. the data-dir lock). Boards must be closed first. */
   close(): Promise<void>;
+  /** Whether a store behind a network answers now (for /healthz); stores on this machine have none. */
+  ping?(): Promise<boolean>;
 }
 
 export interface OpenedBoard {
@@ -57,4 +59,9 @@ export interface BoardStorage {
   flush(): Promise<void>;
   /** Flushes, then releases file handles. Appends after this reject. */
   close(): Promise<void>;
+  /**
+   * The board as stored now, every relay's appends included (stores shared by
+   * several relays): a relay that may have missed another's updates catches up from it.
+   */
+  readStored?(): Promise<Uint8Array>;
 }

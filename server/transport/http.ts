@@ -4,12 +4,17 @@ import { type Logger, silentLogger } from '../core/types';
 import type { StaticClient } from './static-client';
 
 export interface HealthReport {
-  ok: true;
+  /** False (and HTTP 503) when the store or Redis is unreachable: a load balancer sends nobody here. */
+  ok: boolean;
   version: string;
   protocol: number;
   boards: number;
   connections: number;
   uptimeSeconds: number;
+  /** This relay's name among its peers, and whether its store and Redis answer. */
+  node: string;
+  store: { kind: 'files' | 'postgres' | 'custom'; ok: boolean };
+  redis: { ok: boolean } | null;
 }
 
 export interface HttpHandlerOptions {
@@ -35,7 +40,8 @@ export function httpHandler(health: () => HealthReport, options: HttpHandlerOpti
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendJson(response, 405, { ok: false, error: 'method not allowed' }, { allow: 'GET, HEAD' });
       }
-      return sendJson(response, 200, health());
+      const report = health();
+      return sendJson(response, report.ok ? 200 : 503, report);
     }
     if (path === '/api' || path.startsWith('/api/')) {
       const api = options.api?.();
