@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardListSchema, trashListSchema } from '../shared/catalog';
@@ -10,6 +11,7 @@ import { tempDir } from '../tests/support/temp-dir';
 import { readBoard } from './storage/board-loader';
 import { FileBoardStorage } from './storage/board-files';
 import { FileBoardStore } from './storage/file-store';
+import { OpenLogFiles } from './storage/open-log-files';
 import { ShapeEditor, shapesOf } from './storage/test-support';
 
 const HOST_TOKEN = 'host-token-for-folder-tests';
@@ -195,7 +197,10 @@ async function openFolder(dir: string, boardId: string) {
   const storage = new FileBoardStorage({
     boardId,
     dir,
-    handle: await fs.open(path.join(dir, last.fileName), 'a'),
+    logPath: path.join(dir, last.fileName),
+    // Its own pool, as each store has: nothing is shared between the two writers.
+    files: new OpenLogFiles(1),
+    fileWork: pLimit(1),
     generation: last.generation,
     logBytes: last.recordBytes,
     snapshotBytes: onDisk.snapshotBytes,

@@ -131,7 +131,7 @@ describe('parseCliOptions', () => {
         ...['--max-boards-per-connection', '5', '--new-boards-per-ip-per-hour', '7'],
         ...['--max-connections-per-ip', '9', '--handshakes-per-ip-per-minute', '11'],
         ...['--handshake-timeout-seconds', '1.5', '--max-auth-failures-per-ip', '3'],
-        ...['--auth-lockout-seconds', '30'],
+        ...['--auth-lockout-seconds', '30', '--max-open-logs', '16'],
       ],
       {},
     );
@@ -147,6 +147,7 @@ describe('parseCliOptions', () => {
           handshakeTimeoutMs: 1_500,
           maxAuthFailuresPerAddress: 3,
           authLockoutMs: 30_000,
+          maxOpenLogs: 16,
         },
       },
     });

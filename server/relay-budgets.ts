@@ -1,8 +1,9 @@
 import { type BoardBudgets, DEFAULT_BOARD_BUDGETS } from './core/relay-core';
+import { DEFAULT_MAX_OPEN_LOGS } from './storage/file-store';
 
 /**
- * Everything one client (a connection, or an address) may cost the relay.
- * Each is a CLI flag with a default; the README's "Limits and budgets" table lists them all.
+ * Everything one client (a connection, or an address) may cost the relay, and
+ * how many board logs it keeps open. Each is a CLI flag with a default; the README's "Limits and budgets" table lists them all.
  */
 export interface RelayBudgets extends BoardBudgets {
   /** Open TCP connections per client address (HTTP, WebSocket, handshakes in progress). */
@@ -15,6 +16,8 @@ export interface RelayBudgets extends BoardBudgets {
   maxAuthFailuresPerAddress: number;
   /** How long a locked-out address is refused (RATE_LIMITED), in ms. */
   authLockoutMs: number;
+  /** Board log files kept open at once; past it the least recently written is closed. */
+  maxOpenLogs: number;
 }
 
 export const DEFAULT_RELAY_BUDGETS: RelayBudgets = {
@@ -24,6 +27,7 @@ export const DEFAULT_RELAY_BUDGETS: RelayBudgets = {
   handshakeTimeoutMs: 5_000,
   maxAuthFailuresPerAddress: 10,
   authLockoutMs: 10 * 60_000,
+  maxOpenLogs: DEFAULT_MAX_OPEN_LOGS,
 };
 
 export interface BudgetFlag {
@@ -61,6 +65,7 @@ export const BUDGET_FLAGS: readonly BudgetFlag[] = [
   seconds('handshake-timeout-seconds', 'handshakeTimeoutMs', 'a connection must finish its handshake by then'),
   count('max-auth-failures-per-ip', 'maxAuthFailuresPerAddress', 'wrong tokens per address before a lockout'),
   seconds('auth-lockout-seconds', 'authLockoutMs', 'how long a locked-out address is refused'),
+  count('max-open-logs', 'maxOpenLogs', 'board log files kept open at once (file descriptors)'),
 ];
 
 /** A budget's default as its flag takes it (seconds for times). */

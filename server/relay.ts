@@ -128,7 +128,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     options.store ??
     (options.storeUrl
       ? await openPostgresStore(options.storeUrl, node, log, options.maxBoardBytes)
-      : await openFileStore(options.dataDir, log, options.maxBoardBytes));
+      : await openFileStore(options.dataDir, log, options.maxBoardBytes, budgets.maxOpenLogs));
   let redis: RedisLink | null = null;
   if (options.redisUrl) {
     redis = await connectRedis(options.redisUrl, log).catch(async (error: unknown) => {
@@ -405,10 +405,12 @@ async function openFileStore(
   dataDir: string | undefined,
   log: Logger,
   maxBoardBytes: number | undefined,
+  maxOpenLogs: number,
 ): Promise<BoardStore> {
   if (!dataDir) throw new Error('createRelay needs a dataDir (or a store)');
   return FileBoardStore.create(dataDir, {
     logger: (event, details) => log.info({ ...details }, event),
     maxBoardBytes,
+    maxOpenLogs,
   });
 }

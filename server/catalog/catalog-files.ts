@@ -16,12 +16,14 @@
  * Every file is written atomically (temp file, fsync, rename, fsync dir); the
  * board loader ignores these names, and cleans up their `.tmp` leftovers.
  */
+import pLimit from 'p-limit';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { BoardSummary, TrashedBoard } from '../../shared/catalog';
 import { BOARD_ID_PATTERN } from '../../shared/protocol';
 import { boardIdFromStorageName, boardStorageName } from '../storage/board-storage-name';
+import { MAX_CONCURRENT_FILE_WORK } from '../storage/file-store';
 import { fsyncDirectory, isErrnoException, writeFileAtomically } from '../storage/fs-durable';
 import { META_FILE } from '../storage/record-codec';
 
@@ -42,6 +44,7 @@ export class BoardMissingError extends Error {}
 export class CatalogFiles {
   readonly boardsDir: string;
   readonly trashDir: string;
+  private readonly writing = pLimit(MAX_CONCURRENT_FILE_WORK);
 
   constructor(dataDir: string) {
     this.boardsDir = path.resolve(dataDir, 'boards');
@@ -54,7 +57,10 @@ export class CatalogFiles {
   }
 
   async writeEntry(boardId: string, entry: CatalogEntry): Promise<void> {
-    await writeFileAtomically(this.boardDir(boardId), CATALOG_FILE, Buffer.from(JSON.stringify(entry)));
+    // A thousand boards edited in one interval write their sidecars a few at a time, not a thousand files at once.
+    await this.writing(() =>
+      writeFileAtomically(this.boardDir(boardId), CATALOG_FILE, Buffer.from(JSON.stringify(entry))),
+    );
   }
 
   /** Every board on disk, unsorted; `fresher` overrides what the sidecars say (changes not written yet). */

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { LimitFunction } from 'p-limit';
 import { RelayError } from '../../shared/protocol';
 import { errorMessage, writeAll, writeFileAtomically } from './fs-durable';
+import type { LogFileSlot, OpenLogFiles } from './open-log-files';
 import {
   MAX_GENERATION,
   SNAPSHOT_FILE,
@@ -13,15 +15,13 @@ import {
 } from './record-codec';
 import type { BoardStorage } from './types';
 
-type FileHandle = fs.FileHandle;
-
 export type StorageLogger = (event: string, details: Record<string, unknown>) => void;
 
-/** Creates log `generation` whole (header included) and opens it for appending. */
-export async function createLogFile(dir: string, generation: number): Promise<FileHandle> {
+/** Creates log `generation` whole (header included), durably; returns its path. */
+export async function createLogFile(dir: string, generation: number): Promise<string> {
   const fileName = logFileName(generation);
   await writeFileAtomically(dir, fileName, encodeLogHeader(generation));
-  return fs.open(path.join(dir, fileName), 'a');
+  return path.join(dir, fileName);
 }
 
 interface PendingAppend {
@@ -33,8 +33,12 @@ interface PendingAppend {
 export interface FileBoardStorageInit {
   boardId: string;
   dir: string;
-  /** The last live log, already open for appending. */
-  handle: FileHandle;
+  /** The last live log, the one appends go to. */
+  logPath: string;
+  /** The store's pool of open log files; this board's log is opened through it when written. */
+  files: OpenLogFiles;
+  /** Runs compaction's file work (new log, snapshot, removals) a few boards at a time. */
+  fileWork: LimitFunction;
   generation: number;
   /** Record bytes already in the live logs. */
   logBytes: number;
@@ -49,9 +53,11 @@ const noop = (): void => undefined;
 /**
  * One open board's log: group-committed appends and compaction.
  *
- * Everything that touches the current log handle (a flush, the switch to a new
- * log) runs one at a time on `ioChain`, so a flush never overlaps another flush
- * or a switch. The slow part of compaction (writing the snapshot) runs outside
+ * Everything that touches the current log file (a flush, the switch to a new
+ * log, closing) runs one at a time on `ioChain`, so a flush never overlaps
+ * another flush or a switch. The file itself is open only while the store's
+ * pool of open log files (open-log-files.ts) keeps it: between flushes it may
+ * be closed to make room for another board's, and is reopened by the next. The slow part of compaction (writing the snapshot) runs outside
  * that chain, so appends keep flowing into the new log meanwhile.
  */
 export class FileBoardStorage implements BoardStorage {
@@ -59,7 +65,9 @@ export class FileBoardStorage implements BoardStorage {
   private readonly dir: string;
   private readonly log: StorageLogger;
   private readonly onClosed: () => void;
-  private handle: FileHandle;
+  private readonly files: OpenLogFiles;
+  private readonly fileWork: LimitFunction;
+  private logFile: LogFileSlot;
   private generation: number;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
@@ -78,7 +86,9 @@ export class FileBoardStorage implements BoardStorage {
   constructor(init: FileBoardStorageInit) {
     this.boardId = init.boardId;
     this.dir = init.dir;
-    this.handle = init.handle;
+    this.files = init.files;
+    this.fileWork = init.fileWork;
+    this.logFile = { path: init.logPath };
     this.generation = init.generation;
     this.currentLogBytes = init.logBytes;
     this.snapshotBytes = init.snapshotBytes;
@@ -133,7 +143,7 @@ export class FileBoardStorage implements BoardStorage {
     // their own promises, so closing itself always succeeds in letting go.
     await this.enqueueIo(() => this.flushQueued());
     await this.compactionChain;
-    await this.enqueueIo(() => this.handle.close()).catch(noop);
+    await this.enqueueIo(() => this.files.release(this.logFile)).catch(noop);
     this.onClosed();
   }
 
@@ -166,8 +176,10 @@ export class FileBoardStorage implements BoardStorage {
     }
     const data = Buffer.concat(batch.map((pending) => pending.record));
     try {
-      await writeAll(this.handle, data);
-      await this.handle.datasync();
+      await this.files.use(this.logFile, async (handle) => {
+        await writeAll(handle, data);
+        await handle.datasync();
+      });
     } catch (error) {
       this.fail(`writing ${logFileName(this.generation)} failed: ${errorMessage(error)}`);
       for (const pending of batch) pending.reject(this.failure ?? new RelayError('UNAVAILABLE', 'write failed'));
@@ -193,7 +205,7 @@ export class FileBoardStorage implements BoardStorage {
     const { generation, state } = await this.enqueueIo(() => this.switchToNextLog(captureState));
     const snapshot = encodeSnapshot(generation, state);
     try {
-      await writeFileAtomically(this.dir, SNAPSHOT_FILE, snapshot);
+      await this.fileWork(() => writeFileAtomically(this.dir, SNAPSHOT_FILE, snapshot));
     } catch (error) {
       // The older logs still hold everything, so the board stays whole and
       // appends go on; only this compaction is lost.
@@ -204,7 +216,7 @@ export class FileBoardStorage implements BoardStorage {
     }
     this.olderLogsBytes = 0;
     this.snapshotBytes = snapshot.length;
-    const removedLogs = await this.removeLogsBelow(generation);
+    const removedLogs = await this.fileWork(() => this.removeLogsBelow(generation));
     this.log('compacted', {
       boardId: this.boardId,
       generation,
@@ -221,27 +233,27 @@ export class FileBoardStorage implements BoardStorage {
     if (generation > MAX_GENERATION) {
       throw new RelayError('UNAVAILABLE', `board ${this.boardId}: log generations exhausted`);
     }
-    let nextHandle: FileHandle;
+    let nextLog: string;
     try {
-      nextHandle = await createLogFile(this.dir, generation);
+      nextLog = await this.fileWork(() => createLogFile(this.dir, generation));
     } catch (error) {
       throw new RelayError(
         'UNAVAILABLE',
         `board ${this.boardId}: creating ${logFileName(generation)} failed: ${errorMessage(error)}`,
       );
     }
-    const previousHandle = this.handle;
+    const previousLog = this.logFile;
     // No await between the switch and the capture: every record in the older
     // logs is in the captured state, and every append from now on goes to the
     // new log (some may repeat state the snapshot has; Yjs updates are idempotent).
-    this.handle = nextHandle;
+    this.logFile = { path: nextLog };
     this.generation = generation;
     this.olderLogsBytes += this.currentLogBytes;
     this.currentLogBytes = 0;
     try {
       return { generation, state: captureState() };
     } finally {
-      await previousHandle.close().catch(noop);
+      await this.files.release(previousLog).catch(noop);
     }
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import * as Y from 'yjs';
 import { RelayError } from '../../shared/protocol';
 import { boardExistsIn, readBoard, type BoardOnDisk, type LoadRepairs } from './board-loader';
@@ -9,6 +10,7 @@ import { assertBoardId } from './board-id';
 import { migrateLegacyBoardFolders } from './board-folder-migration';
 import { boardStorageName } from './board-storage-name';
 import { DataDirLock } from './data-dir-lock';
+import { OpenLogFiles } from './open-log-files';
 import { errorMessage, fsyncDirectory, truncateDurably, writeFileAtomically } from './fs-durable';
 import { FORMAT_VERSION, META_FILE, encodeMeta } from './record-codec';
 import { type BoardStore, DEFAULT_MAX_BOARD_BYTES, type OpenedBoard } from './types';
@@ -19,7 +21,17 @@ export interface FileBoardStoreOptions {
   logger?: StorageLogger;
   /** A board whose files add up to more is not opened (RelayError TOO_LARGE). */
   maxBoardBytes?: number;
+  /** Log files kept open at once across all boards (--max-open-logs). */
+  maxOpenLogs?: number;
 }
+
+export const DEFAULT_MAX_OPEN_LOGS = 256;
+/**
+ * Boards read or created at once, and compactions writing at once: each holds
+ * a few files open for a moment, so a thousand joins (or unloads) at the same
+ * time must not open a thousand of them.
+ */
+export const MAX_CONCURRENT_FILE_WORK = 8;
 
 /**
  * The relay's durable store: one folder of files per board under `<dataDir>/boards/`
@@ -29,13 +41,20 @@ export class FileBoardStore implements BoardStore {
   /** Boards open (or being opened) in this store; a second writer on one log would corrupt it. */
   private readonly openBoards = new Map<string, FileBoardStorage | undefined>();
   private closed = false;
+  private readonly logFiles: OpenLogFiles;
+  private readonly opening = pLimit(MAX_CONCURRENT_FILE_WORK);
+  /** Compactions' file work; apart from `opening`, since neither waits for the other. */
+  private readonly compacting = pLimit(MAX_CONCURRENT_FILE_WORK);
 
   private constructor(
     private readonly boardsDir: string,
     private readonly lock: DataDirLock,
     private readonly log: StorageLogger,
     private readonly maxBoardBytes: number,
-  ) {}
+    maxOpenLogs: number,
+  ) {
+    this.logFiles = new OpenLogFiles(maxOpenLogs);
+  }
 
   static async create(dataDir: string, options: FileBoardStoreOptions = {}): Promise<FileBoardStore> {
     const log = options.logger ?? (() => undefined);
@@ -49,7 +68,13 @@ export class FileBoardStore implements BoardStore {
       await lock.release();
       throw error;
     }
-    return new FileBoardStore(boardsDir, lock, log, options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES);
+    return new FileBoardStore(
+      boardsDir,
+      lock,
+      log,
+      options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
+      options.maxOpenLogs ?? DEFAULT_MAX_OPEN_LOGS,
+    );
   }
 
   async open(boardId: string): Promise<OpenedBoard> {
@@ -60,7 +85,7 @@ export class FileBoardStore implements BoardStore {
     }
     this.openBoards.set(boardId, undefined);
     try {
-      const opened = await this.openBoard(boardId);
+      const opened = await this.opening(() => this.openBoard(boardId));
       if (this.closed) {
         // The store closed while this board loaded; nobody would ever close it.
         await opened.storage.close();
@@ -77,7 +102,7 @@ export class FileBoardStore implements BoardStore {
 
   async exists(boardId: string): Promise<boolean> {
     assertBoardId(boardId);
-    return this.openBoards.has(boardId) || (await boardExistsIn(path.join(this.boardsDir, boardId)));
+    return this.openBoards.has(boardId) || (await boardExistsIn(path.join(this.boardsDir, boardStorageName(boardId))));
   }
 
   async close(): Promise<void> {
@@ -140,10 +165,8 @@ export class FileBoardStore implements BoardStore {
       for (const leftover of onDisk.leftoverFiles) await fs.rm(path.join(dir, leftover), { force: true });
       const lastLog = onDisk.liveLogs.at(-1);
       const generation = lastLog?.generation ?? onDisk.baseGeneration;
-      const handle = lastLog
-        ? await fs.open(path.join(dir, lastLog.fileName), 'a')
-        : await createLogFile(dir, generation);
-      return this.attachStorage(boardId, dir, handle, generation, sumRecordBytes(onDisk), onDisk.snapshotBytes);
+      const logPath = lastLog ? path.join(dir, lastLog.fileName) : await createLogFile(dir, generation);
+      return this.attachStorage(boardId, dir, logPath, generation, sumRecordBytes(onDisk), onDisk.snapshotBytes);
     } catch (error) {
       throw new RelayError('UNAVAILABLE', `board ${boardId}: preparing its files failed: ${errorMessage(error)}`);
     }
@@ -156,9 +179,9 @@ export class FileBoardStore implements BoardStore {
       await fsyncDirectory(this.boardsDir);
       const meta = { format: FORMAT_VERSION, epoch, createdAt: new Date().toISOString() };
       await writeFileAtomically(dir, META_FILE, encodeMeta(meta));
-      const handle = await createLogFile(dir, 0);
+      const logPath = await createLogFile(dir, 0);
       this.log('board-created', { boardId, epoch });
-      return { epoch, doc: new Y.Doc({ gc: true }), storage: this.attachStorage(boardId, dir, handle, 0, 0, 0) };
+      return { epoch, doc: new Y.Doc({ gc: true }), storage: this.attachStorage(boardId, dir, logPath, 0, 0, 0) };
     } catch (error) {
       throw new RelayError('UNAVAILABLE', `board ${boardId}: creating its files failed: ${errorMessage(error)}`);
     }
@@ -167,7 +190,7 @@ export class FileBoardStore implements BoardStore {
   private attachStorage(
     boardId: string,
     dir: string,
-    handle: fs.FileHandle,
+    logPath: string,
     generation: number,
     logBytes: number,
     snapshotBytes: number,
@@ -175,7 +198,9 @@ export class FileBoardStore implements BoardStore {
     return new FileBoardStorage({
       boardId,
       dir,
-      handle,
+      logPath,
+      files: this.logFiles,
+      fileWork: this.compacting,
       generation,
       logBytes,
       snapshotBytes,
