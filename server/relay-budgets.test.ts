@@ -166,8 +166,8 @@ describe('handshake timeout', () => {
     const started = performance.now();
     const closedAfter = (socket: net.Socket) =>
       new Promise<number>((resolve) => {
-        // Never forever: a socket still open after 15 s fails the bound below instead of hanging the test.
-        const timer = setTimeout(() => resolve(Number.POSITIVE_INFINITY), 15_000);
+        // Never forever: a socket still open after 40 s fails the bound below instead of hanging the test.
+        const timer = setTimeout(() => resolve(Number.POSITIVE_INFINITY), 40_000);
         socket.once('close', () => {
           clearTimeout(timer);
           resolve(performance.now() - started);
@@ -193,9 +193,9 @@ describe('handshake timeout', () => {
 
     const honest = await connect(relay.url, '127.0.0.2');
     const times = await closings;
-    // Generous bounds for a loaded machine; without the budget they are held 45 s and more.
+    // Generous bounds for a loaded machine (1 s asked); without the budget: 45 s, 60 s, or for ever.
     expect(
-      times.every((ms) => ms < 10_000),
+      times.every((ms) => ms < 30_000),
       `closed after ${times.map(Math.round).join(', ')} ms`,
     ).toBe(true);
     expect(transportAnswer).toMatch(/^HTTP\/1\.1 101/);
@@ -203,7 +203,7 @@ describe('handshake timeout', () => {
     await sleep(1_500);
     expect(honest.connected).toBe(true);
     expect(await join(honest, 'still-here')).toMatchObject({ ok: true });
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('wrong tokens', () => {
