@@ -142,6 +142,25 @@ describe('updates a board cannot use are refused by the relay process, with noth
   });
 });
 
+describe('what one connection may send', () => {
+  it('1 MiB of updates a second after a 16 MiB burst: RATE_LIMITED past it, accepted again once it refilled', async () => {
+    const relay = await start();
+    const socket = await connect(relay.url);
+    await join(socket, 'bytes');
+    const codes: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      // Fresh docs: no update builds on another, so a refused one costs the next nothing.
+      const ack = await send(socket, 'bytes', shapesUpdate(1, `big${i}-`, 1024 * 1024 - 64));
+      codes.push(ack.ok ? 'ok' : ack.error.code);
+    }
+    expect(codes.slice(0, 15)).toEqual(Array(15).fill('ok'));
+    expect(codes).toContain('RATE_LIMITED');
+    expect(codes.filter((code) => code !== 'ok' && code !== 'RATE_LIMITED')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await send(socket, 'bytes', shapesUpdate(1, 'after', 1024 * 1024 - 64))).toEqual({ ok: true });
+  });
+});
+
 describe('--max-board-bytes', () => {
   it('refuses additions past the budget with TOO_LARGE, still takes deletions, and keeps what it acknowledged', async () => {
     const relay = await start(['--max-board-bytes', '64KiB']);

@@ -55,23 +55,37 @@ const emptyStateVector = () => Y.encodeStateVector(new Y.Doc());
 const join = (socket: RawSocket, boardId: string) =>
   request<Ack>(socket, 'board:join', { boardId, stateVector: emptyStateVector() }, 20_000);
 
-/** A writer that overwrites one big shape again and again (the board stays small; the traffic does not). */
+/**
+ * A writer that overwrites one big shape again and again (the board stays
+ * small; the traffic does not). Each update carries everything since the last
+ * acknowledged one, so an update refused for its rate (RATE_LIMITED: a
+ * connection may send 1 MiB/s after a 16 MiB burst) is simply sent again
+ * within the next, as the app's resync would.
+ */
 class Writer {
   private readonly doc = new Y.Doc();
-  private last: Uint8Array | undefined;
+  private acked = Y.encodeStateVector(this.doc);
   count = 0;
+  refused = 0;
 
   constructor(
     private readonly socket: RawSocket,
     private readonly boardId: string,
-  ) {
-    this.doc.on('update', (update: Uint8Array) => (this.last = update));
-  }
+  ) {}
 
+  /** Writes a shape of `bytes`; waits and tries again while the relay says RATE_LIMITED. */
   async write(bytes: number): Promise<Ack> {
     this.count += 1;
     this.doc.getMap('shapes').set('big', { type: 'text', text: `${this.count}:`.padEnd(bytes, 'x') });
-    return request<Ack>(this.socket, 'board:update', { boardId: this.boardId, update: this.last }, 20_000);
+    for (;;) {
+      const covered = Y.encodeStateVector(this.doc);
+      const update = Y.encodeStateAsUpdate(this.doc, this.acked);
+      const ack = await request<Ack>(this.socket, 'board:update', { boardId: this.boardId, update }, 20_000);
+      if (ack.ok) this.acked = covered;
+      if (ack.ok || ack.error.code !== 'RATE_LIMITED') return ack;
+      this.refused += 1;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 

@@ -31,6 +31,9 @@ export interface SessionLimits {
    */
   structsPerSecond: number;
   structBurst: number;
+  /** Update bytes per second one connection may send (each is applied, broadcast and fsynced). */
+  updateBytesPerSecond: number;
+  updateByteBurst: number;
 }
 
 /**
@@ -49,6 +52,7 @@ export class Session implements SessionView {
   private readonly awarenessBucket: TokenBucket;
   private readonly joinBucket: TokenBucket;
   private readonly structBucket: TokenBucket;
+  private readonly byteBucket: TokenBucket;
   private closed = false;
 
   constructor(
@@ -63,6 +67,7 @@ export class Session implements SessionView {
     this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
     this.joinBucket = new TokenBucket(limits.joinsPerSecond, limits.joinBurst);
     this.structBucket = new TokenBucket(limits.structsPerSecond, limits.structBurst);
+    this.byteBucket = new TokenBucket(limits.updateBytesPerSecond, limits.updateByteBurst);
   }
 
   /**
@@ -136,6 +141,9 @@ export class Session implements SessionView {
     const allowed = this.authorize('update', boardId);
     if (!allowed.ok) return errorAck('FORBIDDEN', allowed.message);
     if (!this.updateBucket.take()) return errorAck('RATE_LIMITED', 'too many updates; slow down and retry');
+    if (!this.byteBucket.take(update.byteLength)) {
+      return errorAck('RATE_LIMITED', `too many bytes of updates (${update.byteLength} in this one); retry shortly`);
+    }
     try {
       await room.applyUpdate(this.id, update, ({ structs }) => {
         if (!this.structBucket.take(structs)) {
