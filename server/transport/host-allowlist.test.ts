@@ -84,12 +84,18 @@ describe('a real relay behind the Host allowlist', () => {
       const answer = await httpGet(`${relay.url}/healthz`, { headers: { host } });
       expect(answer.status, host).toBe(200);
     }
-    for (const path of ['/healthz', '/api/boards', '/socket.io/?EIO=4&transport=polling', '/b/x']) {
+    for (const path of ['/api/boards', '/socket.io/?EIO=4&transport=polling', '/b/x', '/']) {
       const answer = await httpGet(`${relay.url}${path}`, { headers: { host: `evil.example:${port}` } });
       expect(answer.status, path).toBe(403);
       expect(JSON.parse(answer.body), path).toEqual({ ok: false, error: 'host not allowed' });
     }
     expect(relay.stdout()).toMatch(/"host":"evil\.example:\d+".*host name not on the allowlist/);
+    // Health checks pass whatever the Host: a proxy probes by the upstream's name (Caddy: relay-1:4455).
+    const probe = await httpGet(`${relay.url}/healthz`, { headers: { host: `relay-1:${port}` } });
+    expect(probe.status).toBe(200);
+    expect(JSON.parse(probe.body)).toMatchObject({ ok: true });
+    const post = await httpGet(`${relay.url}/healthz`, { headers: { host: `evil.example:${port}` }, method: 'POST' });
+    expect(post.status).toBe(403);
   }, 30_000);
 
   it('refuses the WebSocket handshake of a DNS-rebinding page (Host and Origin both evil.example)', async () => {

@@ -62,13 +62,18 @@ function normalizeName(name: string): string {
 
 /**
  * Puts the allowlist in front of everything on the relay's port: plain HTTP
- * (health, client, catalog API, Socket.IO polling) is answered 403, and a
- * WebSocket upgrade is refused with 403 before Socket.IO sees it. Call it
- * after Socket.IO attached to the server, so its listeners are wrapped too.
+ * (client, catalog API, Socket.IO polling) is answered 403, and a WebSocket
+ * upgrade is refused with 403 before Socket.IO sees it. Call it after
+ * Socket.IO attached to the server, so its listeners are wrapped too.
+ *
+ * `GET`/`HEAD /healthz` is answered whatever the Host: proxies and monitors
+ * probe it by an internal name (Caddy by the upstream's address,
+ * `relay-1:4455`), and it tells a page nothing it could act on.
  */
 export function refuseForeignHosts(server: Server, isAllowed: (host: string | undefined) => boolean, log: Logger) {
   const refused = (request: IncomingMessage): boolean => {
     if (isAllowed(request.headers.host)) return false;
+    if (isHealthCheck(request)) return false;
     log.warn(
       { host: clipText(request.headers.host ?? ''), address: request.socket.remoteAddress },
       'refused a request for a host name not on the allowlist (see --allow-host)',
@@ -103,4 +108,8 @@ export function refuseForeignHosts(server: Server, isAllowed: (host: string | un
     }
     socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
+}
+
+function isHealthCheck(request: IncomingMessage): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && (request.url ?? '').split('?')[0] === '/healthz';
 }
