@@ -10,6 +10,16 @@ import { type Browser, chromium } from 'playwright-core';
 import { buildWebClient, CHROMIUM_ARGS, CHROMIUM_PATH, WEB_ROOT } from '../../tests/support/browser';
 import { type RelayProcess, startRelayProcess } from '../../tests/support/relay-process';
 
+/**
+ * Every page and headless client of a benchmark connects from 127.0.0.1, so
+ * the per-address budgets (README: Limits and budgets) are lifted: a
+ * `--people 200` presence run must not be refused as a crowd from one address.
+ */
+const ONE_ADDRESS_FLAGS = [
+  ...['--max-connections-per-ip', '100000', '--handshakes-per-ip-per-minute', '100000'],
+  ...['--new-boards-per-ip-per-hour', '100000', '--max-boards-per-connection', '100000'],
+];
+
 export interface RelayAndBrowserOptions {
   /** Names the data dir, e.g. 'render' → easel-bench-render-XXXX. */
   name: string;
@@ -31,7 +41,7 @@ export async function withRelayAndBrowser<T>(
   let browser: Browser | undefined;
   try {
     relay = await startRelayProcess(
-      ['--port', '0', '--data-dir', dataDir, '--web-root', WEB_ROOT, '--log-level', 'warn'],
+      ['--port', '0', '--data-dir', dataDir, '--web-root', WEB_ROOT, '--log-level', 'warn', ...ONE_ADDRESS_FLAGS],
       { timeoutMs: 30_000 },
     );
     options.progress(`relay pid ${relay.pid} at ${relay.url}`);
