@@ -37,7 +37,7 @@ function switchTo(tool: ToolId, ctx: ActionContext, input?: ActionInput): void {
 
 const toolLock: Action = {
   id: 'tools.lock',
-  label: 'Keep tool after drawing',
+  label: 'Lock tool (keep it after drawing)',
   group: 'tools',
   shortcuts: [{ key: 'q' }],
   checked: (ctx) => ctx.ui.getState().toolLocked,

@@ -93,10 +93,10 @@ export function BoardView({
     >
       <style>{UI_CSS}</style>
       <header className="easel-bar" style={{ gap: 16 }}>
-        <strong>Easel</strong>
+        <strong className="hide-compact">Easel</strong>
         <Link to={HOME_PATH}>All boards</Link>
         <BoardTitle doc={doc} />
-        <span className="shrink" title={`Board ${boardId} on ${relay.url}`}>
+        <span className="shrink hide-compact" title={`Board ${boardId} on ${relay.url}`}>
           on <code>{relay.url}</code>
         </span>
         <RelayState relay={relay} />
@@ -118,11 +118,15 @@ export function BoardView({
         <>
           {sync.epochMismatch && <EpochMismatchBanner onKeepAsNew={keepAsNewBoard} />}
           <ErrorBanner notices={session.notices} />
-          <Toolbar session={session} />
-          <StylePanel session={session} />
           <div className="easel-stage">
             <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
             <div className="easel-overlay">
+              <div className="easel-dock top-centre">
+                <Toolbar session={session} />
+              </div>
+              <div className="easel-corner top-right">
+                <StylePanel session={session} />
+              </div>
               <div className="easel-corner bottom-left">
                 <ZoomControls session={session} />
               </div>

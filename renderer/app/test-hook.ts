@@ -11,7 +11,7 @@
  * change anything: tests still make every change with the mouse and keyboard.
  */
 import { useEffect } from 'react';
-import type { Shape, ShapeType } from '../../shared/model';
+import { alignOf, dashOf, type Shape, type ShapeType } from '../../shared/model';
 import type { BoardSession } from '../canvas/board-session';
 import { type Box, shapeBounds } from '../shapes';
 import type { ToolId, Viewport } from '../state/ui-store';
@@ -39,6 +39,8 @@ export interface ShapeSummary {
   stroke: string;
   fill: string;
   strokeWidth: number;
+  /** 'solid' when the board has none stored. */
+  dash: string;
   /** rect, ellipse, note, text (text has no stored height). */
   w?: number;
   h?: number;
@@ -48,6 +50,10 @@ export interface ShapeSummary {
   pointCount?: number;
   text?: string;
   fontSize?: number;
+  /** text and note: where the lines sit ('left' when the board has none stored). */
+  align?: string;
+  /** arrow: which ends have a head. */
+  arrowheads?: { start: boolean; end: boolean };
   /** The axis-aligned box the canvas uses for hit tests, handles and culling. */
   bounds: Box;
 }
@@ -73,20 +79,32 @@ export function isTestHookEnabled(search: string): boolean {
 
 export function summariseShape(shape: Shape): ShapeSummary {
   const { id, type, index, x, y, rotation, opacity, style } = shape;
-  const summary: ShapeSummary = { id, type, index, x, y, rotation, opacity, ...style, bounds: shapeBounds(shape) };
+  const summary: ShapeSummary = {
+    id,
+    type,
+    index,
+    x,
+    y,
+    rotation,
+    opacity,
+    ...style,
+    dash: dashOf(style),
+    bounds: shapeBounds(shape),
+  };
   switch (shape.type) {
     case 'rect':
     case 'ellipse':
       return { ...summary, w: shape.w, h: shape.h };
     case 'line':
-    case 'arrow':
       return { ...summary, end: { x: shape.points[2], y: shape.points[3] } };
+    case 'arrow':
+      return { ...summary, end: { x: shape.points[2], y: shape.points[3] }, arrowheads: { ...shape.arrowheads } };
     case 'pen':
       return { ...summary, pointCount: shape.points.length / 3 };
     case 'text':
-      return { ...summary, w: shape.w, text: shape.text, fontSize: shape.fontSize };
+      return { ...summary, w: shape.w, text: shape.text, fontSize: shape.fontSize, align: alignOf(shape) };
     case 'note':
-      return { ...summary, w: shape.w, h: shape.h, text: shape.text, fontSize: shape.fontSize };
+      return { ...summary, w: shape.w, h: shape.h, text: shape.text, fontSize: shape.fontSize, align: alignOf(shape) };
   }
 }
 

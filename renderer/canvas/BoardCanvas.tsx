@@ -45,6 +45,7 @@ export function BoardCanvas({
   const editingId = useStore(ui, (s) => s.editingId);
   const tool = useStore(ui, (s) => s.tool);
   const stroke = useStore(ui, (s) => s.style.stroke);
+  const align = useStore(ui, (s) => s.style.align);
   const spaceHeld = useCanvasInput(container, session);
   useClipboardEvents(session);
   usePresenceInput(container, presence, size);
@@ -66,7 +67,7 @@ export function BoardCanvas({
   const shapes = useMemo(() => board.all(), [board, version]);
   const selected = useMemo(() => selection.flatMap((id) => board.get(id) ?? []), [board, selection, version]);
   const preview = controller.preview();
-  const target = editTarget(board, editingId, preview, stroke);
+  const target = editTarget(board, editingId, preview, { stroke, align });
   const hidden = preview?.kind === 'transform' ? preview.shapes.map((s) => s.id) : [];
   hidden.push(...remoteReplacedIds(peers));
   // The text being edited is drawn by the editor; drawing it twice would double every glyph.

@@ -9,6 +9,7 @@ import { LINE_HEIGHT_EM, lineHeight, measureTextWidth, noteHeightFor } from '../
 import type { Viewport } from '../state/ui-store';
 import type { Preview, ToolController } from '../tools';
 import type { BoardDoc } from '../doc';
+import { alignOf, type TextAlign } from '../../shared/model';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from './shape-views/common';
 import { boardToScreen } from './viewport-math';
 
@@ -19,17 +20,23 @@ export interface Target {
   fontSize: number;
   text: string;
   color: string;
+  align: TextAlign;
   /** A note's card: the editor covers it and wraps inside its padding. */
   card?: { w: number; h: number; color: string };
 }
 
 /** What is being edited, from the doc (an existing shape) or the text tool's preview (a new one). */
-export function editTarget(board: BoardDoc, editingId: string | null, preview: Preview | null, stroke: string) {
+export function editTarget(
+  board: BoardDoc,
+  editingId: string | null,
+  preview: Preview | null,
+  defaults: { stroke: string; align: TextAlign },
+) {
   if (!editingId) return null;
   const shape = board.get(editingId);
   if (shape?.type === 'text') {
     const { x, y, rotation, fontSize, text } = shape;
-    return { x, y, rotation, fontSize, text, color: shape.style.stroke } satisfies Target;
+    return { x, y, rotation, fontSize, text, color: shape.style.stroke, align: alignOf(shape) } satisfies Target;
   }
   if (shape?.type === 'note') {
     const { x, y, rotation, fontSize, text, w, h } = shape;
@@ -40,12 +47,13 @@ export function editTarget(board: BoardDoc, editingId: string | null, preview: P
       fontSize,
       text,
       color: NOTE_TEXT_COLOR,
+      align: alignOf(shape),
       card: { w, h, color: shape.color },
     } satisfies Target;
   }
   if (preview?.kind === 'text' && preview.id === editingId) {
     const { x, y, rotation, fontSize } = preview;
-    return { x, y, rotation, fontSize, text: '', color: stroke } satisfies Target;
+    return { x, y, rotation, fontSize, text: '', color: defaults.stroke, align: defaults.align } satisfies Target;
   }
   return null;
 }
@@ -114,6 +122,7 @@ export function TextEditor({
     color: target.color,
     font: `${target.fontSize * zoom}px ${FONT_FAMILY}`,
     lineHeight: LINE_HEIGHT_EM,
+    textAlign: target.align,
     whiteSpace: target.card ? 'pre-wrap' : 'pre',
     overflowWrap: 'break-word', // a word wider than the card breaks, as the note's layout breaks it
     overflow: 'hidden',

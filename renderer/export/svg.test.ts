@@ -166,6 +166,25 @@ describe('shapesToSvg', () => {
       expect(element.attrs.opacity).toBeUndefined();
     });
 
+    it('dashed and dotted outlines carry the canvas dash pattern; dots get round caps', () => {
+      const style = { stroke: '#1e1e1e', fill: 'none', strokeWidth: 2 };
+      expect(only(exampleShape('rect')).attrs['stroke-dasharray']).toBeUndefined();
+      expect(only(exampleShape('rect', { style: { ...style, dash: 'dashed' } })).attrs).toMatchObject({
+        'stroke-dasharray': '12 8',
+      });
+      expect(only(exampleShape('line', { style: { ...style, dash: 'dotted' } })).attrs).toMatchObject({
+        'stroke-dasharray': '0 7',
+        'stroke-linecap': 'round',
+      });
+    });
+
+    it('text aligned to the centre or right is anchored there', () => {
+      const shape = exampleShape('text', { text: 'Hi', w: 80, align: 'center' });
+      expect(only(shape).attrs['text-anchor']).toBe('middle');
+      expect(shapesToSvg([shape]).svg).toMatch(/<tspan x="40" /);
+      expect(only(exampleShape('text', { align: 'right' })).attrs['text-anchor']).toBe('end');
+    });
+
     it('rect without fill stays unfilled', () => {
       expect(only(exampleShape('rect')).attrs.fill).toBe('none');
     });

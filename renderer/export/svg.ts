@@ -15,8 +15,9 @@
  * the measurer the app installed (a canvas, as the board measures; the
  * estimate in tests), so their lines break where the board's do.
  */
-import { compareZOrder, type Shape, type ShapeOfType } from '../../shared/model';
+import { alignOf, compareZOrder, dashOf, type Shape, type ShapeOfType, type TextAlign } from '../../shared/model';
 import { FONT_FAMILY, NOTE_TEXT_COLOR } from '../canvas/shape-views/common';
+import { dashPattern } from '../canvas/shape-views/dash';
 import { tracePenOutline } from '../canvas/shape-views/pen-outline';
 import {
   arrowheadWings,
@@ -80,10 +81,11 @@ function shapeElement(shape: Shape): string {
     case 'pen':
       return penElement(shape);
     case 'text':
-      return `<text${attrs({ ...placed(shape), ...textStyle(shape.fontSize, shape.style.stroke) })}>${tspans(
+      return `<text${attrs({ ...placed(shape), ...textStyle(shape.fontSize, shape.style.stroke, alignOf(shape)) })}>${tspans(
         shape.text.split('\n'),
         0,
         shape.fontSize,
+        alignedX(alignOf(shape), 0, shape.w),
       )}</text>`;
     case 'note':
       return noteElement(shape);
@@ -102,7 +104,22 @@ function placed(shape: Shape): Attributes {
 
 /** Rect and ellipse: filled unless "none", stroked centred on the outline (canvas and SVG agree on that). */
 function outlined(shape: Shape): Attributes {
-  return { fill: shape.style.fill, stroke: shape.style.stroke, 'stroke-width': shape.style.strokeWidth };
+  return {
+    fill: shape.style.fill,
+    stroke: shape.style.stroke,
+    'stroke-width': shape.style.strokeWidth,
+    ...dashed(shape, undefined),
+  };
+}
+
+/** The outline's dash pattern (canvas/shape-views/dash.ts) and the round caps dots need; nothing when solid. */
+function dashed(shape: Shape, cap: 'round' | undefined): Attributes {
+  const dash = dashOf(shape.style);
+  const pattern = dashPattern(dash, shape.style.strokeWidth);
+  return {
+    'stroke-dasharray': pattern.length > 0 ? pattern.map((n) => num(n)).join(' ') : undefined,
+    'stroke-linecap': dash === 'dotted' ? 'round' : cap,
+  };
 }
 
 function stroked(shape: Shape): Attributes {
@@ -110,8 +127,8 @@ function stroked(shape: Shape): Attributes {
     fill: 'none',
     stroke: shape.style.stroke,
     'stroke-width': shape.style.strokeWidth,
-    'stroke-linecap': 'round',
     'stroke-linejoin': 'round',
+    ...dashed(shape, 'round'),
   };
 }
 
@@ -154,7 +171,12 @@ function noteElement(shape: ShapeOfType<'note'>): string {
   const text =
     lines.length === 0
       ? ''
-      : `<text${attrs(textStyle(shape.fontSize, NOTE_TEXT_COLOR))}>${tspans(lines, NOTE_PADDING, shape.fontSize)}</text>`;
+      : `<text${attrs(textStyle(shape.fontSize, NOTE_TEXT_COLOR, alignOf(shape)))}>${tspans(
+          lines,
+          NOTE_PADDING,
+          shape.fontSize,
+          alignedX(alignOf(shape), NOTE_PADDING, shape.w - NOTE_PADDING * 2),
+        )}</text>`;
   return `<g${attrs(placed(shape))}>${card}${text}</g>`;
 }
 
@@ -163,20 +185,26 @@ function noteElement(shape: ShapeOfType<'note'>): string {
  * a box `lineHeight` tall (canvas textBaseline "middle" is SVG's "central",
  * both the middle of the em box). Spaces are kept as typed.
  */
-function textStyle(fontSize: number, fill: string): Attributes {
+function textStyle(fontSize: number, fill: string, align: TextAlign): Attributes {
   return {
     'font-family': FONT_FAMILY,
     'font-size': fontSize,
     fill,
+    'text-anchor': align === 'center' ? 'middle' : align === 'right' ? 'end' : undefined,
     'dominant-baseline': 'central',
     'xml:space': 'preserve',
   };
 }
 
-/** One tspan per line, the first line's box at `inset` from the top-left. */
-function tspans(lines: readonly string[], inset: number, fontSize: number): string {
+/** Where aligned lines are anchored across a box of `width` starting at `inset` (the painter's rule). */
+function alignedX(align: TextAlign, inset: number, width: number): number {
+  return inset + (align === 'center' ? width / 2 : align === 'right' ? Math.max(0, width) : 0);
+}
+
+/** One tspan per line, the first line's box at `inset` from the top, anchored at `x`. */
+function tspans(lines: readonly string[], inset: number, fontSize: number, x = inset): string {
   const step = lineHeight(fontSize);
   return lines
-    .map((line, i) => `<tspan${attrs({ x: inset, y: inset + step * i + step / 2 })}>${escapeXml(line)}</tspan>`)
+    .map((line, i) => `<tspan${attrs({ x: num(x), y: inset + step * i + step / 2 })}>${escapeXml(line)}</tspan>`)
     .join('');
 }

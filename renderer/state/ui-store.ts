@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DashStyle, TextAlign } from '../../shared/model';
 
 /**
  * UI-only state (docs/ARCHITECTURE.md#where-state-lives): which tool is active, what is selected, the style
@@ -26,8 +27,11 @@ export interface StyleDefaults {
   stroke: string;
   fill: string;
   strokeWidth: number;
+  dash: DashStyle;
   opacity: number;
   fontSize: number;
+  align: TextAlign;
+  arrowheads: { start: boolean; end: boolean };
   noteColor: string;
 }
 
@@ -65,8 +69,11 @@ export const DEFAULT_STYLE: StyleDefaults = {
   stroke: '#1e1e1e',
   fill: 'none',
   strokeWidth: 2,
+  dash: 'solid',
   opacity: 1,
   fontSize: 20,
+  align: 'left',
+  arrowheads: { start: false, end: true },
   noteColor: '#fff3a3',
 };
 

@@ -69,8 +69,9 @@ export abstract class BaseTool implements Tool {
 
   /** Style and opacity a new shape takes from the UI's defaults. */
   protected newShapeStyle(): { style: ShapeStyle; opacity: number } {
-    const { stroke, fill, strokeWidth, opacity } = this.ctx.ui.getState().style;
-    return { style: { stroke, fill, strokeWidth }, opacity };
+    const { stroke, fill, strokeWidth, dash, opacity } = this.ctx.ui.getState().style;
+    // Solid is left out, so what a shape stores is what boards stored before dashes.
+    return { style: { stroke, fill, strokeWidth, ...(dash === 'solid' ? {} : { dash }) }, opacity };
   }
 
   /**

@@ -46,6 +46,7 @@ export class NoteTool extends BaseTool {
       text: '',
       color: defaults.noteColor,
       fontSize: defaults.fontSize,
+      ...(defaults.align === 'left' ? {} : { align: defaults.align }),
     });
     this.selectCreated(id);
     this.ctx.ui.getState().setEditing(id); // after the tool switch, which ends any edit

@@ -5,15 +5,12 @@
  * and cannot be grabbed) and the tool stays active; a drag creates the shape
  * and hands over to select with it selected.
  */
-import type { ArrowShape } from '../../shared/model';
 import { clampCoordinate, type DraftOf, type Point } from '../shapes';
 import { LINE_SNAP_RAD } from './constants';
 import { DragCreateTool, type DragGesture } from './drag-create-tool';
 import type { PointerInput } from './tool';
 
 type SegmentKind = 'line' | 'arrow';
-
-const NEW_ARROWHEADS: ArrowShape['arrowheads'] = { start: false, end: true };
 
 export class SegmentTool extends DragCreateTool {
   constructor(
@@ -39,7 +36,7 @@ export class SegmentTool extends DragCreateTool {
       points: [0, 0, clampCoordinate(end.x), clampCoordinate(end.y)] as [number, number, number, number],
     };
     return this.id === 'arrow'
-      ? { type: 'arrow', ...base, arrowheads: { ...NEW_ARROWHEADS } }
+      ? { type: 'arrow', ...base, arrowheads: { ...this.ctx.ui.getState().style.arrowheads } }
       : { type: 'line', ...base };
   }
 }

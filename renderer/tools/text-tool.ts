@@ -84,7 +84,9 @@ export class TextTool extends BaseTool {
     const { id, x, y, rotation, fontSize } = typing;
     const { style, opacity } = this.newShapeStyle();
     const w = clampSize(measureTextWidth(fitted, fontSize));
-    this.ctx.board.create({ type: 'text', id, x, y, rotation, opacity, style, text: fitted, fontSize, w });
+    const { align } = this.ctx.ui.getState().style;
+    const aligned = align === 'left' ? {} : { align };
+    this.ctx.board.create({ type: 'text', id, x, y, rotation, opacity, style, text: fitted, fontSize, w, ...aligned });
     this.selectCreated(id);
   }
 

@@ -1,59 +1,57 @@
 /**
- * The tool buttons come from the action registry's 'tools' group
- * (docs/ARCHITECTURE.md#actions), so labels, shortcuts in tooltips and the pressed state match the
- * keyboard. Undo and redo follow BoardUndo's state.
+ * The floating tool bar: one icon button per action of the registry's
+ * 'tools' group (docs/ARCHITECTURE.md#actions), the tool lock among them,
+ * then undo and redo. Labels, the tooltips' shortcuts and the pressed and
+ * disabled states come from the registry, so they match the keyboard and the
+ * menus; a tool without an icon here still gets a button, named by its label.
  */
-import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
-import { shortcutLabel } from '../actions';
+import {
+  Circle,
+  Eraser,
+  Hand,
+  Lock,
+  type LucideIcon,
+  Minus,
+  MousePointer2,
+  MoveUpRight,
+  Pencil,
+  Redo2,
+  Square,
+  StickyNote,
+  Type,
+  Undo2,
+} from 'lucide-react';
 import type { BoardSession } from '../canvas/board-session';
+import { ActionButton } from './chrome/ActionButton';
+import { useCommandState } from './chrome/use-command-state';
 
-export function Toolbar({ session }: { session: BoardSession }) {
-  const { registry, actions, ui, undo } = session;
-  useStore(ui, (s) => s.tool); // re-render when the tool changes: `checked` reads it
-  const [undoState, setUndoState] = useState({ canUndo: undo.canUndo, canRedo: undo.canRedo });
-  useEffect(() => undo.onChange(setUndoState), [undo]);
+const ICONS: Readonly<Record<string, LucideIcon>> = {
+  'tools.select': MousePointer2,
+  'tools.hand': Hand,
+  'tools.pen': Pencil,
+  'tools.rect': Square,
+  'tools.ellipse': Circle,
+  'tools.line': Minus,
+  'tools.arrow': MoveUpRight,
+  'tools.text': Type,
+  'tools.note': StickyNote,
+  'tools.eraser': Eraser,
+  'tools.lock': Lock,
+};
 
-  const tools = registry.all().filter((action) => action.group === 'tools');
-  const titled = (id: string) => {
-    const action = registry.get(id);
-    if (!action) return id;
-    const keys = shortcutLabel(action, actions.isMac);
-    return keys ? `${action.label} (${keys})` : action.label;
-  };
+export function Toolbar({ session, tip = 'below' }: { session: BoardSession; tip?: 'below' | 'above' }) {
+  useCommandState(session);
+  const tools = session.registry.all().filter((action) => action.group === 'tools');
   return (
-    <div role="toolbar" aria-label="Tools" className="easel-bar" style={{ borderBottom: 'none' }}>
+    <div role="toolbar" aria-label="Tools" className="easel-float easel-row easel-toolbar">
       {tools.map((action) => (
-        <button
-          key={action.id}
-          type="button"
-          aria-label={action.label}
-          title={titled(action.id)}
-          aria-pressed={action.checked?.(actions) ?? false}
-          onClick={() => void registry.perform(action.id, actions)}
-        >
+        <ActionButton key={action.id} session={session} actionId={action.id} icon={ICONS[action.id]} tip={tip}>
           {action.label}
-        </button>
+        </ActionButton>
       ))}
       <span className="sep" />
-      <button
-        type="button"
-        aria-label="Undo"
-        title={titled('edit.undo')}
-        disabled={!undoState.canUndo}
-        onClick={() => void registry.perform('edit.undo', actions)}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        aria-label="Redo"
-        title={titled('edit.redo')}
-        disabled={!undoState.canRedo}
-        onClick={() => void registry.perform('edit.redo', actions)}
-      >
-        Redo
-      </button>
+      <ActionButton session={session} actionId="edit.undo" icon={Undo2} tip={tip} />
+      <ActionButton session={session} actionId="edit.redo" icon={Redo2} tip={tip} />
     </div>
   );
 }

@@ -37,6 +37,44 @@ header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellips
 .easel-row { display: flex; gap: 2px; align-items: center; }
 .easel-corner { position: absolute; display: flex; gap: 8px; align-items: center; }
 .easel-corner.bottom-left { left: 8px; bottom: 8px; }
+.easel-corner.top-right { right: 8px; top: 8px; align-items: flex-start; max-height: calc(100% - 64px); }
+.easel-dock.top-centre { position: absolute; top: 8px; left: 50%; transform: translateX(-50%); max-width: calc(100% - 16px); }
+.easel-toolbar { overflow-x: auto; scrollbar-width: none; }
+
+/* The style panel: labelled rows of swatches, choices and selects. */
+.easel-style-dock { display: flex; flex-direction: column; align-items: flex-end; gap: 8px; max-height: 100%; }
+.easel-style { width: 240px; padding: 8px 10px; overflow-y: auto; max-height: 100%; box-sizing: border-box; }
+.easel-style .scope { margin: 0 0 6px; font-weight: 600; color: var(--easel-muted); }
+.easel-style-row { display: flex; flex-direction: column; gap: 4px; margin: 6px 0; }
+.easel-style-row.select-row { flex-direction: row; align-items: center; justify-content: space-between; }
+.easel-style .row-label { font-size: 12px; color: var(--easel-muted); }
+.easel-style .row-label .mixed { font-style: italic; }
+.easel-style .row-choices { display: flex; flex-wrap: wrap; gap: 4px; }
+.easel-style .swatch { width: 22px; height: 22px; padding: 0; border-radius: 50%; border: 1px solid var(--easel-border); }
+.easel-style .swatch.none { background: linear-gradient(135deg, transparent 45%, #e03131 45%, #e03131 55%, transparent 55%); }
+.easel-style .swatch[aria-pressed='true'] { box-shadow: 0 0 0 2px var(--easel-panel), 0 0 0 4px var(--easel-accent); }
+.easel-style .choice { min-width: 32px; height: 28px; padding: 0 6px; display: inline-flex; align-items: center;
+  justify-content: center; }
+.easel-style select { min-width: 96px; }
+.easel-style-toggle { display: none !important; }
+
+/* Compact chrome under 700 px: tools along the bottom, zoom at the top-left, style behind its button. */
+@media (max-width: 699px) {
+  .easel-dock.top-centre { top: auto; bottom: 8px; left: 8px; right: 8px; transform: none; display: flex; justify-content: center; }
+  .easel-corner.bottom-left { bottom: auto; top: 8px; }
+  .easel-corner.top-right { max-height: calc(100% - 72px); }
+  .easel-style-toggle { display: inline-flex !important; }
+  .easel-style:not(.open) { display: none; }
+  .easel-zoom-level { min-width: 48px !important; }
+  .easel-board .hide-compact { display: none; }
+}
+/* Fingers need bigger targets than a mouse: 44 px, as Apple's and Google's guidelines say. */
+@media (pointer: coarse) {
+  .easel-board { --easel-target: 44px; }
+  .easel-style .swatch, .easel-style .choice { min-width: 44px; height: 44px; }
+  .easel-style select { min-height: 44px; }
+  .easel-bar button, .easel-bar select { min-height: 44px; }
+}
 .easel-float .easel-icon { position: relative; display: inline-flex; align-items: center; justify-content: center;
   min-width: var(--easel-target); height: var(--easel-target); padding: 0 6px; border-color: transparent;
   background: transparent; }

@@ -24,10 +24,29 @@ test('toolbar buttons say their shortcut and show which tool is active', async (
   const canvas = new CanvasPage(page);
   await board.open(relay.url, 'toolbar');
   await expect(canvas.tool('Select')).toHaveAttribute('aria-pressed', 'true');
-  await expect(canvas.tool('Rectangle')).toHaveAttribute('title', 'Rectangle (R)');
+  await expect(canvas.tool('Rectangle')).toHaveAttribute('aria-keyshortcuts', 'R');
+  await canvas.tool('Rectangle').hover();
+  await expect(canvas.tooltip('Rectangle')).toBeVisible();
+  await expect(canvas.tooltip('Rectangle')).toHaveText('RectangleR');
   await page.keyboard.press('p');
   await expect(canvas.tool('Pen')).toHaveAttribute('aria-pressed', 'true');
   await expect(canvas.tool('Select')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the tool lock (Q) keeps a drawing tool for the next shape', async ({ page, relay }) => {
+  const board = new BoardPage(page);
+  const canvas = new CanvasPage(page);
+  await board.open(relay.url, 'tool-lock');
+  await canvas.ready();
+  await page.keyboard.press('q');
+  await expect(canvas.tool('Lock tool (keep it after drawing)')).toHaveAttribute('aria-pressed', 'true');
+  await canvas.drawRectangle([100, 100], [200, 180], 'key');
+  await canvas.drag([260, 100], [360, 180]);
+  await expect(canvas.canvas).toHaveAttribute('data-shape-count', '2');
+  await expect(canvas.tool('Rectangle')).toHaveAttribute('aria-pressed', 'true');
+  await canvas.tool('Lock tool (keep it after drawing)').click();
+  await canvas.drag([420, 100], [520, 180]);
+  await expect(canvas.tool('Select')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('a pen stroke becomes one shape', async ({ page, relay }) => {

@@ -7,7 +7,8 @@ import { openBoard } from './pages/open-board';
  * picture in the README (docs/shapes.png) is a copy of it.
  */
 test('a composed board with every shape kind renders (screenshot for the README)', async ({ page, relay }) => {
-  await page.setViewportSize({ width: 1000, height: 700 });
+  // Wide enough that the style panel at the right leaves the drawing alone.
+  await page.setViewportSize({ width: 1280, height: 800 });
   const { canvas, style } = await openBoard(page, relay.url, 'sprint-board', 'Ann');
   const away: [number, number] = [960, 560];
 
@@ -18,18 +19,18 @@ test('a composed board with every shape kind renders (screenshot for the README)
   await canvas.drag([60, 85], [330, 85]);
 
   await canvas.click(away); // a style change applies to the selection too: start each colour with none
-  await style.stroke('#1971c2').click();
+  await style.stroke('Blue').click();
   await style.setWidth(4);
   await canvas.drawRectangle([60, 130], [300, 290], 'key');
   await canvas.writeText('Text', [90, 160], 'Backlog', away, 'key');
 
   await canvas.click(away);
-  await style.stroke('#2f9e44').click();
+  await style.stroke('Green').click();
   await canvas.chooseTool('Ellipse', 'key');
   await canvas.drag([470, 130], [660, 290]);
   await canvas.writeText('Text', [535, 210], 'Done', away, 'key');
   await canvas.click(away);
-  await style.stroke('#e03131').click();
+  await style.stroke('Red').click();
   await canvas.chooseTool('Pen', 'key');
   await canvas.stroke([
     [610, 300],
@@ -39,14 +40,14 @@ test('a composed board with every shape kind renders (screenshot for the README)
   ]);
 
   // The pen stays active and selects nothing, so there is nothing to deselect here.
-  await style.stroke('#1e1e1e').click();
+  await style.stroke('Black').click();
   await style.setWidth(2);
   await canvas.chooseTool('Arrow', 'key');
   await canvas.drag([310, 210], [460, 210]);
 
   await canvas.click(away);
-  await style.stroke('#f08c00').click();
-  await style.fill('#f08c00').click();
+  await style.stroke('Orange').click();
+  await style.fill('Light yellow').click();
   await style.setOpacity(50);
   await canvas.drawRectangle([760, 150], [920, 250], 'key');
   // Shift snaps the turn to 15°: the handle dragged 20° clockwise lands on 15°.
@@ -58,7 +59,7 @@ test('a composed board with every shape kind renders (screenshot for the README)
   await canvas.click(away);
   await style.setOpacity(100);
   await style.noFill.click();
-  await style.stroke('#1e1e1e').click();
+  await style.stroke('Black').click();
 
   await canvas.writeText('Note', [220, 460], 'Ship the e2e tests', away, 'key');
   await canvas.writeText('Note', [470, 460], 'Screenshots in the README', away, 'key');

@@ -45,6 +45,7 @@ export interface PaintContext<Image = CanvasImageSource> extends PathSink {
   arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): void;
   fill(path?: PathSink): void;
   stroke(): void;
+  setLineDash(segments: number[]): void;
   fillRect(x: number, y: number, w: number, h: number): void;
   fillText(text: string, x: number, y: number): void;
   globalAlpha: number;

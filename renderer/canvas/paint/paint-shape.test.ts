@@ -41,6 +41,40 @@ describe('paintShape', () => {
     ]);
   });
 
+  it('strokes dashed and dotted outlines in proportion to the width; solid, and boards without a dash, plainly', () => {
+    const stroke = (dash: 'solid' | 'dashed' | 'dotted' | undefined) => {
+      const ctx = new RecordingContext();
+      const style = { stroke: '#112233', fill: 'none', strokeWidth: 4, ...(dash ? { dash } : {}) };
+      paintShape(ctx, exampleShape('rect', { style }), options());
+      return ctx.draws.find((d) => d.op === 'stroke')?.lineDash;
+    };
+    expect(stroke(undefined)).toEqual([]);
+    expect(stroke('solid')).toEqual([]);
+    expect(stroke('dashed')).toEqual([20, 12]);
+    expect(stroke('dotted')).toEqual([0, 11]);
+    // A dashed shape painted before a solid one leaves no dash behind.
+    const ctx = new RecordingContext();
+    paintShape(
+      ctx,
+      exampleShape('line', { style: { stroke: '#000000', fill: 'none', strokeWidth: 2, dash: 'dashed' } }),
+      options(),
+    );
+    paintShape(ctx, exampleShape('line'), options());
+    expect(ctx.draws.map((d) => d.lineDash.length)).toEqual([2, 0]);
+  });
+
+  it('anchors text lines left, centred or right across the text box', () => {
+    const anchor = (align: 'left' | 'center' | 'right') => {
+      const ctx = new RecordingContext();
+      paintShape(ctx, exampleShape('text', { w: 100, align }), options());
+      const text = ctx.draws.find((d) => d.op === 'fillText');
+      return [text?.args[1], text?.textAlign];
+    };
+    expect(anchor('left')).toEqual([0, 'left']);
+    expect(anchor('center')).toEqual([50, 'center']);
+    expect(anchor('right')).toEqual([100, 'right']);
+  });
+
   it('draws opacity, and a quarter of it for a shape the eraser marked', () => {
     const ctx = new RecordingContext();
     paintShape(ctx, exampleShape('rect', { opacity: 0.8 }), { ...options(), faded: true });

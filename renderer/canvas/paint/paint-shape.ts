@@ -15,6 +15,8 @@ import {
   type Point,
   visibleNoteLines,
 } from '../../shapes';
+import { alignOf, dashOf, type TextAlign } from '../../../shared/model';
+import { dashPattern } from '../shape-views/dash';
 import { penOutline, tracePenOutline } from '../shape-views/pen-outline';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from '../shape-views/common';
 import type { Matrix, PaintContext, PathSink } from './paint-context';
@@ -82,6 +84,13 @@ function setPlacement(ctx: PaintContext<unknown>, m: Matrix, x: number, y: numbe
   );
 }
 
+/** Sets the outline's dash pattern (dashPattern) and the caps that make dots round. */
+function setDash(ctx: PaintContext<unknown>, style: DraftShape['style'], cap: CanvasLineCap): void {
+  const dash = dashOf(style);
+  ctx.setLineDash(dashPattern(dash, style.strokeWidth));
+  ctx.lineCap = dash === 'dotted' ? 'round' : cap;
+}
+
 function fillAndStroke(ctx: PaintContext<unknown>, style: DraftShape['style']): void {
   if (style.fill !== 'none') {
     ctx.fillStyle = style.fill;
@@ -89,6 +98,8 @@ function fillAndStroke(ctx: PaintContext<unknown>, style: DraftShape['style']): 
   }
   ctx.strokeStyle = style.stroke;
   ctx.lineWidth = style.strokeWidth;
+  setDash(ctx, style, 'butt');
+  ctx.lineJoin = 'miter';
   ctx.stroke();
 }
 
@@ -124,7 +135,7 @@ function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | Draft
   }
   ctx.strokeStyle = shape.style.stroke;
   ctx.lineWidth = shape.style.strokeWidth;
-  ctx.lineCap = 'round';
+  setDash(ctx, shape.style, 'round');
   ctx.lineJoin = 'round';
   ctx.stroke();
 }
@@ -162,7 +173,7 @@ function paintPen(ctx: PaintContext<unknown>, shape: DraftOf<'pen'>, options: Pa
 const textLines = memoByShape((shape) => (shape.type === 'text' ? shape.text.split('\n') : []));
 
 function paintText(ctx: PaintContext<unknown>, shape: DraftOf<'text'>, zoom: number): void {
-  paintLines(ctx, textLines(shape), shape.fontSize, shape.style.stroke, zoom, shape.w);
+  paintLines(ctx, textLines(shape), shape.fontSize, shape.style.stroke, zoom, shape.w, 0, alignOf(shape));
 }
 
 function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: number): void {
@@ -178,6 +189,7 @@ function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: num
     zoom,
     Math.max(0, shape.w - NOTE_PADDING * 2),
     NOTE_PADDING,
+    alignOf(shape),
   );
 }
 
@@ -191,8 +203,11 @@ function paintLines(
   zoom: number,
   width: number,
   inset = 0,
+  align: TextAlign = 'left',
 ): void {
   const step = lineHeight(fontSize);
+  // Where a line starts (left), centres (center) or ends (right), across the box.
+  const anchor = inset + (align === 'center' ? width / 2 : align === 'right' ? width : 0);
   if (fontSize * zoom < GREEK_TEXT_BELOW_PX) {
     // Unreadable at this zoom: a bar per line keeps the shape of the text for a fraction of fillText's cost.
     ctx.fillStyle = color;
@@ -200,19 +215,15 @@ function paintLines(
     for (let i = 0; i < lines.length; i++) {
       const length = lines[i]?.length ?? 0;
       const estimate = length * fontSize * 0.55;
-      if (length > 0)
-        ctx.fillRect(
-          inset,
-          inset + i * step + step * 0.3,
-          width > 0 ? Math.min(width, estimate) : estimate,
-          step * 0.4,
-        );
+      const bar = width > 0 ? Math.min(width, estimate) : estimate;
+      const left = align === 'center' ? anchor - bar / 2 : align === 'right' ? anchor - bar : anchor;
+      if (length > 0) ctx.fillRect(left, inset + i * step + step * 0.3, bar, step * 0.4);
     }
     return;
   }
   ctx.font = fontOf(fontSize);
   ctx.fillStyle = color;
   ctx.textBaseline = 'middle';
-  ctx.textAlign = 'left';
-  for (let i = 0; i < lines.length; i++) ctx.fillText(lines[i] ?? '', inset, inset + i * step + step / 2);
+  ctx.textAlign = align;
+  for (let i = 0; i < lines.length; i++) ctx.fillText(lines[i] ?? '', anchor, inset + i * step + step / 2);
 }

@@ -1,6 +1,6 @@
 import { Ellipse } from 'react-konva';
 import type { DraftOf } from '../../shapes';
-import { fillOf, placement, type ViewProps } from './common';
+import { dashProps, fillOf, placement, type ViewProps } from './common';
 
 /**
  * (x, y) is the top-left of the ellipse's box but Konva centres an Ellipse on
@@ -16,6 +16,7 @@ export function EllipseView({ shape, faded }: ViewProps<DraftOf<'ellipse'>>) {
       offsetY={-shape.h / 2}
       stroke={shape.style.stroke}
       strokeWidth={shape.style.strokeWidth}
+      {...dashProps(shape.style)}
       fill={fillOf(shape.style.fill)}
       perfectDrawEnabled={false}
     />

@@ -1,4 +1,5 @@
 import { Group, Rect, Text } from 'react-konva';
+import { alignOf } from '../../../shared/model';
 import { type DraftOf, LINE_HEIGHT_EM, visibleNoteLines } from '../../shapes';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR, placement, type ViewProps } from './common';
 
@@ -20,6 +21,8 @@ export function NoteView({ shape, faded }: ViewProps<DraftOf<'note'>>) {
         lineHeight={LINE_HEIGHT_EM}
         fill={NOTE_TEXT_COLOR}
         wrap="none"
+        width={Math.max(0, shape.w - NOTE_PADDING * 2)}
+        align={alignOf(shape)}
         perfectDrawEnabled={false}
       />
     </Group>

@@ -1,6 +1,6 @@
 import { Rect } from 'react-konva';
 import type { DraftOf } from '../../shapes';
-import { fillOf, placement, type ViewProps } from './common';
+import { dashProps, fillOf, placement, type ViewProps } from './common';
 
 export function RectView({ shape, faded }: ViewProps<DraftOf<'rect'>>) {
   return (
@@ -10,6 +10,7 @@ export function RectView({ shape, faded }: ViewProps<DraftOf<'rect'>>) {
       height={shape.h}
       stroke={shape.style.stroke}
       strokeWidth={shape.style.strokeWidth}
+      {...dashProps(shape.style)}
       fill={fillOf(shape.style.fill)}
       perfectDrawEnabled={false}
     />

@@ -1,6 +1,6 @@
 import { Group, Line } from 'react-konva';
 import { arrowheadWings, type DraftOf, type Point } from '../../shapes';
-import { placement, type ViewProps } from './common';
+import { dashProps, placement, type ViewProps } from './common';
 
 /**
  * Line and arrow. Arrowheads are two wings from `arrowheadWings`, the same
@@ -17,13 +17,14 @@ export function SegmentView({ shape, faded }: ViewProps<DraftOf<'line'> | DraftO
     lineCap: 'round',
     lineJoin: 'round',
   } as const;
+  const body = { ...stroke, ...dashProps(shape.style, 'round') };
   const head = (tip: Point, tail: Point) => {
     const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);
     return <Line points={[a.x, a.y, tip.x, tip.y, b.x, b.y]} {...stroke} />;
   };
   return (
     <Group {...placement(shape, faded)}>
-      <Line points={[x1, y1, x2, y2]} {...stroke} />
+      <Line points={[x1, y1, x2, y2]} {...body} />
       {shape.type === 'arrow' && shape.arrowheads.start && head(start, end)}
       {shape.type === 'arrow' && shape.arrowheads.end && head(end, start)}
     </Group>

@@ -1,4 +1,5 @@
 import { Text } from 'react-konva';
+import { alignOf } from '../../../shared/model';
 import { type DraftOf, LINE_HEIGHT_EM } from '../../shapes';
 import { FONT_FAMILY, placement, type ViewProps } from './common';
 
@@ -13,6 +14,8 @@ export function TextView({ shape, faded }: ViewProps<DraftOf<'text'>>) {
       lineHeight={LINE_HEIGHT_EM}
       fill={shape.style.stroke}
       wrap="none"
+      width={shape.w}
+      align={alignOf(shape)}
       perfectDrawEnabled={false}
     />
   );

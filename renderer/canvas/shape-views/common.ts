@@ -3,7 +3,9 @@
  * pivot when there is no offset, as in shapes/frame.ts; Konva wants degrees),
  * opacity, and no Konva hit testing: the tools hit-test with shapes/ geometry.
  */
+import { dashOf } from '../../../shared/model';
 import type { DraftShape } from '../../shapes';
+import { dashPattern } from './dash';
 
 export { NOTE_PADDING } from '../../shapes';
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -18,6 +20,13 @@ export function placement(shape: DraftShape, faded = false) {
     opacity: faded ? shape.opacity * 0.25 : shape.opacity,
     listening: false,
   };
+}
+
+/** Konva's dash and cap for an outline (dash.ts); dots need round caps. */
+export function dashProps(style: DraftShape['style'], cap: 'butt' | 'round' = 'butt') {
+  const dash = dashOf(style);
+  const pattern = dashPattern(dash, style.strokeWidth);
+  return { dash: pattern.length > 0 ? pattern : undefined, lineCap: dash === 'dotted' ? 'round' : cap } as const;
 }
 
 export function fillOf(fill: string): string | undefined {

@@ -29,11 +29,32 @@ export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colo
 export const fontSizeSchema = z.number().min(MIN_FONT_SIZE).max(MAX_FONT_SIZE);
 export const textSchema = z.string().max(MAX_TEXT_LENGTH);
 
+/** How an outline is drawn. Boards written before it existed have none: read it with `dashOf`. */
+export const DASH_STYLES = ['solid', 'dashed', 'dotted'] as const;
+export type DashStyle = (typeof DASH_STYLES)[number];
+export const DEFAULT_DASH: DashStyle = 'solid';
+
 export const styleSchema = z.object({
   stroke: colorSchema,
   fill: z.string().regex(/^(#[0-9a-fA-F]{6}|none)$/, 'must be a colour #rrggbb or "none"'),
   strokeWidth: z.number().min(MIN_STROKE_WIDTH).max(MAX_STROKE_WIDTH),
+  /** Optional, so every board saved before dashes still validates; absent means DEFAULT_DASH. */
+  dash: z.enum(DASH_STYLES).optional(),
 });
+
+export function dashOf(style: { dash?: DashStyle }): DashStyle {
+  return style.dash ?? DEFAULT_DASH;
+}
+
+/** Where the lines of a text or note sit across its width. Absent (older boards) means DEFAULT_TEXT_ALIGN. */
+export const TEXT_ALIGNS = ['left', 'center', 'right'] as const;
+export type TextAlign = (typeof TEXT_ALIGNS)[number];
+export const DEFAULT_TEXT_ALIGN: TextAlign = 'left';
+export const textAlignSchema = z.enum(TEXT_ALIGNS).optional();
+
+export function alignOf(shape: { align?: TextAlign }): TextAlign {
+  return shape.align ?? DEFAULT_TEXT_ALIGN;
+}
 export type ShapeStyle = z.infer<typeof styleSchema>;
 
 /** Spread into each kind's `z.object`, next to its `type` literal. */

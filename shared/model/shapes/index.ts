@@ -50,4 +50,18 @@ export { noteShapeSchema, type NoteShape } from './note';
 export { PEN_POINT_STRIDE, penShapeSchema, penPointsSchema, type PenShape } from './pen';
 export { rectShapeSchema, type RectShape } from './rect';
 export { textShapeSchema, type TextShape } from './text';
-export { colorSchema, indexSchema, shapeIdSchema, styleSchema, type ShapeStyle } from './common';
+export {
+  alignOf,
+  colorSchema,
+  DASH_STYLES,
+  dashOf,
+  DEFAULT_DASH,
+  DEFAULT_TEXT_ALIGN,
+  indexSchema,
+  shapeIdSchema,
+  styleSchema,
+  TEXT_ALIGNS,
+  type DashStyle,
+  type ShapeStyle,
+  type TextAlign,
+} from './common';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseShapeFields, colorSchema, fontSizeSchema, sizeSchema, textSchema } from './common';
+import { baseShapeFields, colorSchema, fontSizeSchema, sizeSchema, textAlignSchema, textSchema } from './common';
 
 /** A sticky note: text wrapped inside a coloured w × h box. */
 export const noteShapeSchema = z.object({
@@ -10,5 +10,6 @@ export const noteShapeSchema = z.object({
   w: sizeSchema,
   h: sizeSchema,
   fontSize: fontSizeSchema,
+  align: textAlignSchema,
 });
 export type NoteShape = z.infer<typeof noteShapeSchema>;

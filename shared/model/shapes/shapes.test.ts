@@ -21,6 +21,15 @@ describe('shape schemas', () => {
     expect(parseShape(exampleShape('rect', { groupId: 'group_1' })).ok).toBe(true);
   });
 
+  it('reads shapes saved before dash styles and text alignment, and checks the new fields', () => {
+    const style = exampleShape('rect').style;
+    expect(parseShape(exampleShape('rect')).ok).toBe(true);
+    expect(parseShape(exampleShape('rect', { style: { ...style, dash: 'dotted' } })).ok).toBe(true);
+    expect(errorOf(exampleShape('rect', { style: { ...style, dash: 'wavy' as 'dotted' } }))).toMatch(/^style\.dash: /);
+    expect(parseShape(exampleShape('text', { align: 'center' })).ok).toBe(true);
+    expect(errorOf(exampleShape('note', { align: 'justify' as 'left' }))).toMatch(/^align: /);
+  });
+
   it('names the field that is wrong', () => {
     expect(errorOf(null)).toMatch(/^shape: /);
     expect(errorOf({ ...exampleShape('rect'), type: 'star' })).toMatch(/^type: /);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseShapeFields, fontSizeSchema, sizeSchema, textSchema } from './common';
+import { baseShapeFields, fontSizeSchema, sizeSchema, textAlignSchema, textSchema } from './common';
 
 /**
  * Free text; `w` is its width as measured by the client that last wrote it
@@ -10,6 +10,7 @@ export const textShapeSchema = z.object({
   ...baseShapeFields,
   text: textSchema,
   fontSize: fontSizeSchema,
+  align: textAlignSchema,
   w: sizeSchema,
 });
 export type TextShape = z.infer<typeof textShapeSchema>;

@@ -68,6 +68,11 @@ export class CanvasPage {
     return this.page.getByRole('toolbar', { name: 'Tools' }).getByRole('button', { name: label, exact: true });
   }
 
+  /** The tooltip of a toolbar button (shown while it is hovered or focused): its label, then its shortcut. */
+  tooltip(label: string): Locator {
+    return this.tool(label).getByRole('tooltip');
+  }
+
   /** Picks a tool by its button or its shortcut and waits until the toolbar shows it active. */
   async chooseTool(label: ToolLabel, via: ToolChoice = 'button'): Promise<void> {
     if (via === 'button') await this.tool(label).click();

@@ -12,6 +12,8 @@ export interface DrawCall {
   fillStyle: unknown;
   strokeStyle: unknown;
   globalAlpha: number;
+  lineDash: number[];
+  textAlign: CanvasTextAlign;
 }
 
 /** Stands for an off-screen canvas: drawing it records which one it was. */
@@ -51,6 +53,7 @@ export class RecordingContext implements PaintContext<FakeImage> {
   textBaseline: CanvasTextBaseline = 'alphabetic';
   textAlign: CanvasTextAlign = 'start';
   private transform: Matrix = { ...IDENTITY };
+  private lineDash: number[] = [];
   private readonly stack: { transform: Matrix; globalAlpha: number; imageSmoothingEnabled: boolean }[] = [];
 
   /** Only the calls that put pixels down. */
@@ -66,7 +69,13 @@ export class RecordingContext implements PaintContext<FakeImage> {
       fillStyle: this.fillStyle,
       strokeStyle: this.strokeStyle,
       globalAlpha: this.globalAlpha,
+      lineDash: [...this.lineDash],
+      textAlign: this.textAlign,
     });
+  }
+
+  setLineDash(segments: number[]): void {
+    this.lineDash = [...segments];
   }
 
   save(): void {
