@@ -50,16 +50,6 @@ describe('BroadcastBatch', () => {
     expect(received(outbox, 'b')).toEqual({ keys: ['a1', 'a2'], messages: 2 });
   });
 
-  it('sends presence after the updates of the turn, each to everyone but its sender', async () => {
-    const { outbox, batch } = setup(['a', 'b']);
-    batch.queueAwareness('a', new Uint8Array([1]));
-    batch.queueUpdate('a', edit(1, 'x'));
-    batch.queueAwareness(null, new Uint8Array([2]));
-    await nextTurn();
-    expect(outbox.received('b').map((m) => m.event)).toEqual(['board:update', 'awareness:update', 'awareness:update']);
-    expect(outbox.received('a').map((m) => [m.event, m.update[0]])).toEqual([['awareness:update', 2]]);
-  });
-
   it('sends nothing more to a sender that left before the flush, and still delivers its update to the others', async () => {
     const { outbox, batch, present } = setup(['a', 'b', 'c']);
     batch.queueUpdate('a', edit(1, 'x'));

@@ -9,8 +9,9 @@ import type { ConnectionId, OutgoingMessage, Outbox } from './types';
  *   - members who sent no update this turn get every update of the turn as one
  *     merged Yjs update (one message to parse and apply, not one per update);
  *   - members who did send get the others' updates one by one, so nobody is
- *     sent its own update back (protocol v1: "everyone but the sender");
- *   - presence follows the updates, each message to everyone but its sender.
+ *     sent its own update back (protocol v1: "everyone but the sender").
+ *
+ * Presence goes on its own tick (awareness-batch.ts).
  *
  * The turn also buys the write: the transport coalesces everything one task
  * sends to a socket into one syscall (write-coalescing.ts). An idle room sends
@@ -22,14 +23,12 @@ import type { ConnectionId, OutgoingMessage, Outbox } from './types';
  * would fall further behind the busier it got.
  */
 interface Queued {
-  /** null: the relay itself (e.g. presence removed on leave); goes to everyone. */
-  sender: ConnectionId | null;
+  sender: ConnectionId;
   update: Uint8Array;
 }
 
 export class BroadcastBatch {
-  private updates: (Queued & { sender: ConnectionId })[] = [];
-  private awareness: Queued[] = [];
+  private updates: Queued[] = [];
   private scheduled: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
@@ -44,22 +43,13 @@ export class BroadcastBatch {
     this.schedule();
   }
 
-  queueAwareness(sender: ConnectionId | null, update: Uint8Array): void {
-    this.awareness.push({ sender, update });
-    this.schedule();
-  }
-
   /** Sends what is queued now. */
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
-    const { updates, awareness } = this;
+    const { updates } = this;
     this.updates = [];
-    this.awareness = [];
     this.sendUpdates(updates);
-    for (const { sender, update } of awareness) {
-      this.outbox.toBoard(this.boardId, this.message(EVENTS.awareness, update), sender === null ? [] : [sender]);
-    }
   }
 
   /** Drops what is queued (the room is closing and has no members). */
@@ -67,10 +57,9 @@ export class BroadcastBatch {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
     this.updates = [];
-    this.awareness = [];
   }
 
-  private sendUpdates(updates: (Queued & { sender: ConnectionId })[]): void {
+  private sendUpdates(updates: Queued[]): void {
     const [first] = updates;
     if (!first) return;
     if (updates.length === 1) {
@@ -87,7 +76,7 @@ export class BroadcastBatch {
     }
   }
 
-  private message(event: OutgoingMessage['event'], update: Uint8Array): OutgoingMessage {
+  private message(event: typeof EVENTS.update, update: Uint8Array): OutgoingMessage {
     return { event, boardId: this.boardId, update };
   }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MemoryBoardStore } from '../storage/memory-store';
+import { PRESENCE_TICK_MS } from './awareness-batch';
 import { MemoryOutbox } from './memory-transport';
 import { RelayCore, type RelayCoreOptions } from './relay-core';
 import { sleep, waitFor } from '../../tests/support/wait';
@@ -20,7 +21,8 @@ function setup(options: Partial<RelayCoreOptions> = {}) {
 }
 
 /** Rooms send what they queued once per event-loop turn. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Presence goes out once per tick (awareness-batch.ts); wait a little past one. */
+const presenceTick = () => sleep(PRESENCE_TICK_MS * 2);
 const emptyVector = () => Y.encodeStateVector(new Y.Doc());
 function update(key: string, value: unknown): Uint8Array {
   const doc = new Y.Doc();
@@ -133,15 +135,15 @@ describe('RelayCore with in-memory connections', () => {
       alice.awareness({ boardId: 'b', update: encodeAwarenessUpdate(awareness, [id]) });
       awareness.destroy();
     }
-    await nextTurn();
-    expect(outbox.received('bob', 'awareness:update')).toHaveLength(4); // the first four ids only
+    await presenceTick();
+    expect(outbox.received('bob', 'awareness:update')).toHaveLength(1); // one tick, one message
     const view = new Awareness(new Y.Doc());
     for (const message of outbox.received('bob', 'awareness:update'))
       applyAwarenessUpdate(view, message.update, 'test');
     expect([...view.getStates().keys()].filter((id) => id <= 10).sort()).toEqual([1, 2, 3, 4]);
 
     alice.close();
-    await nextTurn();
+    await presenceTick();
     const removal = outbox.received('bob', 'awareness:update').at(-1)!;
     applyAwarenessUpdate(view, removal.update, 'test');
     expect([...view.getStates().keys()].filter((id) => id <= 10)).toEqual([]);

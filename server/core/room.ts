@@ -2,7 +2,13 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs';
 import { EVENTS, MAX_AWARENESS_IDS_PER_CONNECTION, RelayError } from '../../shared/protocol';
 import type { OpenedBoard } from '../storage/types';
-import { encodeAwarenessEntries, filterOwnedEntries, parseAwarenessUpdate } from './awareness-filter';
+import { AwarenessBatch } from './awareness-batch';
+import {
+  type AwarenessEntry,
+  encodeAwarenessEntries,
+  filterOwnedEntries,
+  parseAwarenessUpdate,
+} from './awareness-filter';
 import { BroadcastBatch } from './broadcast-batch';
 import type { ConnectionId, Logger, Outbox, Peers } from './types';
 import { type CheckedUpdate, type UpdateLimits, validateUpdate } from './update-validation';
@@ -17,6 +23,8 @@ export interface RoomOptions {
   onStored?: (room: Room) => void;
   /** Other relays with replicas of this board, when there are any. */
   peers?: Peers;
+  /** How long presence is held to go out as one message per member (awareness-batch.ts). */
+  presenceTickMs?: number;
 }
 
 /** The origin of changes other relays stored (see applyPeerUpdate). */
@@ -45,6 +53,7 @@ export class Room {
   private readonly awareness: Awareness;
   private readonly members = new Map<ConnectionId, Set<number>>();
   private readonly outgoing: BroadcastBatch;
+  private readonly presence: AwarenessBatch;
   private compacting: Promise<void> | null = null;
   private failed = false;
   /** Connections with updates waiting to be stored, and how many each. */
@@ -67,7 +76,9 @@ export class Room {
   ) {
     this.doc = board.doc;
     this.epoch = board.epoch;
-    this.outgoing = new BroadcastBatch(boardId, outbox, (connectionId) => this.members.has(connectionId));
+    const isMember = (connectionId: ConnectionId) => this.members.has(connectionId);
+    this.outgoing = new BroadcastBatch(boardId, outbox, isMember);
+    this.presence = new AwarenessBatch(boardId, outbox, isMember, options.presenceTickMs);
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     // y-protocols drops states not renewed for 30 s; tell the room when it does.
@@ -223,7 +234,7 @@ export class Room {
       this.log.warn({ boardId: this.boardId, connectionId, err: String(error) }, 'awareness update ignored');
       return;
     }
-    this.outgoing.queueAwareness(connectionId, filtered);
+    this.presence.queue(connectionId, accepted);
     this.options.peers?.awareness(this.boardId, filtered);
   }
 
@@ -318,6 +329,7 @@ export class Room {
   /** Waits for pending writes, compacts a long log, and releases everything. */
   async close(): Promise<void> {
     this.outgoing.cancel();
+    this.presence.cancel();
     this.awareness.destroy();
     try {
       await this.compacting;
@@ -342,9 +354,18 @@ export class Room {
 
   /** The relay's own word on these clients' presence (e.g. removed), to everyone, and to the other relays' replicas. */
   private broadcastAwarenessOf(clientIds: number[], toPeers = true): void {
-    const update = encodeAwarenessUpdate(this.awareness, clientIds);
-    this.outgoing.queueAwareness(null, update);
-    if (toPeers) this.options.peers?.awareness(this.boardId, update);
+    this.presence.queue(null, this.awarenessEntriesOf(clientIds));
+    if (toPeers) this.options.peers?.awareness(this.boardId, encodeAwarenessUpdate(this.awareness, clientIds));
+  }
+
+  /** What encodeAwarenessUpdate would write for these ids (a missing state is a removal). */
+  private awarenessEntriesOf(clientIds: readonly number[]): AwarenessEntry[] {
+    const states = this.awareness.getStates();
+    return clientIds.flatMap((clientId) => {
+      const meta = this.awareness.meta.get(clientId);
+      if (!meta) return [];
+      return [{ clientId, clock: meta.clock, stateJson: JSON.stringify(states.get(clientId) ?? null) }];
+    });
   }
 
   private maybeCompact(evenIfShort = false): void {
