@@ -24,6 +24,8 @@ export async function readBackAfterKill(
   restart: () => Promise<RelayProcess>,
   results: GroupResult[],
   boardId: string,
+  /** SIGTERM only to let a profiled relay write its profile (BENCH_RELAY_CPU_PROF); then it flushes first. */
+  signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
 ): Promise<{ readBack: ReadBack; relay: RelayProcess }> {
   const acked: { client: number; clock: number }[] = [];
   for (const result of results) {
@@ -33,7 +35,7 @@ export async function readBackAfterKill(
       acked.push({ client: Math.floor(key / MAX_CLOCK), clock: key % MAX_CLOCK });
     }
   }
-  relay.child.kill('SIGKILL');
+  relay.child.kill(signal);
   await relay.exited;
   const restarted = await restart();
   const socket = await connectRaw(restarted.url);

@@ -156,12 +156,15 @@ export async function measureRun(
       target: judge(measured),
     };
     const relayDrops = dropsLoggedBy(relay);
-    progress('killing the relay (SIGKILL) and reading every acknowledged update back');
+    // A profiled relay writes its profile only when it exits by itself.
+    const signal = process.env.BENCH_RELAY_CPU_PROF ? 'SIGTERM' : 'SIGKILL';
+    progress(`stopping the relay (${signal}) and reading every acknowledged update back`);
     const readBack = await readBackAfterKill(
       relay,
       () => startRelayProcess(relayArgs, { nodeArgs: nodeFlags }),
       results,
       BOARD_ID,
+      signal,
     );
     relay = readBack.relay;
     const withMemory = {
