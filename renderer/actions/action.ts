@@ -13,7 +13,7 @@ import type { FilePort } from '../platform/platform';
 import type { Notice } from '../state/notices';
 import type { UiStore } from '../state/ui-store';
 
-export type ActionGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'file';
+export type ActionGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'file' | 'help';
 
 /**
  * A key combination, for display and for matching. `key` is a

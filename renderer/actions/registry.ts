@@ -13,6 +13,7 @@ import { createArrangeActions } from './arrange-actions';
 import { createClipboardActions } from './clipboard-actions';
 import { createEditActions } from './edit-actions';
 import { createFileActions } from './file-actions';
+import { createHelpActions } from './help-actions';
 import { matchesShortcut } from './keys';
 import { createToolActions } from './tool-actions';
 import { createViewActions } from './view-actions';
@@ -118,7 +119,7 @@ export class ActionRegistry {
   }
 }
 
-/** A registry holding every built-in action: tools, edit, clipboard, arrange, view, file. */
+/** A registry holding every built-in action: tools, edit, clipboard, arrange, view, file, help. */
 export function createDefaultActions(options: ActionRegistryOptions = {}): ActionRegistry {
   const registry = new ActionRegistry(options);
   const actions = [
@@ -128,6 +129,7 @@ export function createDefaultActions(options: ActionRegistryOptions = {}): Actio
     ...createArrangeActions(),
     ...createViewActions(),
     ...createFileActions(),
+    ...createHelpActions(),
   ];
   for (const action of actions) registry.register(action);
   return registry;

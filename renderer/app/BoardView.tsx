@@ -11,6 +11,9 @@ import { FileMenu } from '../ui/FileMenu';
 import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
 import { ZoomControls } from '../ui/ZoomControls';
+import { EmptyBoardHints } from '../ui/EmptyBoardHints';
+import { HelpControls } from '../ui/HelpControls';
+import { ShortcutsDialog } from '../ui/ShortcutsDialog';
 import { UI_CSS } from '../ui/ui-styles';
 import { useBoardContextMenu } from '../ui/use-board-context-menu';
 import { usePeers } from '../canvas/presence/use-peers';
@@ -130,9 +133,14 @@ export function BoardView({
               <div className="easel-corner bottom-left">
                 <ZoomControls session={session} />
               </div>
+              <div className="easel-corner bottom-right">
+                <HelpControls session={session} />
+              </div>
             </div>
+            <EmptyBoardHints session={session} />
           </div>
           {contextMenu.element}
+          <ShortcutsDialog session={session} />
         </>
       )}
     </main>

@@ -56,6 +56,8 @@ export interface UiState {
   gridVisible: boolean;
   /** Tool lock (Q): a drawing tool stays active after each shape instead of handing back to select. */
   toolLocked: boolean;
+  /** The keyboard shortcuts dialog is open. */
+  helpOpen: boolean;
   setTool(tool: ToolId): void;
   select(ids: readonly string[]): void;
   setEditing(id: string | null): void;
@@ -63,6 +65,7 @@ export interface UiState {
   setViewport(viewport: Viewport): void;
   toggleGrid(): void;
   toggleToolLock(): void;
+  setHelpOpen(open: boolean): void;
 }
 
 export const DEFAULT_STYLE: StyleDefaults = {
@@ -92,6 +95,7 @@ export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 
     viewport: initial.viewport ?? { x: 0, y: 0, zoom: 1 },
     gridVisible: false,
     toolLocked: false,
+    helpOpen: false,
     // Switching tools ends any inline edit; the selection stays for select only.
     setTool: (tool) => set((state) => ({ tool, editingId: null, selection: tool === 'select' ? state.selection : [] })),
     select: (ids) => set({ selection: [...new Set(ids)] }),
@@ -100,5 +104,6 @@ export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 
     setViewport: (viewport) => set({ viewport: { ...viewport, zoom: clampZoom(viewport.zoom) } }),
     toggleGrid: () => set((state) => ({ gridVisible: !state.gridVisible })),
     toggleToolLock: () => set((state) => ({ toolLocked: !state.toolLocked })),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
   }));
 }

@@ -37,6 +37,7 @@ header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellips
 .easel-row { display: flex; gap: 2px; align-items: center; }
 .easel-corner { position: absolute; display: flex; gap: 8px; align-items: center; }
 .easel-corner.bottom-left { left: 8px; bottom: 8px; }
+.easel-corner.bottom-right { right: 8px; bottom: 8px; }
 .easel-corner.top-right { right: 8px; top: 8px; align-items: flex-start; max-height: calc(100% - 64px); }
 .easel-dock.top-centre { position: absolute; top: 8px; left: 50%; transform: translateX(-50%); max-width: calc(100% - 16px); }
 .easel-toolbar { overflow-x: auto; scrollbar-width: none; }
@@ -58,11 +59,37 @@ header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellips
 .easel-style select { min-width: 96px; }
 .easel-style-toggle { display: none !important; }
 
+/* Hints on an empty board: light, centred, never in the way of a click. */
+.easel-hints { position: absolute; top: 50%; left: 50%; transform: translate(-50%, -50%); pointer-events: none;
+  max-width: min(420px, calc(100% - 32px)); text-align: center; color: var(--easel-muted); font: 14px/1.5 system-ui,
+  sans-serif; opacity: 0.85; }
+.easel-hints p { margin: 0 0 8px; }
+.easel-hints kbd, .easel-shortcuts kbd { font: 12px ui-monospace, monospace; padding: 1px 5px; border-radius: 4px;
+  border: 1px solid var(--easel-border); background: var(--easel-panel); color: var(--easel-text); }
+
+/* The keyboard shortcuts dialog. */
+.easel-shortcuts { border: none; border-radius: 12px; padding: 0; width: min(720px, calc(100% - 32px));
+  max-height: calc(100% - 64px); background: var(--easel-panel); color: var(--easel-text);
+  box-shadow: 0 8px 32px rgba(0, 0, 0, 0.25); font: 13px system-ui, sans-serif; }
+.easel-shortcuts::backdrop { background: rgba(0, 0, 0, 0.3); }
+.easel-shortcuts-body { padding: 16px 20px; }
+.easel-shortcuts header { display: flex; justify-content: space-between; align-items: center; }
+.easel-shortcuts h2 { margin: 0; font-size: 18px; }
+.easel-shortcuts h3 { margin: 12px 0 4px; font-size: 13px; color: var(--easel-muted); }
+.easel-shortcuts-groups { columns: 2 260px; column-gap: 24px; }
+.easel-shortcuts section { break-inside: avoid; }
+.easel-shortcuts table { width: 100%; border-collapse: collapse; }
+.easel-shortcuts th { text-align: left; font-weight: normal; padding: 2px 8px 2px 0; }
+.easel-shortcuts td { text-align: right; white-space: nowrap; padding: 2px 0; }
+.easel-shortcuts .easel-icon { border: none; background: transparent; color: inherit; cursor: pointer;
+  width: var(--easel-target); height: var(--easel-target); }
+
 /* Compact chrome under 700 px: tools along the bottom, zoom at the top-left, style behind its button. */
 @media (max-width: 699px) {
   .easel-dock.top-centre { top: auto; bottom: 8px; left: 8px; right: 8px; transform: none; display: flex; justify-content: center; }
   .easel-corner.bottom-left { bottom: auto; top: 8px; }
-  .easel-corner.top-right { max-height: calc(100% - 72px); }
+  .easel-corner.bottom-right { right: 8px; bottom: 8px; }
+.easel-corner.top-right { max-height: calc(100% - 72px); }
   .easel-style-toggle { display: inline-flex !important; }
   .easel-style:not(.open) { display: none; }
   .easel-zoom-level { min-width: 48px !important; }

@@ -20,7 +20,16 @@ test('the native menu lists the board’s actions with their shortcuts and runs 
       group: 'edit',
     });
   const groups = new Set(desktop.menuTemplate()?.map((item) => item.group));
-  expect([...groups].sort()).toEqual(['arrange', 'edit', 'file', 'tools', 'view']);
+  expect([...groups].sort()).toEqual(['arrange', 'edit', 'file', 'help', 'tools', 'view']);
+  // Help › Keyboard shortcuts comes from the registry too, and opens the dialog the ? key opens.
+  expect(desktop.menuTemplate()?.find((item) => item.id === 'help.shortcuts')).toMatchObject({
+    label: 'Keyboard shortcuts',
+    group: 'help',
+  });
+  desktop.chooseMenu('help.shortcuts');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
 
   await canvas.drawRectangle([100, 100], [220, 180]);
   await expect(canvas.canvas).toHaveAttribute('data-shape-count', '1');
