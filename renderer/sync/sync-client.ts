@@ -36,15 +36,27 @@ export interface ConnectionStatus {
   lastError: string | null;
   /** The relay refused us (wrong token, other protocol version): no automatic retries. */
   refused: boolean;
+  /** How the connection reaches the relay once connected: 'polling' is the fallback where WebSocket is blocked. */
+  transport?: Transport;
 }
+
+export type Transport = 'websocket' | 'polling';
+
+/**
+ * WebSocket first; where the upgrade fails (a proxy that refuses it),
+ * Engine.IO's tryAllTransports opens HTTP long-polling instead, on every
+ * (re)connect. Once on polling it does not try to upgrade again: the list it
+ * kept has only polling left.
+ */
+export const DEFAULT_TRANSPORTS: Transport[] = ['websocket', 'polling'];
 
 export interface SyncClientOptions {
   url: string;
   token?: string;
   name?: string;
   color?: string;
-  /** Defaults to WebSocket only: no long-polling fallback to upgrade from. */
-  transports?: ('websocket' | 'polling')[];
+  /** Defaults to DEFAULT_TRANSPORTS (WebSocket, falling back to long-polling). */
+  transports?: Transport[];
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
   random?: () => number;
@@ -74,7 +86,8 @@ export class SyncClient {
     const socket = io(url, {
       autoConnect: false,
       reconnection: false,
-      transports: this.options.transports ?? ['websocket'],
+      transports: this.options.transports ?? DEFAULT_TRANSPORTS,
+      tryAllTransports: true,
       auth: { v: PROTOCOL_VERSION, name: this.options.name, color: this.options.color, token: this.options.token },
     });
     this.wire(socket);
@@ -183,7 +196,15 @@ export class SyncClient {
   private readonly onConnect = (): void => {
     this.attempt = 0;
     this.clearRetry();
-    this.setStatus({ state: 'connected', nextRetryAt: null, lastError: null, refused: false });
+    const engine = this.socket.io.engine;
+    engine.once('upgrade', () => this.setStatus({ transport: transportName(engine.transport.name) }));
+    this.setStatus({
+      state: 'connected',
+      nextRetryAt: null,
+      lastError: null,
+      refused: false,
+      transport: transportName(engine.transport.name),
+    });
     for (const board of this.boards.values()) board.handleConnected();
   };
 
@@ -228,6 +249,10 @@ export class SyncClient {
     this.current = { ...this.current, ...change };
     this.events.emit('connection', this.current);
   }
+}
+
+function transportName(name: string): Transport {
+  return name === 'polling' ? 'polling' : 'websocket';
 }
 
 /** A relay answered with something that is not protocol v1: treat it as an internal error. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../sync';
-import { describeStatus, RECONNECTED_NOTICE_MS, type StatusInput } from './status-text';
+import { describeStatus, FALLBACK_DETAIL, RECONNECTED_NOTICE_MS, type StatusInput } from './status-text';
 
 const connected: ConnectionStatus = { state: 'connected', nextRetryAt: null, lastError: null, refused: false };
 const base: StatusInput = {
@@ -16,6 +16,15 @@ describe('describeStatus', () => {
   it('says Saved only when in sync with nothing unacknowledged', () => {
     expect(describeStatus(base)).toMatchObject({ tone: 'saved', label: 'Saved' });
     expect(describeStatus({ ...base, pending: 2 })).toMatchObject({ tone: 'busy', label: 'Saving… (2)' });
+  });
+
+  it('says it is connected over the fallback while on long-polling, and nothing of it on WebSocket', () => {
+    const polling = { ...base, connection: { ...connected, transport: 'polling' as const } };
+    expect(describeStatus(polling)).toMatchObject({ label: 'Saved', detail: FALLBACK_DETAIL });
+    expect(describeStatus({ ...polling, pending: 1 })).toMatchObject({ label: 'Saving… (1)', detail: FALLBACK_DETAIL });
+    expect(FALLBACK_DETAIL).toBe('Connected (fallback)');
+    const websocket = { ...base, connection: { ...connected, transport: 'websocket' as const } };
+    expect(describeStatus(websocket)).toMatchObject({ label: 'Saved', detail: null });
   });
 
   it('never says saved while any change is unacknowledged, in any state', () => {

@@ -39,6 +39,9 @@ const REFUSALS: Record<string, string> = {
   BAD_REQUEST: 'The relay did not accept this client',
 };
 
+/** Shown beside the status while the connection runs over HTTP long-polling (WebSocket is blocked on the way). */
+export const FALLBACK_DETAIL = 'Connected (fallback)';
+
 const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
 
 export function describeStatus(input: StatusInput): StatusText {
@@ -65,10 +68,11 @@ export function describeStatus(input: StatusInput): StatusText {
     const label = input.wasSynced ? 'Reconnecting…' : 'Connecting…';
     return { tone: 'busy', label, detail: pending > 0 ? `${changes(pending)} will sync` : null, canRetry: false };
   }
-  if (pending > 0) return { tone: 'busy', label: `Saving… (${pending})`, detail: null, canRetry: false };
-  if (board === 'syncing') return { tone: 'busy', label: 'Syncing…', detail: null, canRetry: false };
+  const detail = connection.transport === 'polling' ? FALLBACK_DETAIL : null;
+  if (pending > 0) return { tone: 'busy', label: `Saving… (${pending})`, detail, canRetry: false };
+  if (board === 'syncing') return { tone: 'busy', label: 'Syncing…', detail, canRetry: false };
   if (input.reconnectedAt !== null && now - input.reconnectedAt < RECONNECTED_NOTICE_MS) {
-    return { tone: 'saved', label: 'Reconnected', detail: null, canRetry: false };
+    return { tone: 'saved', label: 'Reconnected', detail, canRetry: false };
   }
-  return { tone: 'saved', label: 'Saved', detail: null, canRetry: false };
+  return { tone: 'saved', label: 'Saved', detail, canRetry: false };
 }

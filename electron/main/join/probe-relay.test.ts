@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRelay, type RelayHandle } from '../../../server/relay';
 import { tempDir } from '../../../tests/support/temp-dir';
+import { startWebSocketRefusingProxy } from '../../../tests/support/websocket-refusing-proxy';
 import { MAX_HEALTH_BYTES, probeRelay } from './probe-relay';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -35,6 +36,16 @@ describe('probeRelay against real servers on 127.0.0.1', () => {
       relayVersion: expect.any(String),
       protocol: 1,
     });
+  });
+
+  it('says ok through a proxy that refuses WebSocket (the handshake falls back to long-polling)', async () => {
+    const proxy = await startWebSocketRefusingProxy(relay.url);
+    try {
+      expect(await probeRelay({ relayUrl: proxy.url, token: 'guest-token' })).toMatchObject({ ok: true });
+      expect(proxy.refusedUpgrades).toBe(1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('tells a missing token from a wrong one', async () => {

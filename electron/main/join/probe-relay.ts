@@ -56,7 +56,9 @@ export async function probeRelay(
 /** The handshake's refusal message, or null when it connected. */
 function handshake(target: JoinTargetPayload, timeoutMs: number): Promise<string | null> {
   const socket = io(target.relayUrl, {
-    transports: ['websocket'],
+    // As the board's SyncClient connects: WebSocket, or long-polling where a proxy refuses the upgrade.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     reconnection: false,
     forceNew: true,
     timeout: timeoutMs,
