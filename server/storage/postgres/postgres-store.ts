@@ -30,7 +30,7 @@ const CONNECT_TIMEOUT_MS = 3_000;
 
 /**
  * Boards in PostgreSQL, shared by every relay of a deployment
- * (docs/ARCHITECTURE.md#postgresql-store): one row per board (epoch and
+ * (docs/ARCHITECTURE.md#several-relays): one row per board (epoch and
  * snapshot) and an append-only log of updates. Several relays may have the
  * same board open: each appends its own clients' updates, and a compaction
  * folds into the snapshot exactly the rows it read, so none is lost.
