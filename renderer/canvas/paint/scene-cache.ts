@@ -15,6 +15,7 @@
  */
 import type { Box, DraftShape } from '../../shapes';
 import type { Matrix, PaintContext, PathSink } from './paint-context';
+import { ShapeIndex } from '../spatial-index';
 import { boxesIntersect } from '../viewport-math';
 import { paintScene } from './paint-scene';
 
@@ -56,6 +57,8 @@ interface Snapshot<Image> {
 }
 
 interface Job<Image> extends Snapshot<Image> {
+  /** The shapes that meet the job's box, in z-order (from the spatial index). */
+  shapes: readonly DraftShape[];
   next: number;
 }
 
@@ -66,6 +69,8 @@ export class SceneCache<Image> {
   private front: Snapshot<Image> | null = null;
   private job: Job<Image> | null = null;
   private spare: Surface<Image> | null = null;
+  /** Culls each repaint to the shapes it covers, so a pan over a big board paints what it shows, not every shape. */
+  private readonly index = new ShapeIndex();
   private readonly budgetMs: number;
   private readonly margin: number;
   private readonly zoomSlack: number;
@@ -131,7 +136,7 @@ export class SceneCache<Image> {
     if (!job) return;
     const deadline = this.options.now() + this.budgetMs;
     this.paintSlice(job, () => this.options.now() >= deadline);
-    if (job.next >= job.content.shapes.length) {
+    if (job.next >= job.shapes.length) {
       this.recycle(this.front);
       this.front = job;
       this.job = null;
@@ -157,7 +162,8 @@ export class SceneCache<Image> {
     const surface = this.spare ?? this.options.createSurface();
     this.spare = null;
     surface.resize(Math.ceil((box.maxX - box.minX) * scale), Math.ceil((box.maxY - box.minY) * scale));
-    return { surface, box, scale, content, next: 0 };
+    this.index.sync(content.shapes);
+    return { surface, box, scale, content, shapes: this.index.query(box), next: 0 };
   }
 
   private paintSlice(job: Job<Image>, stopAt: () => boolean): void {
@@ -171,7 +177,7 @@ export class SceneCache<Image> {
     };
     job.next = paintScene(
       job.surface.context,
-      job.content.shapes,
+      job.shapes,
       {
         base,
         view: job.box,
