@@ -11,9 +11,12 @@ import { startLaunchRouting } from './desktop/launch/start-launch-routing';
 import { startFollowingRelay } from './desktop/relay/embedded-relay';
 import { registerServiceWorker } from './local/service-worker';
 import { setTextMeasurer } from './shapes';
+import { pageThemeStore } from './theme/apply-theme';
 
 // Before the first render: every text box and note layout measures with it.
 setTextMeasurer(createCanvasTextMeasurer());
+// Before the first render too, so a dark page never flashes light.
+pageThemeStore();
 
 const relayUrl = relayUrlFor(window.location);
 // Before the first render, so no board connects to an address the relay already left.

@@ -12,6 +12,7 @@ import type { ExportRenderer } from '../export/export-renderer';
 import type { FilePort } from '../platform/platform';
 import type { Notice } from '../state/notices';
 import type { UiStore } from '../state/ui-store';
+import type { ThemeStore } from '../theme/theme-store';
 
 export type ActionGroup = 'tools' | 'edit' | 'arrange' | 'view' | 'file' | 'help';
 
@@ -79,6 +80,8 @@ export interface ActionContext {
   /** The canvas size in screen pixels (zoom keeps its centre still; fit fills it). */
   viewportSize(): Size;
   isMac: boolean;
+  /** Light or dark on this device (renderer/theme): View → Dark mode toggles it. */
+  theme: ThemeStore;
 }
 
 /** What a caller may hand to `perform` besides the context. A toolbar click passes nothing. */

@@ -12,6 +12,7 @@ import type { ExportRenderer } from '../export/export-renderer';
 import { MemoryFiles } from '../platform/memory';
 import type { Notice } from '../state/notices';
 import { createUiStore } from '../state/ui-store';
+import { createThemeStore } from '../theme/theme-store';
 import type { ActionContext, KeyInput, Point, Shortcut, Size } from './action';
 import { MemoryClipboard } from './clipboard';
 
@@ -61,6 +62,7 @@ export function createTestContext(options: { isMac?: boolean } = {}): TestContex
     canvas: { width: 1000, height: 800 },
     pointer: () => ctx.pointerAt,
     viewportSize: () => ctx.canvas,
+    theme: createThemeStore(null, 'light'),
   };
   return ctx;
 }

@@ -148,6 +148,17 @@ describe('reset zoom and grid', () => {
     expect(centreOf(ctx.ui.getState().viewport, ctx)).toEqual(before);
   });
 
+  it('toggles dark mode on this device, shown as checked, with Alt+Shift+D', () => {
+    const ctx = createTestContext();
+    const dark = registry.get('view.darkMode')!;
+    expect(dark.checked?.(ctx)).toBe(false);
+    registry.handleKeyDown({ key: 'D', code: 'KeyD', altKey: true, shiftKey: true }, ctx);
+    expect(ctx.theme.getState()).toMatchObject({ theme: 'dark', chosen: 'dark' });
+    expect(dark.checked?.(ctx)).toBe(true);
+    registry.perform('view.darkMode', ctx);
+    expect(ctx.theme.getState().theme).toBe('light');
+  });
+
   it("toggles the grid with Ctrl/Cmd+' and shows it as checked", () => {
     const ctx = createTestContext({ isMac: true });
     const grid = registry.get('view.toggleGrid')!;

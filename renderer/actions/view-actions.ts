@@ -139,6 +139,15 @@ const toggleGrid: Action = {
   perform: (ctx) => ctx.ui.getState().toggleGrid(),
 };
 
+const darkMode: Action = {
+  id: 'view.darkMode',
+  label: 'Dark mode',
+  group: 'view',
+  shortcuts: [{ key: 'd', alt: true, shift: true }],
+  checked: (ctx) => ctx.theme.getState().theme === 'dark',
+  perform: (ctx) => ctx.theme.getState().toggle(),
+};
+
 export function createViewActions(): Action[] {
-  return [zoomIn, zoomOut, resetZoom, zoomToFit, zoomToSelection, toggleGrid];
+  return [zoomIn, zoomOut, resetZoom, zoomToFit, zoomToSelection, toggleGrid, darkMode];
 }

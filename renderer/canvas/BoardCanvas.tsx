@@ -17,10 +17,21 @@ import { RemoteCursors } from './presence/RemoteCursors';
 import { usePeers } from './presence/use-peers';
 import { usePresenceInput } from './presence/use-presence-input';
 import { StaticLayer } from './StaticLayer';
-import { editTarget, TextEditor } from './TextEditor';
+import { CanvasColoursContext } from './shape-views/colours-context';
+import { canvasColours, type ColourMap } from '../theme/canvas-colours';
+import { editTarget, type Target, TextEditor } from './TextEditor';
 import { useCanvasInput } from './use-canvas-input';
 import { useClipboardEvents } from './use-clipboard-events';
 import type { Size } from './viewport-math';
+
+/** The editor's text and card in the theme's colours, as the canvas paints them. */
+function themed(target: Target, colours: ColourMap): Target {
+  return {
+    ...target,
+    color: colours(target.color),
+    ...(target.card ? { card: { ...target.card, color: colours(target.card.color) } } : {}),
+  };
+}
 
 const CURSORS: Partial<Record<ToolId, string>> = { select: 'default', hand: 'grab', text: 'text', eraser: 'cell' };
 
@@ -46,6 +57,8 @@ export function BoardCanvas({
   const tool = useStore(ui, (s) => s.tool);
   const stroke = useStore(ui, (s) => s.style.stroke);
   const align = useStore(ui, (s) => s.style.align);
+  const theme = useStore(session.actions.theme, (s) => s.theme);
+  const colours = canvasColours(theme);
   const spaceHeld = useCanvasInput(container, session);
   useClipboardEvents(session);
   usePresenceInput(container, presence, size);
@@ -106,15 +119,18 @@ export function BoardCanvas({
             shapes={shapes}
             hiddenKey={hidden.join(',')}
             fadedKey={preview?.kind === 'erase' ? preview.ids.join(',') : ''}
+            colours={colours}
           />
-          <InteractiveLayer preview={preview} selected={selected} zoom={viewport.zoom} showHandles={!editingId}>
-            <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
-          </InteractiveLayer>
+          <CanvasColoursContext.Provider value={colours}>
+            <InteractiveLayer preview={preview} selected={selected} zoom={viewport.zoom} showHandles={!editingId}>
+              <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
+            </InteractiveLayer>
+          </CanvasColoursContext.Provider>
         </Stage>
       )}
       <RemoteCursors presence={presence} ui={ui} />
       {target && editingId && (
-        <TextEditor key={editingId} target={target} viewport={viewport} controller={controller} />
+        <TextEditor key={editingId} target={themed(target, colours)} viewport={viewport} controller={controller} />
       )}
     </div>
   );

@@ -14,6 +14,7 @@ import { Layer, Shape as KonvaShape } from 'react-konva';
 import type { Shape } from '../../shared/model';
 import { createCanvasSurface, createPath2D } from './paint/canvas-surface';
 import { SceneCache } from './paint/scene-cache';
+import type { ColourMap } from '../theme/canvas-colours';
 
 export interface StaticLayerProps {
   shapes: readonly Shape[];
@@ -21,11 +22,13 @@ export interface StaticLayerProps {
   hiddenKey: string;
   /** Shapes the eraser has marked. */
   fadedKey: string;
+  /** The theme's colours (renderer/theme/canvas-colours.ts). */
+  colours: ColourMap;
 }
 
 const idSet = (key: string): ReadonlySet<string> => new Set(key ? key.split(',') : []);
 
-export const StaticLayer = memo(function StaticLayer({ shapes, hiddenKey, fadedKey }: StaticLayerProps) {
+export const StaticLayer = memo(function StaticLayer({ shapes, hiddenKey, fadedKey, colours }: StaticLayerProps) {
   const hidden = useMemo(() => idSet(hiddenKey), [hiddenKey]);
   const faded = useMemo(() => idSet(fadedKey), [fadedKey]);
   const cache = useMemo(
@@ -40,7 +43,7 @@ export const StaticLayer = memo(function StaticLayer({ shapes, hiddenKey, fadedK
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
       const canvas = context.canvas;
-      const busy = cache.draw(context._context, canvas.width, canvas.height, { shapes, hidden, faded });
+      const busy = cache.draw(context._context, canvas.width, canvas.height, { shapes, hidden, faded, colours });
       // A background repaint continues next frame even if nothing else asks for one.
       if (busy && frame.current === 0) {
         frame.current = requestAnimationFrame(() => {
@@ -49,7 +52,7 @@ export const StaticLayer = memo(function StaticLayer({ shapes, hiddenKey, fadedK
         });
       }
     },
-    [cache, shapes, hidden, faded],
+    [cache, shapes, hidden, faded, colours],
   );
   return (
     <Layer ref={layer} listening={false}>

@@ -14,6 +14,7 @@ import type { Point } from '../shapes';
 import { createNoticeStore, failureNotice, type NoticeStore } from '../state/notices';
 import { createUiStore, type UiStore } from '../state/ui-store';
 import { ToolController } from '../tools';
+import type { ThemeStore } from '../theme/theme-store';
 import type { Size } from './viewport-math';
 
 export interface BoardSession {
@@ -39,6 +40,8 @@ export interface SessionHost {
   isMac: boolean;
   /** The board's id: the file name for saves and exports while the board has no name in its doc. */
   boardName: string;
+  /** This device's light or dark theme. */
+  theme: ThemeStore;
 }
 
 export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession {

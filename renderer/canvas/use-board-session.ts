@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { browserExportRenderer } from '../export';
 import { getPlatform } from '../platform';
+import { pageThemeStore } from '../theme/apply-theme';
 import { browserClipboard } from '../ui/browser-clipboard';
 import { type BoardSession, createBoardSession } from './board-session';
 
@@ -18,6 +19,7 @@ export function useBoardSession(doc: Y.Doc | null, boardName: string): BoardSess
       exporter: browserExportRenderer(),
       isMac: IS_MAC,
       boardName,
+      theme: pageThemeStore(),
     });
     setSession(created);
     return () => {

@@ -11,6 +11,14 @@ export const UI_CSS = `
   --easel-shadow: 0 1px 4px rgba(0, 0, 0, 0.12), 0 0 0 1px rgba(0, 0, 0, 0.04); --easel-tip-bg: #1e1e1e;
   --easel-tip-text: #ffffff; --easel-target: 32px;
   color: var(--easel-text); background: var(--easel-bg); color-scheme: light; }
+/* Dark: the page follows <html data-theme> (renderer/theme/apply-theme.ts); the canvas maps board colours itself. */
+[data-theme='dark'] .easel-board { --easel-bg: #121212; --easel-panel: #232326; --easel-text: #e8e8e8;
+  --easel-muted: #a0a0a8; --easel-border: #3a3a40; --easel-hover: #2f3542; --easel-pressed: #27406b;
+  --easel-accent: #5b9dff; --easel-shadow: 0 1px 4px rgba(0, 0, 0, 0.6), 0 0 0 1px rgba(255, 255, 255, 0.06);
+  --easel-tip-bg: #e8e8e8; --easel-tip-text: #121212; color-scheme: dark; }
+[data-theme='dark'] .easel-menu { background: #232326; border-color: #3a3a40; color: #e8e8e8; }
+[data-theme='dark'] .easel-menu-item[data-active] { background: #2f3542; }
+[data-theme='dark'] .easel-board a { color: #8ab4ff; }
 .easel-bar { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; padding: 6px 8px;
   background: var(--easel-panel); border-bottom: 1px solid var(--easel-border); font: 13px system-ui, sans-serif; }
 .easel-bar button, .easel-bar select, .easel-float button, .easel-float select { font: inherit; padding: 4px 8px;

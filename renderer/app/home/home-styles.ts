@@ -18,4 +18,13 @@ export const HOME_CSS = `
 .easel-home .toast { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); background: #1e1e1e; color: #fff;
   padding: 10px 14px; border-radius: 8px; display: flex; gap: 12px; align-items: center; box-shadow: 0 4px 16px #0003; }
 .easel-home .toast button { background: transparent; color: #8ab4f8; border-color: #8ab4f8; }
+/* Dark, when <html data-theme="dark"> (renderer/theme/apply-theme.ts). */
+html[data-theme='dark'] body { background: #121212; }
+[data-theme='dark'] .easel-home { color: #e8e8e8; }
+[data-theme='dark'] .easel-home a { color: #8ab4ff; }
+[data-theme='dark'] .easel-home button { background: #232326; color: #e8e8e8; border-color: #3a3a40; }
+[data-theme='dark'] .easel-home button:hover { background: #2f3542; }
+[data-theme='dark'] .easel-home .card { background: #1c1c1f; border-color: #3a3a40; }
+[data-theme='dark'] .easel-home .thumb { background: #f4f4f2; }
+[data-theme='dark'] .easel-home .muted { color: #a0a0a8; }
 `;

@@ -8,6 +8,7 @@ import type { Box, DraftShape } from '../../shapes';
 import { boxesIntersect } from '../viewport-math';
 import type { Matrix, PaintContext, PathSink } from './paint-context';
 import { paintShape } from './paint-shape';
+import { type ColourMap, identityColours } from '../../theme/canvas-colours';
 import { cachedBounds } from './shape-cache';
 
 /** A shape whose larger side is under this many screen pixels is drawn as a dot. */
@@ -25,6 +26,8 @@ export interface SceneOptions {
   /** Ids the eraser has marked. */
   faded: ReadonlySet<string>;
   createPath: () => PathSink;
+  /** The theme's colours; the board's own when absent. */
+  colours?: ColourMap;
 }
 
 export interface SceneStats {
@@ -46,7 +49,14 @@ export function paintScene(
   stats: SceneStats = { drawn: 0, dots: 0, culled: 0 },
 ): number {
   const dotBelow = DOT_BELOW_PX / options.zoom;
-  const shapeOptions = { base: options.base, zoom: options.zoom, faded: false, createPath: options.createPath };
+  const colours = options.colours ?? identityColours;
+  const shapeOptions = {
+    base: options.base,
+    zoom: options.zoom,
+    faded: false,
+    createPath: options.createPath,
+    colours,
+  };
   const { a, b, c, d, e, f } = options.base;
   ctx.save();
   let i = from;
@@ -64,7 +74,7 @@ export function paintScene(
     const height = box.maxY - box.minY;
     if (width < dotBelow && height < dotBelow) {
       ctx.setTransform(a, b, c, d, e, f);
-      paintDot(ctx, shape, box, faded, options.zoom);
+      paintDot(ctx, shape, box, faded, options.zoom, colours);
       stats.dots++;
       continue;
     }
@@ -79,10 +89,17 @@ export function paintScene(
 const BUDGET_CHECK_EVERY = 64;
 
 /** At least one screen pixel, so a far-off shape does not vanish. */
-function paintDot(ctx: PaintContext<unknown>, shape: DraftShape, box: Box, faded: boolean, zoom: number): void {
+function paintDot(
+  ctx: PaintContext<unknown>,
+  shape: DraftShape,
+  box: Box,
+  faded: boolean,
+  zoom: number,
+  colours: ColourMap,
+): void {
   const min = 1 / zoom;
   ctx.globalAlpha = faded ? shape.opacity * 0.25 : shape.opacity;
-  ctx.fillStyle = dotColour(shape);
+  ctx.fillStyle = colours(dotColour(shape));
   ctx.fillRect(box.minX, box.minY, Math.max(min, box.maxX - box.minX), Math.max(min, box.maxY - box.minY));
 }
 

@@ -16,6 +16,7 @@ import {
   visibleNoteLines,
 } from '../../shapes';
 import { alignOf, dashOf, type TextAlign } from '../../../shared/model';
+import { type ColourMap, identityColours } from '../../theme/canvas-colours';
 import { dashPattern } from '../shape-views/dash';
 import { penOutline, tracePenOutline } from '../shape-views/pen-outline';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from '../shape-views/common';
@@ -34,6 +35,8 @@ export interface PaintOptions {
   faded: boolean;
   /** Makes the Path2D a pen outline is cached in; Path2D in the browser. */
   createPath: () => PathSink;
+  /** The theme's colours (renderer/theme/canvas-colours.ts); the board's own when absent. */
+  colours?: ColourMap;
 }
 
 export function fontOf(fontSize: number): string {
@@ -47,25 +50,26 @@ export function fontOf(fontSize: number): string {
 export function paintShape(ctx: PaintContext<unknown>, shape: DraftShape, options: PaintOptions): void {
   setPlacement(ctx, options.base, shape.x, shape.y, shape.rotation);
   ctx.globalAlpha = options.faded ? shape.opacity * 0.25 : shape.opacity;
+  const colours = options.colours ?? identityColours;
   switch (shape.type) {
     case 'rect':
-      paintRect(ctx, shape);
+      paintRect(ctx, shape, colours);
       break;
     case 'ellipse':
-      paintEllipse(ctx, shape);
+      paintEllipse(ctx, shape, colours);
       break;
     case 'line':
     case 'arrow':
-      paintSegment(ctx, shape);
+      paintSegment(ctx, shape, colours);
       break;
     case 'pen':
-      paintPen(ctx, shape, options);
+      paintPen(ctx, shape, options, colours);
       break;
     case 'text':
-      paintText(ctx, shape, options.zoom);
+      paintText(ctx, shape, options.zoom, colours);
       break;
     case 'note':
-      paintNote(ctx, shape, options.zoom);
+      paintNote(ctx, shape, options.zoom, colours);
       break;
   }
 }
@@ -91,31 +95,31 @@ function setDash(ctx: PaintContext<unknown>, style: DraftShape['style'], cap: Ca
   ctx.lineCap = dash === 'dotted' ? 'round' : cap;
 }
 
-function fillAndStroke(ctx: PaintContext<unknown>, style: DraftShape['style']): void {
+function fillAndStroke(ctx: PaintContext<unknown>, style: DraftShape['style'], colours: ColourMap): void {
   if (style.fill !== 'none') {
-    ctx.fillStyle = style.fill;
+    ctx.fillStyle = colours(style.fill);
     ctx.fill();
   }
-  ctx.strokeStyle = style.stroke;
+  ctx.strokeStyle = colours(style.stroke);
   ctx.lineWidth = style.strokeWidth;
   setDash(ctx, style, 'butt');
   ctx.lineJoin = 'miter';
   ctx.stroke();
 }
 
-function paintRect(ctx: PaintContext<unknown>, shape: DraftOf<'rect'>): void {
+function paintRect(ctx: PaintContext<unknown>, shape: DraftOf<'rect'>, colours: ColourMap): void {
   ctx.beginPath();
   ctx.rect(0, 0, shape.w, shape.h);
-  fillAndStroke(ctx, shape.style);
+  fillAndStroke(ctx, shape.style, colours);
 }
 
-function paintEllipse(ctx: PaintContext<unknown>, shape: DraftOf<'ellipse'>): void {
+function paintEllipse(ctx: PaintContext<unknown>, shape: DraftOf<'ellipse'>, colours: ColourMap): void {
   ctx.beginPath();
   ctx.ellipse(shape.w / 2, shape.h / 2, shape.w / 2, shape.h / 2, 0, 0, Math.PI * 2);
-  fillAndStroke(ctx, shape.style);
+  fillAndStroke(ctx, shape.style, colours);
 }
 
-function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | DraftOf<'arrow'>): void {
+function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | DraftOf<'arrow'>, colours: ColourMap): void {
   const [x1, y1, x2, y2] = shape.points;
   const start: Point = { x: x1, y: y1 };
   const end: Point = { x: x2, y: y2 };
@@ -133,7 +137,7 @@ function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | Draft
     if (shape.arrowheads.start) head(start, end);
     if (shape.arrowheads.end) head(end, start);
   }
-  ctx.strokeStyle = shape.style.stroke;
+  ctx.strokeStyle = colours(shape.style.stroke);
   ctx.lineWidth = shape.style.strokeWidth;
   setDash(ctx, shape.style, 'round');
   ctx.lineJoin = 'round';
@@ -151,13 +155,13 @@ function penPath(shape: DraftOf<'pen'>, createPath: () => PathSink): PathSink | 
 
 const penPaths = new WeakMap<DraftShape, PathSink | null>();
 
-function paintPen(ctx: PaintContext<unknown>, shape: DraftOf<'pen'>, options: PaintOptions): void {
+function paintPen(ctx: PaintContext<unknown>, shape: DraftOf<'pen'>, options: PaintOptions, colours: ColourMap): void {
   let path = penPaths.get(shape);
   if (path === undefined) {
     path = penPath(shape, options.createPath);
     penPaths.set(shape, path);
   }
-  ctx.fillStyle = shape.style.stroke;
+  ctx.fillStyle = colours(shape.style.stroke);
   if (path) {
     ctx.fill(path);
     return;
@@ -172,12 +176,12 @@ function paintPen(ctx: PaintContext<unknown>, shape: DraftOf<'pen'>, options: Pa
 /** Hard line breaks only: text shapes do not wrap (TextView draws them the same way). */
 const textLines = memoByShape((shape) => (shape.type === 'text' ? shape.text.split('\n') : []));
 
-function paintText(ctx: PaintContext<unknown>, shape: DraftOf<'text'>, zoom: number): void {
-  paintLines(ctx, textLines(shape), shape.fontSize, shape.style.stroke, zoom, shape.w, 0, alignOf(shape));
+function paintText(ctx: PaintContext<unknown>, shape: DraftOf<'text'>, zoom: number, colours: ColourMap): void {
+  paintLines(ctx, textLines(shape), shape.fontSize, colours(shape.style.stroke), zoom, shape.w, 0, alignOf(shape));
 }
 
-function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: number): void {
-  ctx.fillStyle = shape.color;
+function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: number, colours: ColourMap): void {
+  ctx.fillStyle = colours(shape.color);
   ctx.fillRect(0, 0, shape.w, shape.h);
   if (!shape.text) return;
   // The lines shapes/note/layout.ts laid out (wrapped, the last cut with an ellipsis), as NoteView draws them.
@@ -185,7 +189,7 @@ function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: num
     ctx,
     noteLines(shape),
     shape.fontSize,
-    NOTE_TEXT_COLOR,
+    colours(NOTE_TEXT_COLOR),
     zoom,
     Math.max(0, shape.w - NOTE_PADDING * 2),
     NOTE_PADDING,

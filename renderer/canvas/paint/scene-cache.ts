@@ -18,6 +18,7 @@ import type { Matrix, PaintContext, PathSink } from './paint-context';
 import { ShapeIndex } from '../spatial-index';
 import { boxesIntersect } from '../viewport-math';
 import { paintScene } from './paint-scene';
+import type { ColourMap } from '../../theme/canvas-colours';
 
 /** What the cache paints into: an off-screen canvas and its context in the browser. */
 export interface Surface<Image> {
@@ -33,6 +34,8 @@ export interface SceneContent {
   shapes: readonly DraftShape[];
   hidden: ReadonlySet<string>;
   faded: ReadonlySet<string>;
+  /** The theme's colours: a new map (the theme changed) repaints at once. */
+  colours?: ColourMap;
 }
 
 export interface SceneCacheOptions<Image> {
@@ -185,6 +188,7 @@ export class SceneCache<Image> {
         hidden: job.content.hidden,
         faded: job.content.faded,
         createPath: this.options.createPath,
+        colours: job.content.colours,
       },
       job.next,
       stopAt,
@@ -224,5 +228,5 @@ export function viewOf(base: Matrix, width: number, height: number): Box {
 }
 
 function sameContent(a: SceneContent, b: SceneContent): boolean {
-  return a.shapes === b.shapes && a.hidden === b.hidden && a.faded === b.faded;
+  return a.shapes === b.shapes && a.hidden === b.hidden && a.faded === b.faded && a.colours === b.colours;
 }

@@ -1,6 +1,7 @@
 import { Group, Line } from 'react-konva';
 import { arrowheadWings, type DraftOf, type Point } from '../../shapes';
 import { dashProps, placement, type ViewProps } from './common';
+import { useCanvasColours } from './colours-context';
 
 /**
  * Line and arrow. Arrowheads are two wings from `arrowheadWings`, the same
@@ -11,8 +12,9 @@ export function SegmentView({ shape, faded }: ViewProps<DraftOf<'line'> | DraftO
   const [x1, y1, x2, y2] = shape.points;
   const start: Point = { x: x1, y: y1 };
   const end: Point = { x: x2, y: y2 };
+  const colours = useCanvasColours();
   const stroke = {
-    stroke: shape.style.stroke,
+    stroke: colours(shape.style.stroke),
     strokeWidth: shape.style.strokeWidth,
     lineCap: 'round',
     lineJoin: 'round',

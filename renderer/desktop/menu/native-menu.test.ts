@@ -6,6 +6,7 @@ import { MemoryClipboard } from '../../actions';
 import { FakeExportRenderer, rect } from '../../actions/test-context';
 import { createBoardSession } from '../../canvas/board-session';
 import { MemoryFiles } from '../../platform';
+import { createThemeStore } from '../../theme/theme-store';
 import { connectNativeMenu, MENU_REFRESH_DELAY_MS } from './native-menu';
 
 /** `window.easel.menu` in memory: what was sent, and a way to choose an item. */
@@ -32,6 +33,7 @@ function session() {
     exporter: new FakeExportRenderer(),
     isMac: false,
     boardName: 'menu-test',
+    theme: createThemeStore(null, 'light'),
   });
 }
 

@@ -39,6 +39,7 @@ export function connectNativeMenu(
   };
   send();
   const unsubscribeUi = ui.subscribe(schedule);
+  const unsubscribeTheme = actions.theme.subscribe(schedule); // View › Dark mode's tick
   // Undo, redo and every edit (ours or a peer's) are transactions on the doc.
   board.doc.on('afterTransaction', schedule);
   const unsubscribeAction = api.menu.onAction(({ id }) => {
@@ -58,6 +59,7 @@ export function connectNativeMenu(
   return () => {
     if (timer !== null) clearTimeout(timer);
     unsubscribeUi();
+    unsubscribeTheme();
     board.doc.off('afterTransaction', schedule);
     unsubscribeAction();
     // No board: the menu keeps only what the app has everywhere (the Edit menu's roles among it).
