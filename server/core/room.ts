@@ -308,7 +308,7 @@ export class Room {
     if (changed) this.outgoing.queueUpdate(PEER_ORIGIN, Y.encodeStateAsUpdate(this.doc, before));
   }
 
-  /** Removes the member and, at once, its presence for everyone else. */
+  /** Removes the member now, and its presence for everyone else with the next presence tick. */
   leave(connectionId: ConnectionId): void {
     const owned = this.members.get(connectionId);
     if (!owned) return;
