@@ -2,7 +2,8 @@
  * DOM input → tools. Pointer events on the canvas container become
  * PointerInputs (`pointerAt`) for the ToolController; the wheel pans and
  * zooms; Space held or a middle-button drag pans with the hand tool whatever
- * tool is active; key presses go to the active tool (Shift/Alt constraints,
+ * tool is active; fingers pinch, pan and long-press first (touch-input.ts);
+ * key presses go to the active tool (Shift/Alt constraints,
  * Esc) and then to the action registry (shortcuts). Copy, cut and paste come
  * from the page's clipboard events instead (use-clipboard-events.ts).
  */
@@ -10,6 +11,7 @@ import { type RefObject, useEffect, useState } from 'react';
 import { type PointerKind, pointerAt, type Tool } from '../tools';
 import type { BoardSession } from './board-session';
 import { isTextEntry } from './text-entry';
+import { TouchInput } from './touch-input';
 import { panByWheel, wheelDeltaPx, zoomByWheel } from './viewport-math';
 
 const POINTER_KINDS: readonly string[] = ['mouse', 'pen', 'touch'] satisfies PointerKind[];
@@ -49,9 +51,34 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
     };
     // The inline editor sits inside the container; its clicks are the textarea's own.
     const fromEditor = (e: Event) => e.target instanceof Element && e.target.closest('textarea') !== null;
+    const local = (e: PointerEvent) => {
+      const rect = el.getBoundingClientRect();
+      return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+    };
+    // Pinch, two-finger pan, long press and palm rejection take touch events before the tools do.
+    const touch = new TouchInput({
+      cancelTool: () => controller.cancel(),
+      viewport: () => ui.getState().viewport,
+      setViewport: (viewport) => ui.getState().setViewport(viewport),
+      // The board's context menu listens for contextmenu: a long press sends it one at the finger.
+      openContextMenu: (clientX, clientY) =>
+        el.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX, clientY })),
+    });
+    // The browser's own long-press menu (Chrome on Android) would open a second one.
+    const onNativeContextMenu = (e: MouseEvent) => {
+      if (e.isTrusted && e.button !== 2 && touch.touchedRecently()) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    };
 
     const onDown = (e: PointerEvent) => {
-      if (!e.isPrimary || fromEditor(e)) return;
+      if (fromEditor(e)) return;
+      if (touch.down(e, local(e)) === 'taken') {
+        el.setPointerCapture(e.pointerId);
+        return;
+      }
+      if (!e.isPrimary) return;
       // A press outside the open editor commits it first: the browser would blur it only after
       // this handler, and the select tool ends the edit on pointer-down, which would drop the text.
       const active = document.activeElement;
@@ -68,14 +95,15 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
       } else controller.pointerDown(input);
     };
     const onMove = (e: PointerEvent) => {
-      if (!e.isPrimary || fromEditor(e)) return;
+      if (fromEditor(e) || touch.move(e, local(e)) === 'taken' || !e.isPrimary) return;
       const input = toInput(e);
       if (panning) panning.pointerMove(input);
       else controller.pointerMove(input);
     };
     const onUp = (e: PointerEvent) => {
-      if (!e.isPrimary || fromEditor(e)) return;
+      if (fromEditor(e)) return;
       if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
+      if (touch.up(e) === 'taken' || !e.isPrimary) return;
       const input = toInput(e);
       if (panning) {
         panning.pointerUp({ ...input, button: 0 });
@@ -83,7 +111,7 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
       } else controller.pointerUp(input);
     };
     const onCancel = (e: PointerEvent) => {
-      if (!e.isPrimary) return;
+      if (touch.up(e) === 'taken' || !e.isPrimary) return;
       if (panning) panning = null;
       else controller.cancel();
     };
@@ -116,6 +144,7 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
       if (panning) panning = null;
     };
 
+    el.addEventListener('contextmenu', onNativeContextMenu, true);
     el.addEventListener('pointerdown', onDown);
     el.addEventListener('pointermove', onMove);
     el.addEventListener('pointerup', onUp);
@@ -125,6 +154,8 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
     window.addEventListener('keyup', onKeyUp);
     window.addEventListener('blur', onBlur);
     return () => {
+      touch.dispose();
+      el.removeEventListener('contextmenu', onNativeContextMenu, true);
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('pointermove', onMove);
       el.removeEventListener('pointerup', onUp);

@@ -4,6 +4,7 @@ import {
   boxesIntersect,
   MAX_WHEEL_ZOOM_STEP,
   panByWheel,
+  pinchViewport,
   visibleBox,
   wheelDeltaPx,
   wheelZoomFactor,
@@ -62,6 +63,23 @@ describe('viewport math', () => {
     expect(back.zoom).toBeCloseTo(start.zoom);
     expect(back.x).toBeCloseTo(start.x);
     expect(back.y).toBeCloseTo(start.y);
+  });
+
+  it('pinches: the zoom follows the fingers apart, the board under their midpoint follows the midpoint', () => {
+    const start = { x: 10, y: 20, zoom: 1 };
+    const a0 = { x: 100, y: 100 };
+    const b0 = { x: 200, y: 100 };
+    // Apart to twice the distance, about the same midpoint: 2×, the midpoint's board point still.
+    const wider = pinchViewport(start, a0, b0, { x: 50, y: 100 }, { x: 250, y: 100 });
+    expect(wider.zoom).toBeCloseTo(2);
+    expect(wider.x + 150 / wider.zoom).toBeCloseTo(start.x + 150 / start.zoom);
+    expect(wider.y + 100 / wider.zoom).toBeCloseTo(start.y + 100 / start.zoom);
+    // Both fingers moved 30 px right at the same distance: a pan of 30 screen px, no zoom.
+    const panned = pinchViewport(start, a0, b0, { x: 130, y: 100 }, { x: 230, y: 100 });
+    expect(panned).toEqual({ x: -20, y: 20, zoom: 1 });
+    // Clamped like every zoom; two fingers on one spot do not divide by zero.
+    expect(pinchViewport(start, a0, b0, { x: 0, y: 0 }, { x: 10000, y: 0 }).zoom).toBe(8);
+    expect(pinchViewport(start, a0, a0, a0, b0).zoom).toBe(1);
   });
 
   it('pans by screen pixels, whatever the zoom', () => {

@@ -66,6 +66,21 @@ export function zoomByWheel(viewport: Viewport, screen: Point, deltaY: number): 
   return zoomAround(viewport, screen, viewport.zoom * wheelZoomFactor(deltaY));
 }
 
+/**
+ * Two fingers moved from (a0, b0) to (a1, b1), in screen pixels: the zoom
+ * follows the distance between them and the board point that was under
+ * their midpoint stays under it, so a pinch zooms and pans at once.
+ */
+export function pinchViewport(start: Viewport, a0: Point, b0: Point, a1: Point, b1: Point): Viewport {
+  const startDistance = Math.hypot(b0.x - a0.x, b0.y - a0.y);
+  const distance = Math.hypot(b1.x - a1.x, b1.y - a1.y);
+  const zoom = clampZoom(startDistance > 0 ? (start.zoom * distance) / startDistance : start.zoom);
+  const c0 = { x: (a0.x + b0.x) / 2, y: (a0.y + b0.y) / 2 };
+  const c1 = { x: (a1.x + b1.x) / 2, y: (a1.y + b1.y) / 2 };
+  const anchor = { x: start.x + c0.x / start.zoom, y: start.y + c0.y / start.zoom };
+  return { x: anchor.x - c1.x / zoom, y: anchor.y - c1.y / zoom, zoom };
+}
+
 /** DOM WheelEvent.deltaMode: lines and pages become pixels so every device pans alike. */
 export function wheelDeltaPx(delta: number, deltaMode: number, pageSize: number): number {
   if (deltaMode === 1) return delta * 16;
