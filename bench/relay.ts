@@ -5,7 +5,7 @@ import { runBenchCli } from './support/cli';
 import { compareRuns, formatHostileSummary } from './relay/hostile/report';
 import { type BenchOptions, parseBenchOptions, USAGE } from './relay/options';
 import { formatTable, jsonNumbers, saveResult } from './relay/report';
-import { measureRun } from './relay/run';
+import { measureRun, type RunOutcome } from './relay/run';
 
 /**
  * `npm run bench:relay`: one board of N clients writing through a real relay
@@ -32,21 +32,30 @@ async function main(options: BenchOptions): Promise<number> {
     return 0;
   }
 
-  progress('run 1 of 2: the honest load alone');
-  const clean = await measureRun(options, false, progress);
-  progress('run 2 of 2: the same load with hostile guests beside it');
-  const hostile = await measureRun(options, true, progress);
-  const comparison = compareRuns(clean.result, hostile.result);
+  const clean: RunOutcome[] = [];
+  const hostile: RunOutcome[] = [];
+  for (let pair = 1; pair <= options.pairs; pair++) {
+    const of = `pair ${pair} of ${options.pairs}`;
+    progress(`${of}: the honest load alone`);
+    clean.push(await measureRun(options, false, progress));
+    progress(`${of}: the same load with hostile guests beside it`);
+    hostile.push(await measureRun(options, true, progress));
+  }
+  const comparison = compareRuns(
+    clean.map((run) => run.result),
+    hostile.map((run) => run.result),
+  );
   const loadAverage = os.loadavg();
+  const last = hostile[hostile.length - 1]!;
   const combined = {
     benchmark: 'relay-hostile',
-    startedAt: clean.result.startedAt,
+    startedAt: clean[0]!.result.startedAt,
     comparison,
-    hostileGuests: hostile.hostile,
-    relayDrops: hostile.relayDrops,
+    hostileGuests: last.hostile,
+    relayDrops: last.relayDrops,
     loadAverage,
-    clean: clean.result,
-    hostile: hostile.result,
+    clean: clean.map((run) => run.result),
+    hostile: hostile.map((run) => ({ ...run.result, hostileGuests: run.hostile, relayDrops: run.relayDrops })),
   };
   const file = await saveResult(resultsDir, combined, 'relay-hostile');
   if (options.json) {
@@ -54,20 +63,35 @@ async function main(options: BenchOptions): Promise<number> {
     return 0;
   }
   const relative = path.relative(repoRoot, file);
+  const sections =
+    options.pairs === 1
+      ? [
+          '── without hostile guests',
+          formatTable(clean[0]!.result, relative),
+          '',
+          '── with hostile guests',
+          formatTable(last.result, relative),
+        ]
+      : [
+          '── runs (delivery p99, relay peak RSS, lost after kill -9)',
+          ...clean.map((run, i) => `pair ${i + 1}  clean    ${oneLine(run)}\n        hostile  ${oneLine(hostile[i]!)}`),
+          `result file  ${relative}`,
+        ];
   process.stdout.write(
     [
-      '── without hostile guests',
-      formatTable(clean.result, relative),
-      '',
-      '── with hostile guests',
-      formatTable(hostile.result, relative),
+      ...sections,
       '',
       '── comparison',
-      formatHostileSummary(comparison, hostile.hostile!, hostile.relayDrops, loadAverage),
+      formatHostileSummary(comparison, last.hostile!, last.relayDrops, loadAverage),
       '',
     ].join('\n'),
   );
   return 0;
+}
+
+function oneLine({ result }: RunOutcome): string {
+  const mib = (result.relayPeakRssBytes / (1024 * 1024)).toFixed(0);
+  return `p99 ${result.deliveryMs.p99.toFixed(2)} ms, ${mib} MiB, lost ${result.readBack.lost}, caveats: ${result.caveats.length}`;
 }
 
 runBenchCli('bench:relay', USAGE, parseBenchOptions, main);

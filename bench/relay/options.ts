@@ -20,6 +20,8 @@ Options:
                 honest clients (subdocument bombs, floods with slow readers,
                 board churn, reconnect storms, join spam, each from its own
                 loopback address); compare honest p99 and the relay's peak RSS
+  --pairs N     with --hostile: N pairs of runs, alternating, compared by their
+                median p99 (a shared machine's noise) (default 1)
   --json        print one JSON object only
   -h, --help    show this help
 
@@ -41,6 +43,8 @@ export interface BenchOptions {
   threads: number;
   client: ClientKind;
   hostile: boolean;
+  /** With `hostile`: how many (clean, hostile) pairs to run. */
+  pairs: number;
   json: boolean;
 }
 
@@ -61,6 +65,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         threads: { type: 'string' },
         client: { type: 'string' },
         hostile: { type: 'boolean' },
+        pairs: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -82,6 +87,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         threads: Math.min(integer('--threads', values.threads, 0, 0, 64), clients),
         client: clientKind(values.client),
         hostile: values.hostile ?? false,
+        pairs: integer('--pairs', values.pairs, 1, 1, 10),
         json: values.json ?? false,
       },
     };
