@@ -2,26 +2,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import packageJson from '../package.json' with { type: 'json' };
-import { clipText, DESKTOP_APP_ORIGIN, errorAck, EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
+import { clipText, DESKTOP_APP_ORIGIN, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
 import { AccessControl } from './access/access-control';
 import { accessHttpHandler, isAccessPath } from './access/access-http';
 import { writeRelayAddress } from './access/relay-address';
 import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
-import { connectRedis, defaultNodeName, openPostgresStore, type RedisLink, StoreProbe } from './cluster/deployment';
+import { connectRedis, defaultNodeName, openBoardStore, type RedisLink, StoreProbe } from './cluster/deployment';
 import { PeerLink } from './cluster/peer-link';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
-import type { Session } from './core/session';
 import { type Logger, silentLogger } from './core/types';
 import { DEFAULT_RELAY_BUDGETS, type RelayBudgets } from './relay-budgets';
-import { FileBoardStore } from './storage/file-store';
 import type { BoardStore } from './storage/types';
-import {
-  type Backpressure,
-  type BackpressureLimits,
-  DEFAULT_BACKPRESSURE,
-  watchBackpressure,
-} from './transport/backpressure';
+import { type BackpressureLimits, DEFAULT_BACKPRESSURE, watchBackpressure } from './transport/backpressure';
 import { type AdmittedData, admission } from './transport/admission';
 import { applyConnectionBudget } from './transport/connection-budget';
 import { destroyUnfinishedHandshakes } from './transport/handshake-timeout';
@@ -29,7 +22,8 @@ import { isOriginAllowed } from './transport/handshake';
 import { hostAllowlist, refuseForeignHosts } from './transport/host-allowlist';
 import { httpHandler } from './transport/http';
 import type { HttpHandlerOptions } from './transport/http';
-import { type RelayServer, type RelaySocket, socketIoOutbox } from './transport/socket-io-outbox';
+import { bindSession, DROP_MESSAGES } from './transport/session-events';
+import { type RelayServer, socketIoOutbox } from './transport/socket-io-outbox';
 import { openWebRoot } from './transport/static-client';
 import { coalesceWrites } from './transport/write-coalescing';
 
@@ -123,12 +117,15 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
   const client = options.webRoot !== undefined ? await openWebRoot(options.webRoot) : null;
   const budgets: RelayBudgets = { ...DEFAULT_RELAY_BUDGETS, ...options.budgets };
   const node = options.node ?? defaultNodeName();
-  const storeKind = options.store ? 'custom' : options.storeUrl ? 'postgres' : 'files';
-  const store =
-    options.store ??
-    (options.storeUrl
-      ? await openPostgresStore(options.storeUrl, node, log, options.maxBoardBytes)
-      : await openFileStore(options.dataDir, log, options.maxBoardBytes, budgets.maxOpenLogs));
+  const { store, kind: storeKind } = await openBoardStore({
+    store: options.store,
+    storeUrl: options.storeUrl,
+    dataDir: options.dataDir,
+    node,
+    log,
+    maxBoardBytes: options.maxBoardBytes,
+    maxOpenLogs: budgets.maxOpenLogs,
+  });
   let redis: RedisLink | null = null;
   if (options.redisUrl) {
     redis = await connectRedis(options.redisUrl, log).catch(async (error: unknown) => {
@@ -366,51 +363,4 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       return closing;
     },
   };
-}
-
-const DROP_MESSAGES = {
-  buffer: 'connection dropped: it fell too far behind (the relay held more than it may for it)',
-  stalled: 'connection dropped: it stopped reading',
-  'unsolicited pong': 'connection dropped: it sent a pong without a ping',
-} as const;
-
-/**
- * Wires the four protocol events to the session; acks are optional for a
- * client, never trusted. A join to a connection that is behind is answered
- * RATE_LIMITED without building anything (see transport/backpressure.ts).
- */
-function bindSession(socket: RelaySocket, session: Session, backpressure: Backpressure): void {
-  const reply = (ack: unknown) => (response: unknown) => {
-    if (typeof ack === 'function') ack(response);
-  };
-  socket.on(EVENTS.join, (payload, ack) => {
-    if (backpressure.isCongested(socket.conn)) {
-      reply(ack)(errorAck('RATE_LIMITED', 'the relay is still sending this connection earlier data; retry shortly'));
-      return;
-    }
-    void session
-      .join(payload, () => backpressure.pendingBytes(socket.conn))
-      .then((response) => {
-        // The board is on its way: the connection may hold that much more for a moment.
-        if (response.ok) backpressure.allow(socket.conn, response.update.byteLength);
-        reply(ack)(response);
-      });
-  });
-  socket.on(EVENTS.update, (payload, ack) => void session.update(payload).then(reply(ack)));
-  socket.on(EVENTS.leave, (payload, ack) => void session.leave(payload).then(reply(ack)));
-  socket.on(EVENTS.awareness, (payload) => session.awareness(payload));
-}
-
-async function openFileStore(
-  dataDir: string | undefined,
-  log: Logger,
-  maxBoardBytes: number | undefined,
-  maxOpenLogs: number,
-): Promise<BoardStore> {
-  if (!dataDir) throw new Error('createRelay needs a dataDir (or a store)');
-  return FileBoardStore.create(dataDir, {
-    logger: (event, details) => log.info({ ...details }, event),
-    maxBoardBytes,
-    maxOpenLogs,
-  });
 }
