@@ -16,6 +16,7 @@ import { createFileActions } from './file-actions';
 import { createHelpActions } from './help-actions';
 import { matchesShortcut } from './keys';
 import { createToolActions } from './tool-actions';
+import { allowedForRole } from './view-only';
 import { createViewActions } from './view-actions';
 
 export { shortcutLabel } from './keys';
@@ -70,8 +71,10 @@ export class ActionRegistry {
     return this.matches(event, ctx)[0];
   }
 
+  /** False for a viewer's board-changing command (view-only.ts), else the action's own `enabled`. */
   isEnabled(action: Action | string, ctx: ActionContext): boolean {
     const found = typeof action === 'string' ? this.require(action) : action;
+    if (!allowedForRole(found, ctx)) return false;
     return found.enabled?.(ctx) ?? true;
   }
 

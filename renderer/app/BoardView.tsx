@@ -18,6 +18,7 @@ import { UI_CSS } from '../ui/ui-styles';
 import { useBoardContextMenu } from '../ui/use-board-context-menu';
 import { usePeers } from '../canvas/presence/use-peers';
 import { loadIdentity, saveIdentity } from '../presence/identity';
+import { AccessEndedBanner, ViewOnlyBadge } from '../ui/AccessNotices';
 import { EpochMismatchBanner } from '../ui/EpochMismatchBanner';
 import { ParticipantsList } from '../ui/ParticipantsList';
 import { StatusIndicator } from '../ui/StatusIndicator';
@@ -78,6 +79,11 @@ export function BoardView({
     seedBoard(id, Y.encodeStateAsUpdate(doc));
     navigate(boardPath(id));
   }, [doc]);
+  // What the relay lets me do here: a viewer's tools, commands and doc are off (canvas/board-session.ts).
+  const canEdit = sync.role !== 'viewer';
+  useEffect(() => {
+    if (session && sync.role) session.setRole(sync.role);
+  }, [session, sync.role]);
   useTestHook(session);
   useNativeMenu(session);
   useReportPending(sync.pending);
@@ -98,7 +104,8 @@ export function BoardView({
       <header className="easel-bar" style={{ gap: 16 }}>
         <strong className="hide-compact">Easel</strong>
         <Link to={HOME_PATH}>All boards</Link>
-        <BoardTitle doc={doc} />
+        <BoardTitle doc={doc} readOnly={!canEdit} />
+        {!canEdit && <ViewOnlyBadge />}
         <span className="shrink hide-compact" title={`Board ${boardId} on ${relay.url}`}>
           on <code>{relay.url}</code>
         </span>
@@ -111,15 +118,18 @@ export function BoardView({
             connection: sync.connection,
             wasSynced: sync.wasSynced,
             reconnectedAt: sync.reconnectedAt,
+            role: sync.role,
+            refusal: sync.refusal,
           }}
           onRetry={sync.retryNow}
         />
         {session && <FileMenu session={session} />}
-        <BoardShare boardId={boardId} pageToken={token} />
+        <BoardShare boardId={boardId} pageToken={token} relayUrl={relay.url} />
       </header>
       {session && (
         <>
           {sync.epochMismatch && <EpochMismatchBanner onKeepAsNew={keepAsNewBoard} />}
+          {sync.connection.accessEnded !== null && <AccessEndedBanner message={sync.connection.accessEnded} />}
           <ErrorBanner notices={session.notices} />
           <div className="easel-stage">
             <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
@@ -128,7 +138,7 @@ export function BoardView({
                 <Toolbar session={session} />
               </div>
               <div className="easel-corner top-right">
-                <StylePanel session={session} />
+                {canEdit && <StylePanel session={session} />}
               </div>
               <div className="easel-corner bottom-left">
                 <ZoomControls session={session} />
@@ -137,7 +147,7 @@ export function BoardView({
                 <HelpControls session={session} />
               </div>
             </div>
-            <EmptyBoardHints session={session} />
+            {canEdit && <EmptyBoardHints session={session} />}
           </div>
           {contextMenu.element}
           <ShortcutsDialog session={session} />

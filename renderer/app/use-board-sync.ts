@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Role } from '../../shared/protocol';
 import { isBrowserClient } from '../local/browser-client';
 import { type LocalFirstBoard, openLocalFirstBoard } from '../local/local-first-board';
 import { guardUnload } from '../local/unload-guard';
@@ -20,6 +21,10 @@ export interface BoardSyncState {
   reconnectedAt: number | null;
   /** The relay holds a different board under this id: nothing was merged or sent. */
   epochMismatch: EpochMismatch | null;
+  /** Editor or viewer, as the relay last said; null until it has. */
+  role: Role | null;
+  /** Why the relay will not open this board for us (another board's link, a deleted board), or null. */
+  refusal: string | null;
 }
 
 const INITIAL: BoardSyncState = {
@@ -27,10 +32,12 @@ const INITIAL: BoardSyncState = {
   pending: 0,
   doc: null,
   awareness: null,
-  connection: { state: 'connecting', nextRetryAt: null, lastError: null, refused: false },
+  connection: { state: 'connecting', nextRetryAt: null, lastError: null, refused: false, accessEnded: null },
   wasSynced: false,
   reconnectedAt: null,
   epochMismatch: null,
+  role: null,
+  refusal: null,
 };
 
 /**
@@ -92,11 +99,15 @@ export function useBoardSync(
           wasSynced,
           reconnectedAt,
           epochMismatch: board.epochMismatch,
+          role: board.role,
+          refusal: board.refusal?.message ?? null,
         });
       };
       board.events.on('status', update);
       board.events.on('pending', update);
       board.events.on('epoch-mismatch', update);
+      board.events.on('role', update);
+      board.events.on('refusal', update);
       opened.client.events.on('connection', update);
       setClient(opened.client);
       update();

@@ -5,6 +5,7 @@
  * with it, so React effects (which StrictMode runs twice) own it whole.
  */
 import type * as Y from 'yjs';
+import type { Role } from '../../shared/protocol';
 import { boardFileBaseName, readBoardName } from '../../shared/model/board-meta';
 import { type ActionContext, type ActionRegistry, type ClipboardPort, createDefaultActions } from '../actions';
 import { BoardDoc, BoardUndo } from '../doc';
@@ -29,6 +30,8 @@ export interface BoardSession {
   /** The canvas writes these as the pointer moves and the stage resizes; actions read them. */
   lastPointer: Point;
   stageSize: Size;
+  /** What the relay lets this person do on the board: a viewer's tools and commands are off, its doc unwritable. */
+  setRole(role: Role): void;
   destroy(): void;
 }
 
@@ -81,6 +84,12 @@ export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession 
       notify: (notice) => notices.getState().show(notice),
       pointer: () => session.lastPointer,
       viewportSize: () => session.stageSize,
+    },
+    setRole(role) {
+      const canEdit = role === 'editor';
+      board.setWritable(canEdit);
+      if (!canEdit) controller.cancel(); // a gesture under way would write on up
+      ui.getState().setCanEdit(canEdit);
     },
     destroy() {
       controller.destroy();

@@ -48,6 +48,8 @@ export class BoardDoc {
   private readonly listeners = new Set<ShapesListener>();
   /** Writes of the `transact` in progress; null outside one. */
   private staged: Staged | null = null;
+  /** False while this person is a viewer: the relay would refuse what is written (FORBIDDEN). */
+  private writable = true;
 
   constructor(
     readonly doc: Y.Doc,
@@ -208,8 +210,22 @@ export class BoardDoc {
     return ids;
   }
 
+  /**
+   * Viewers write nothing: the UI offers them no way to, and this is the
+   * backstop, so a missed path fails here instead of leaving a local change
+   * the relay will never take.
+   */
+  setWritable(writable: boolean): void {
+    this.writable = writable;
+  }
+
+  get isWritable(): boolean {
+    return this.writable;
+  }
+
   private stage(id: string, value: object | typeof REMOVED): void {
     if (!this.staged) throw new Error('BoardDoc: write outside transact'); // every public write wraps itself in one
+    if (!this.writable) throw new Error('BoardDoc: view only; this board cannot be changed from here');
     this.staged.set(id, value);
   }
 

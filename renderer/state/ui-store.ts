@@ -58,6 +58,11 @@ export interface UiState {
   toolLocked: boolean;
   /** The keyboard shortcuts dialog is open. */
   helpOpen: boolean;
+  /**
+   * Whether this person may change the board (the relay says: editor or
+   * viewer). Every command and tool reads it (renderer/actions/view-only.ts).
+   */
+  canEdit: boolean;
   setTool(tool: ToolId): void;
   select(ids: readonly string[]): void;
   setEditing(id: string | null): void;
@@ -66,7 +71,12 @@ export interface UiState {
   toggleGrid(): void;
   toggleToolLock(): void;
   setHelpOpen(open: boolean): void;
+  /** Becoming a viewer drops a drawing tool for select and ends an inline edit. */
+  setCanEdit(canEdit: boolean): void;
 }
+
+/** The tools a viewer keeps: they change nothing. */
+export const VIEWING_TOOLS: readonly ToolId[] = ['select', 'hand'];
 
 export const DEFAULT_STYLE: StyleDefaults = {
   stroke: '#1e1e1e',
@@ -96,6 +106,7 @@ export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 
     gridVisible: false,
     toolLocked: false,
     helpOpen: false,
+    canEdit: true,
     // Switching tools ends any inline edit; the selection stays for select only.
     setTool: (tool) => set((state) => ({ tool, editingId: null, selection: tool === 'select' ? state.selection : [] })),
     select: (ids) => set({ selection: [...new Set(ids)] }),
@@ -105,5 +116,11 @@ export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 
     toggleGrid: () => set((state) => ({ gridVisible: !state.gridVisible })),
     toggleToolLock: () => set((state) => ({ toolLocked: !state.toolLocked })),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
+    setCanEdit: (canEdit) =>
+      set((state) =>
+        canEdit || state.canEdit === canEdit
+          ? { canEdit }
+          : { canEdit, editingId: null, tool: VIEWING_TOOLS.includes(state.tool) ? state.tool : 'select' },
+      ),
   }));
 }

@@ -13,6 +13,10 @@
  *   and none is sent in full twice.
  * - A relay whose epoch for this board differs from the one we knew holds a
  *   different board under the same id: we neither apply its state nor push ours.
+ * - The join ack says whether we are an editor or a viewer, and `board:role`
+ *   changes it live (a lock). A viewer sends presence but no changes: the
+ *   relay would refuse them. Nothing of a viewer's counts as unsaved; becoming
+ *   an editor again rejoins, and the join diff carries whatever was local.
  */
 import {
   applyAwarenessUpdate,
@@ -21,7 +25,7 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { JoinAckParsed, WireError } from '../../shared/protocol';
+import type { JoinAckParsed, Role, WireError } from '../../shared/protocol';
 import { AWARENESS_THROTTLE_MS, RESYNC_AFTER_ERROR_MS } from './constants';
 import { Emitter } from './emitter';
 import { throttle } from './throttle';
@@ -40,6 +44,10 @@ export interface BoardSyncEvents extends Record<string, unknown> {
   /** The relay's epoch for this board, once accepted; keep it to detect a replaced board later. */
   epoch: string;
   'epoch-mismatch': EpochMismatch;
+  /** What the relay lets us do on the board: from each join, and live when it changes. */
+  role: Role;
+  /** The relay refused to open the board for us (FORBIDDEN: another board's link, a deleted board), or null again. */
+  refusal: WireError | null;
 }
 
 export interface BoardSyncOptions {
@@ -72,6 +80,8 @@ export class BoardSync {
   private joinGeneration = 0;
   private joined = false;
   private closed = false;
+  private currentRole: Role | null = null;
+  private currentRefusal: WireError | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly sendAwareness = throttle(() => this.sendOwnAwareness(), AWARENESS_THROTTLE_MS);
 
@@ -104,6 +114,24 @@ export class BoardSync {
 
   get epochMismatch(): EpochMismatch | null {
     return this.mismatch;
+  }
+
+  /** Why the relay would not open the board for us, while it does not (retrying would not help). */
+  get refusal(): WireError | null {
+    return this.currentRefusal;
+  }
+
+  /** Editor or viewer, once the relay said; null before the first join. */
+  get role(): Role | null {
+    return this.currentRole;
+  }
+
+  /** @internal The relay moved us to another role on this board (`board:role`). */
+  handleRole(role: Role): void {
+    if (this.closed || role === this.currentRole) return;
+    this.setRole(role);
+    // Editing again: rejoin, so what is local (and was held back) goes to the relay.
+    if (role === 'editor' && this.channel.isConnected() && !this.mismatch) void this.join();
   }
 
   /** Stops syncing this board; local edits stay in the doc. */
@@ -180,10 +208,12 @@ export class BoardSync {
     if (generation !== this.joinGeneration || this.closed) return;
     if (!ack.ok) {
       this.events.emit('error', ack.error);
-      this.setStatus('offline');
       if (RETRYABLE.has(ack.error.code)) this.scheduleResync();
+      else this.setRefusal(ack.error);
+      this.setStatus('offline');
       return;
     }
+    this.setRefusal(null);
     if (this.knownEpoch !== undefined && ack.epoch !== this.knownEpoch) {
       this.mismatch = { known: this.knownEpoch, relay: ack.epoch };
       this.channel.leave(this.boardId);
@@ -195,7 +225,15 @@ export class BoardSync {
       this.knownEpoch = ack.epoch;
       this.events.emit('epoch', ack.epoch);
     }
+    this.setRole(ack.role);
     this.handleRemoteUpdate(ack.update);
+    if (ack.role === 'viewer') {
+      // Nothing to send: the relay would refuse it. What is local stays local until we may edit.
+      this.joined = true;
+      this.setStatus('synced');
+      this.republishAwareness();
+      return;
+    }
     const covered = [...this.unacked];
     const diff = Y.encodeStateAsUpdate(this.doc, ack.stateVector);
     if (diff.byteLength > EMPTY_UPDATE_LENGTH && covered.length === 0) {
@@ -215,6 +253,8 @@ export class BoardSync {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this || this.closed) return;
+    // A viewer's doc changes only from outside (a stored copy loading): the next join as an editor sends it.
+    if (this.currentRole === 'viewer') return;
     const seq = ++this.nextSeq;
     this.unacked.add(seq);
     this.events.emit('pending', this.unacked.size);
@@ -225,6 +265,10 @@ export class BoardSync {
     this.channel.update(this.boardId, update).then(
       (ack) => {
         if (ack.ok) return this.acknowledge(seqs);
+        if (ack.error.code === 'FORBIDDEN' && this.currentRole === 'viewer') {
+          // Sent before the board was locked; not stored. Becoming an editor again rejoins and resends it.
+          return this.acknowledge(seqs);
+        }
         this.events.emit('error', ack.error);
         if (RETRYABLE.has(ack.error.code)) this.scheduleResync();
       },
@@ -275,6 +319,23 @@ export class BoardSync {
     const awareness = this.options.awareness;
     if (!awareness || !this.joined || !this.channel.isConnected()) return;
     this.channel.awareness(this.boardId, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+  }
+
+  private setRefusal(refusal: WireError | null): void {
+    if (refusal?.message === this.currentRefusal?.message || this.closed) return;
+    this.currentRefusal = refusal;
+    this.events.emit('refusal', refusal);
+  }
+
+  private setRole(role: Role): void {
+    if (role === this.currentRole || this.closed) return;
+    this.currentRole = role;
+    if (role === 'viewer' && this.unacked.size > 0) {
+      // Not saved, and not ours to save now: nothing of a viewer's is counted as unsaved.
+      this.unacked.clear();
+      this.events.emit('pending', 0);
+    }
+    this.events.emit('role', role);
   }
 
   private setStatus(status: BoardStatus): void {

@@ -4,19 +4,26 @@
  * Reconnection is ours, not Socket.IO's: we know when the next attempt is due
  * (the UI shows it and offers "Retry now"), and a refused handshake
  * (UNAUTHORIZED, PROTOCOL_MISMATCH) stops retrying instead of hammering the
- * relay. On every (re)connect each open board rejoins and resyncs.
+ * relay. On every (re)connect each open board rejoins and resyncs. When the
+ * relay ends our access (`access:ended`: the pass was revoked or expired, or
+ * a handshake says the link opens nothing any more) we say why and stop for
+ * good: no retry would get us in.
  */
 import { io, type Socket } from 'socket.io-client';
 import type * as Y from 'yjs';
 import {
+  ACCESS_ENDED_MESSAGES,
+  accessEndedMessageSchema,
   BOARD_ID_PATTERN,
   type ClientToServerEvents,
   CONNECT_ERRORS,
   EVENTS,
   type JoinAckParsed,
   joinAckSchema,
+  PASS_REFUSED_DETAIL,
   plainAckSchema,
   PROTOCOL_VERSION,
+  roleMessageSchema,
   type ServerToClientEvents,
   updateMessageSchema,
   awarenessMessageSchema,
@@ -38,6 +45,8 @@ export interface ConnectionStatus {
   refused: boolean;
   /** How the connection reaches the relay once connected: 'polling' is the fallback where WebSocket is blocked. */
   transport?: Transport;
+  /** The relay ended our access (the link was removed or expired), in its words: no retries at all. */
+  accessEnded: string | null;
 }
 
 export type Transport = 'websocket' | 'polling';
@@ -74,7 +83,13 @@ export class SyncClient {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
-  private current: ConnectionStatus = { state: 'connecting', nextRetryAt: null, lastError: null, refused: false };
+  private current: ConnectionStatus = {
+    state: 'connecting',
+    nextRetryAt: null,
+    lastError: null,
+    refused: false,
+    accessEnded: null,
+  };
 
   constructor(private readonly options: SyncClientOptions) {
     this.url = options.url;
@@ -106,6 +121,22 @@ export class SyncClient {
       const message = awarenessMessageSchema.safeParse(payload);
       if (message.success) this.boards.get(message.data.boardId)?.handleRemoteAwareness(message.data.update);
     });
+    socket.on(EVENTS.role, (payload: unknown) => {
+      const message = roleMessageSchema.safeParse(payload);
+      if (message.success) this.boards.get(message.data.boardId)?.handleRole(message.data.role);
+    });
+    socket.on(EVENTS.accessEnded, (payload: unknown) => {
+      const message = accessEndedMessageSchema.safeParse(payload);
+      this.endAccess(message.success ? message.data.message : ACCESS_ENDED_MESSAGES.revoked);
+    });
+  }
+
+  /** Our access is over: say so, drop the connection, never retry. */
+  private endAccess(message: string): void {
+    if (this.destroyed || this.current.accessEnded !== null) return;
+    this.clearRetry();
+    this.setStatus({ state: 'offline', nextRetryAt: null, lastError: message, refused: true, accessEnded: message });
+    this.socket.disconnect();
   }
 
   get status(): ConnectionStatus {
@@ -131,7 +162,7 @@ export class SyncClient {
 
   /** Skips the wait before the next reconnect attempt (also after a refusal). */
   retryNow(): void {
-    if (this.destroyed || this.socket.connected) return;
+    if (this.destroyed || this.socket.connected || this.current.accessEnded !== null) return;
     this.clearRetry();
     this.setStatus({ state: 'connecting', nextRetryAt: null, refused: false });
     this.socket.connect();
@@ -153,7 +184,7 @@ export class SyncClient {
     this.clearRetry();
     this.attempt = 0;
     this.socket = this.createSocket(url);
-    this.setStatus({ state: 'connecting', nextRetryAt: null, refused: false, lastError: null });
+    this.setStatus({ state: 'connecting', nextRetryAt: null, refused: false, lastError: null, accessEnded: null });
     this.socket.connect();
   }
 
@@ -210,14 +241,18 @@ export class SyncClient {
 
   private readonly onDisconnect = (reason: string): void => {
     for (const board of this.boards.values()) board.handleDisconnected();
-    if (this.destroyed) return;
+    if (this.destroyed || this.current.accessEnded !== null) return;
     this.setStatus({ state: 'offline', lastError: `disconnected: ${reason}` });
     this.scheduleRetry();
   };
 
-  private readonly onConnectError = (error: Error): void => {
+  private readonly onConnectError = (error: Error & { data?: { detail?: unknown } }): void => {
     for (const board of this.boards.values()) board.handleDisconnected();
     if (this.destroyed) return;
+    if (error.message === CONNECT_ERRORS.unauthorized && error.data?.detail === PASS_REFUSED_DETAIL) {
+      // A page loaded again with a link that was removed: the same words as when it happened.
+      return this.endAccess(ACCESS_ENDED_MESSAGES.revoked);
+    }
     const refused = REFUSALS.has(error.message);
     this.setStatus({ state: 'offline', lastError: error.message, refused, nextRetryAt: null });
     if (!refused) this.scheduleRetry();

@@ -7,7 +7,7 @@
  * `subscribe` tells the interactive layer (and presence) to re-read
  * `preview()` after each event; tools do not push, they are asked.
  */
-import type { ToolId } from '../state/ui-store';
+import { type ToolId, VIEWING_TOOLS } from '../state/ui-store';
 import { BoxTool } from './box-tool';
 import { EraserTool } from './eraser-tool';
 import { HandTool } from './hand-tool';
@@ -122,6 +122,9 @@ export class ToolController {
   }
 
   private route(handle: (tool: Tool) => void): void {
+    const { tool, canEdit } = this.ctx.ui.getState();
+    // A viewer's UI store never holds a drawing tool (setCanEdit), but input must not reach one regardless.
+    if (!canEdit && !VIEWING_TOOLS.includes(tool)) return;
     try {
       handle(this.active);
     } finally {

@@ -26,9 +26,9 @@ export function useBoardName(doc: Y.Doc | null): string | undefined {
 /**
  * The board's name in the header: click (or Enter on it) to edit, Enter saves,
  * Escape cancels. The name goes into the doc, so everyone on the board sees
- * it and the relay's catalog lists it.
+ * it and the relay's catalog lists it. A viewer sees the name only.
  */
-export function BoardTitle({ doc }: { doc: Y.Doc | null }) {
+export function BoardTitle({ doc, readOnly = false }: { doc: Y.Doc | null; readOnly?: boolean }) {
   const name = useBoardName(doc);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +56,13 @@ export function BoardTitle({ doc }: { doc: Y.Doc | null }) {
     else if (event.key === 'Escape') cancel();
   };
 
+  if (readOnly) {
+    return (
+      <strong className="shrink board-title" data-testid="board-title" style={{ fontSize: 14 }}>
+        {shown}
+      </strong>
+    );
+  }
   if (draft === null) {
     return (
       <button

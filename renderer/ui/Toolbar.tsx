@@ -4,6 +4,8 @@
  * then undo and redo. Labels, the tooltips' shortcuts and the pressed and
  * disabled states come from the registry, so they match the keyboard and the
  * menus; a tool without an icon here still gets a button, named by its label.
+ * A viewer gets only the tools that change nothing (select, hand), and no
+ * undo or redo.
  */
 import {
   Circle,
@@ -21,6 +23,7 @@ import {
   Type,
   Undo2,
 } from 'lucide-react';
+import { useStore } from 'zustand';
 import type { BoardSession } from '../canvas/board-session';
 import { ActionButton } from './chrome/ActionButton';
 import { useCommandState } from './chrome/use-command-state';
@@ -41,7 +44,11 @@ const ICONS: Readonly<Record<string, LucideIcon>> = {
 
 export function Toolbar({ session, tip = 'below' }: { session: BoardSession; tip?: 'below' | 'above' }) {
   useCommandState(session);
-  const tools = session.registry.all().filter((action) => action.group === 'tools');
+  const canEdit = useStore(session.ui, (s) => s.canEdit);
+  const { registry, actions } = session;
+  const tools = registry
+    .all()
+    .filter((action) => action.group === 'tools' && (canEdit || registry.isEnabled(action, actions)));
   return (
     <div role="toolbar" aria-label="Tools" className="easel-float easel-row easel-toolbar">
       {tools.map((action) => (
@@ -49,9 +56,13 @@ export function Toolbar({ session, tip = 'below' }: { session: BoardSession; tip
           {action.label}
         </ActionButton>
       ))}
-      <span className="sep" />
-      <ActionButton session={session} actionId="edit.undo" icon={Undo2} tip={tip} />
-      <ActionButton session={session} actionId="edit.redo" icon={Redo2} tip={tip} />
+      {canEdit && (
+        <>
+          <span className="sep" />
+          <ActionButton session={session} actionId="edit.undo" icon={Undo2} tip={tip} />
+          <ActionButton session={session} actionId="edit.redo" icon={Redo2} tip={tip} />
+        </>
+      )}
     </div>
   );
 }

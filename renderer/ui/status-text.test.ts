@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../sync';
 import { describeStatus, FALLBACK_DETAIL, RECONNECTED_NOTICE_MS, type StatusInput } from './status-text';
 
-const connected: ConnectionStatus = { state: 'connected', nextRetryAt: null, lastError: null, refused: false };
+const connected: ConnectionStatus = {
+  state: 'connected',
+  nextRetryAt: null,
+  lastError: null,
+  refused: false,
+  accessEnded: null,
+};
 const base: StatusInput = {
   board: 'synced',
   pending: 0,
@@ -13,6 +19,33 @@ const base: StatusInput = {
 };
 
 describe('describeStatus', () => {
+  it('never speaks of unsaved changes to a viewer, and says so when access ended, with no retry', () => {
+    expect(describeStatus({ ...base, role: 'viewer', pending: 3 })).toMatchObject({
+      tone: 'saved',
+      label: 'Up to date',
+    });
+    expect(
+      describeStatus({
+        ...base,
+        role: 'viewer',
+        pending: 3,
+        board: 'offline',
+        connection: { ...connected, state: 'offline' },
+      }),
+    ).toMatchObject({ label: 'Offline' });
+    expect(describeStatus({ ...base, role: 'editor', pending: 3 })).toMatchObject({ label: 'Saving… (3)' });
+    expect(describeStatus({ ...base, board: 'offline', refusal: 'this link opens board a only' })).toEqual({
+      tone: 'error',
+      label: 'Not opened',
+      detail: 'This link opens board a only.',
+      canRetry: false,
+    });
+    const removed = 'Your access to this board was removed';
+    expect(
+      describeStatus({ ...base, connection: { ...connected, state: 'offline', refused: true, accessEnded: removed } }),
+    ).toEqual({ tone: 'error', label: 'No access', detail: `${removed}.`, canRetry: false });
+  });
+
   it('says Saved only when in sync with nothing unacknowledged', () => {
     expect(describeStatus(base)).toMatchObject({ tone: 'saved', label: 'Saved' });
     expect(describeStatus({ ...base, pending: 2 })).toMatchObject({ tone: 'busy', label: 'Saving… (2)' });

@@ -4,6 +4,7 @@
  * local change has been acknowledged by the relay as stored; anything not yet
  * acknowledged is counted.
  */
+import type { Role } from '../../shared/protocol';
 import type { BoardStatus, ConnectionStatus } from '../sync';
 
 /** How long "Reconnected" shows after the board is back in sync, ms. */
@@ -18,6 +19,10 @@ export interface StatusInput {
   wasSynced: boolean;
   /** When the board last came back in sync after being offline (ms), if it has. */
   reconnectedAt: number | null;
+  /** A viewer has nothing to save: the status never speaks of unsaved changes for one. */
+  role?: Role | null;
+  /** The relay will not open this board for us, in its words (FORBIDDEN). */
+  refusal?: string | null;
   now: number;
 }
 
@@ -45,7 +50,16 @@ export const FALLBACK_DETAIL = 'Connected (fallback)';
 const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
 
 export function describeStatus(input: StatusInput): StatusText {
-  const { board, pending, connection, now } = input;
+  const { board, connection, now } = input;
+  const viewer = input.role === 'viewer';
+  const pending = viewer ? 0 : input.pending;
+  if (connection.accessEnded !== null) {
+    return { tone: 'error', label: 'No access', detail: `${connection.accessEnded}.`, canRetry: false };
+  }
+  if (input.refusal) {
+    const detail = `${input.refusal.charAt(0).toUpperCase()}${input.refusal.slice(1)}.`;
+    return { tone: 'error', label: 'Not opened', detail, canRetry: false };
+  }
   if (connection.refused) {
     return {
       tone: 'error',
@@ -74,5 +88,5 @@ export function describeStatus(input: StatusInput): StatusText {
   if (input.reconnectedAt !== null && now - input.reconnectedAt < RECONNECTED_NOTICE_MS) {
     return { tone: 'saved', label: 'Reconnected', detail, canRetry: false };
   }
-  return { tone: 'saved', label: 'Saved', detail, canRetry: false };
+  return { tone: 'saved', label: viewer ? 'Up to date' : 'Saved', detail, canRetry: false };
 }

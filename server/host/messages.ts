@@ -14,10 +14,10 @@ export const relayChildConfigSchema = z.strictObject({
   host: z.string().min(1),
   port: z.number().int().min(0).max(65535),
   dataDir: z.string().min(1),
-  /** The desktop app's own windows present this one. */
+  /** The desktop app's own windows present this one. Guests come in with passes (server/access/). */
   hostToken: tokenSchema,
-  /** Set while sharing: what guests present (the `?t=` of join links). */
-  guestToken: tokenSchema.optional(),
+  /** Not shared: revoke every pass at start, so links made while sharing end with it. */
+  revokePassesAtStart: z.boolean(),
   allowedOrigins: z.array(z.string()),
   /** The built browser client, served to guests while sharing. */
   webRoot: z.string().optional(),

@@ -38,6 +38,7 @@ const config = (overrides: Partial<RelayChildConfig> = {}): RelayChildConfig => 
   port: 0,
   dataDir: path.join(dir.path, 'boards'),
   hostToken: 'host-token',
+  revokePassesAtStart: false,
   allowedOrigins: [],
   logLevel: 'silent',
   ...overrides,

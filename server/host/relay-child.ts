@@ -33,7 +33,7 @@ export function runRelayChild(channel: ParentChannel, runtime: RelayChildRuntime
         port: config.port,
         dataDir: config.dataDir,
         hostToken: config.hostToken,
-        token: config.guestToken,
+        revokePassesAtStart: config.revokePassesAtStart,
         allowedOrigins: config.allowedOrigins,
         webRoot: config.webRoot,
         logger: log,

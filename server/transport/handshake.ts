@@ -6,6 +6,7 @@ import {
   describeUntrusted,
   type HandshakeAuth,
   handshakeAuthSchema,
+  PASS_REFUSED_DETAIL,
   PROTOCOL_VERSION,
 } from '../../shared/protocol';
 import type { Grant } from '../core/authorize';
@@ -21,9 +22,6 @@ export type HandshakeVerdict =
 
 /** The grant a pass token holds, or undefined when it opens nothing (unknown, revoked, expired). */
 export type PassLookup = (token: string) => Grant | undefined;
-
-/** What a client whose pass was revoked (or expired) is told when it tries again. */
-export const PASS_REFUSED_DETAIL = 'this link no longer opens a board here: it was removed or has expired';
 
 /**
  * Decides a Socket.IO handshake: protocol version first (a client of another

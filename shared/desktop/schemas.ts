@@ -65,10 +65,11 @@ export const shareAddressSchema = z.strictObject({
   interfaceName: z.string(),
   /** A bridge of containers or VMs: listed last, most likely not what guests can reach. */
   virtual: z.boolean(),
-  /** `http://ADDR:PORT/b/<board>?t=<token>`: opens the browser client. */
-  joinUrl: z.string(),
-  /** `easel://join?relay=…&board=…&t=…`: opens the desktop app. */
-  easelUrl: z.string(),
+  /**
+   * `http://ADDR:PORT`: the relay as people on this network reach it. The
+   * share dialog makes the links from it and a pass's token (links.ts).
+   */
+  relayUrl: z.string(),
 });
 export type ShareAddress = z.infer<typeof shareAddressSchema>;
 
@@ -77,7 +78,6 @@ export const shareStatusSchema = z.discriminatedUnion('sharing', [
   z.strictObject({
     sharing: z.literal(true),
     port: z.number().int(),
-    token: z.string(),
     addresses: z.array(shareAddressSchema),
     guests: z.number().int().min(0),
     /** Whether the session is announced over mDNS (`_easel._tcp`). */

@@ -24,6 +24,13 @@ export const CONNECT_ERRORS = {
 } as const;
 export type ConnectErrorMessage = (typeof CONNECT_ERRORS)[keyof typeof CONNECT_ERRORS];
 
+/**
+ * The `data.detail` of an UNAUTHORIZED refusal of a pass token that opens
+ * nothing any more (revoked or expired): the client then says its access
+ * ended instead of asking for a token.
+ */
+export const PASS_REFUSED_DETAIL = 'this link no longer opens a board here: it was removed or has expired';
+
 export interface WireError {
   code: ErrorCode;
   message: string;

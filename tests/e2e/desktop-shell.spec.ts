@@ -69,8 +69,8 @@ test('pushes reach subscribers: sharing is announced on the recorded LAN with TE
   const started = await page.evaluate(() => window.easel?.share.start({ boardId: 'shell-share' }));
   expect(started).toMatchObject({ ok: true, value: { sharing: true, advertised: true } });
   const status = desktop.shareStatus();
-  expect(status.sharing && status.addresses.map((address) => address.joinUrl)).toEqual([
-    expect.stringMatching(/^http:\/\/192\.0\.2\.10:\d+\/b\/shell-share\?t=/),
+  expect(status.sharing && status.addresses.map((address) => address.relayUrl)).toEqual([
+    expect.stringMatching(/^http:\/\/192\.0\.2\.10:\d+$/),
   ]);
   expect(desktop.lan.announced).toMatchObject({ name: 'Easel on test-host', boardId: 'shell-share' });
   await expect

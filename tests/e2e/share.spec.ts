@@ -22,7 +22,10 @@ function qrModulesOf(text: string): boolean[][] {
   );
 }
 
-test('share on LAN: links and QR for the LAN address, a real guest joins and is counted, stop sharing cuts it off and the host keeps working', async ({
+/** A pass token as the relay makes them (shared/access PASS_TOKEN_PATTERN). */
+const PASS_TOKEN = '[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]{43}';
+
+test('share on LAN: an Edit link and a View link with QR and Copy, a real guest joins and is counted, stop sharing cuts it off and the host keeps working', async ({
   desktop,
   page,
   browser,
@@ -41,38 +44,50 @@ test('share on LAN: links and QR for the LAN address, a real guest joins and is 
   await share.start();
   const status = desktop.shareStatus();
   if (!status.sharing) throw new Error('the main process is not sharing');
-  const joinUrl = `http://${LAN_ADDRESS}:${status.port}/b/${boardId}?t=${status.token}`;
+  // Two passes for this board, each link with its own token.
+  const linkPattern = new RegExp(
+    `^http://${LAN_ADDRESS.replaceAll('.', '\\.')}:${status.port}/b/${boardId}\\?t=${PASS_TOKEN}$`,
+  );
+  await expect(share.joinUrl(LAN_ADDRESS, 'editor')).toHaveText(linkPattern);
+  await expect(share.joinUrl(LAN_ADDRESS, 'viewer')).toHaveText(linkPattern);
+  const joinUrl = await share.linkText(LAN_ADDRESS, 'editor');
+  const viewUrl = await share.linkText(LAN_ADDRESS, 'viewer');
+  const editToken = new URL(joinUrl).searchParams.get('t') ?? '';
+  expect(new URL(viewUrl).searchParams.get('t')).not.toBe(editToken);
   const easelUrl = formatEaselJoinLink({
     relayUrl: `http://${LAN_ADDRESS}:${status.port}`,
     boardId,
-    token: status.token,
+    token: editToken,
   });
-  await expect(share.joinUrl(LAN_ADDRESS)).toHaveText(joinUrl);
-  await expect(share.easelUrl(LAN_ADDRESS)).toHaveText(easelUrl);
+  await expect(share.easelUrl(LAN_ADDRESS, 'editor')).toHaveText(easelUrl);
   await expect(share.port).toHaveText(String(status.port));
   await expect(share.guests).toHaveText('No guests yet');
   await expect(share.advertised).toContainText('Announced on this network');
   // The bridge's relay serves no web client, so the browser link is said to need it.
   await expect(share.noWebClient).toContainText('needs the web client');
 
-  // The QR code shows the browser link: what it draws is the qrcode package's code for exactly that text.
+  // The QR code shows the Edit link's browser link: what it draws is the qrcode package's code for exactly that text.
   await expect(share.qrLink).toHaveText(joinUrl);
   const drawn = await share.qrDrawing();
   expect(modulesFromPath(drawn.path, drawn.size)).toEqual(qrModulesOf(joinUrl));
-  await share
-    .address(LAN_ADDRESS)
-    .getByRole('button', { name: `Show QR code of ${easelUrl}` })
-    .click();
-  await expect(share.qrLink).toHaveText(easelUrl);
-  const drawnEasel = await share.qrDrawing();
-  expect(modulesFromPath(drawnEasel.path, drawnEasel.size)).toEqual(qrModulesOf(easelUrl));
+  for (const link of [easelUrl, viewUrl]) {
+    await share
+      .address(LAN_ADDRESS)
+      .getByRole('button', { name: `Show QR code of ${link}` })
+      .click();
+    await expect(share.qrLink).toHaveText(link);
+    const picture = await share.qrDrawing();
+    expect(modulesFromPath(picture.path, picture.size)).toEqual(qrModulesOf(link));
+  }
 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: desktop.origin });
-  await share.copyButtonFor(joinUrl).click();
-  await expect(share.copyButtonFor(joinUrl)).toHaveText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(joinUrl);
+  for (const link of [joinUrl, viewUrl]) {
+    await share.copyButtonFor(link).click();
+    await expect(share.copyButtonFor(link)).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  }
 
-  // A real guest in its own browser context: the join link's port and token, reached on 127.0.0.1.
+  // A real guest in its own browser context: the Edit link's port and token, reached on 127.0.0.1.
   const guestContext = await browser.newContext();
   try {
     const guestPage = await guestContext.newPage();
@@ -80,7 +95,7 @@ test('share on LAN: links and QR for the LAN address, a real guest joins and is 
     const guestCanvas = new CanvasPage(guestPage);
     const guestRelay = `http://127.0.0.1:${status.port}`;
     await guestPage.goto(
-      `${desktop.origin}/b/${boardId}?${new URLSearchParams({ relay: guestRelay, t: status.token, e2e: '1' })}`,
+      `${desktop.origin}/b/${boardId}?${new URLSearchParams({ relay: guestRelay, t: editToken, e2e: '1' })}`,
     );
     await expect(guest.status).toHaveText('Saved');
     await expect(share.guests).toHaveText('1 guest');
@@ -172,6 +187,7 @@ test('the dialog traps focus and is labelled; opened again while sharing it show
   await page.keyboard.press('Tab');
   await expect(share.closeButton).toBeFocused();
   await share.start();
+  const linkBefore = await share.linkText(LAN_ADDRESS, 'viewer');
   await page.keyboard.press('Escape');
   await expect(share.dialog).toHaveCount(0);
 
@@ -181,7 +197,6 @@ test('the dialog traps focus and is labelled; opened again while sharing it show
   const status = desktop.shareStatus();
   if (!status.sharing) throw new Error('not sharing');
   await expect(share.port).toHaveText(String(status.port));
-  await expect(share.joinUrl(LAN_ADDRESS)).toHaveText(
-    `http://${LAN_ADDRESS}:${status.port}/b/share-keys?t=${status.token}`,
-  );
+  // The same links as before the reload: the passes are not made again.
+  await expect(share.joinUrl(LAN_ADDRESS, 'viewer')).toHaveText(linkBefore);
 });

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type DesktopResult, INVOKE_CHANNELS, type MenuTemplate, type ShareStatus } from '../../../shared/desktop';
+import { AccessApi, connectWith, joinBoard } from '../../../tests/support/access-api';
 import { freePort } from '../../../tests/support/free-port';
 import { bundleRelayChild } from '../../../tests/support/relay-child-bundle';
 import { tempDir } from '../../../tests/support/temp-dir';
@@ -111,9 +112,15 @@ describe('desktop IPC with the real services', { timeout: 60_000 }, () => {
     const port = await freePort();
     const shared = valueOf<Extract<ShareStatus, { sharing: true }>>(await call('shareStart', { port }));
     expect(shared).toMatchObject({ sharing: true, port });
+    // A guest comes in with a pass for a board the host has.
+    const { hostToken } = host.snapshot();
+    const hostSocket = await connectWith(`http://127.0.0.1:${port}`, hostToken);
+    await joinBoard(hostSocket, 'probed');
+    hostSocket.close();
+    const pass = await new AccessApi(`http://127.0.0.1:${port}`, hostToken).createPass('probed', { role: 'viewer' });
 
     const target = valueOf<{ relayUrl: string; token?: string }>(
-      await call('joinParse', { text: `127.0.0.1:${port}`, token: shared.token }),
+      await call('joinParse', { text: `127.0.0.1:${port}`, token: pass.token }),
     );
     expect(valueOf(await call('joinProbe', target))).toMatchObject({ ok: true, protocol: 1 });
     expect(valueOf(await call('joinProbe', { relayUrl: target.relayUrl, token: 'wrong' }))).toMatchObject({

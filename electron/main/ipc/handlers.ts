@@ -40,7 +40,7 @@ export function createIpcHandlers(services: DesktopServices): IpcHandlers {
     },
     shareStart: (request) => services.sharing.share(request ?? {}),
     shareStop: () => services.sharing.stopSharing(),
-    shareStatus: (request) => services.sharing.status(request?.boardId),
+    shareStatus: () => services.sharing.status(),
     joinDiscovered: () => {
       services.discovery.browse();
       return services.discovery.sessions();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../../../shared/protocol';
+import { AccessApi } from '../../../tests/support/access-api';
 import { freePort } from '../../../tests/support/free-port';
 import { connectRaw, type RawSocket, refusalOf, request } from '../../../tests/support/protocol-client';
 import { bundleRelayChild } from '../../../tests/support/relay-child-bundle';
@@ -119,7 +120,7 @@ describe('RelayHost with the real relay in a child process', { timeout: 60_000 }
     if (onLinux) expect(await listensOnAllInterfaces(Number(new URL(url).port))).toBe(false);
   });
 
-  it('shares on all interfaces with a fresh guest token, counts guests, and stops sharing', async () => {
+  it('shares on all interfaces where passes let guests in, counts guests, and stopping revokes every pass', async () => {
     const port = await freePort();
     const relayHost = makeHost();
     const local = await relayHost.start();
@@ -127,13 +128,13 @@ describe('RelayHost with the real relay in a child process', { timeout: 60_000 }
 
     const shared = await relayHost.share({ port });
     expect(shared).toMatchObject({ state: 'running', url: `http://127.0.0.1:${port}`, share: { port, guests: 0 } });
-    const guestToken = shared.share!.token;
-    expect(guestToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(guestToken).not.toBe(local.hostToken);
     expect(shared.hostToken).toBe(local.hostToken);
     if (onLinux) expect(await listensOnAllInterfaces(port)).toBe(true);
 
     const sharedUrl = `http://127.0.0.1:${port}`;
+    const pass = await new AccessApi(sharedUrl, shared.hostToken).createPass('b1', { role: 'editor' });
+    const guestToken = pass.token;
+    // No whole-relay guest token any more: without a pass, only the host gets in.
     expect(await refusalOf(sharedUrl, { v: PROTOCOL_VERSION })).toBe('UNAUTHORIZED');
     expect(await refusalOf(sharedUrl, { v: PROTOCOL_VERSION, token: `${guestToken}x` })).toBe('UNAUTHORIZED');
     const guest = await connect(sharedUrl, guestToken);
@@ -150,8 +151,9 @@ describe('RelayHost with the real relay in a child process', { timeout: 60_000 }
     expect(await refusalOf(unshared.url!, { v: PROTOCOL_VERSION, token: guestToken })).toBe('UNAUTHORIZED');
     expect(await shapesOn(unshared.url!, unshared.hostToken, 'b1')).toEqual(['before-share', 'while-shared']);
 
-    const again = await relayHost.share({ port });
-    expect(again.share!.token).not.toBe(guestToken);
+    // Sharing again does not bring the old links back.
+    await relayHost.share({ port });
+    expect(await refusalOf(sharedUrl, { v: PROTOCOL_VERSION, token: guestToken })).toBe('UNAUTHORIZED');
   });
 
   it('falls back to a free port when the default one is taken, and refuses a named port that is', async () => {
@@ -185,6 +187,7 @@ describe('RelayHost with the real relay in a child process', { timeout: 60_000 }
     await relayHost.start();
     const shared = await relayHost.share({ port });
     await addShape(await connect(shared.url!, shared.hostToken), 'crash', 'acked');
+    const pass = await new AccessApi(shared.url!, shared.hostToken).createPass('crash', { role: 'viewer' });
     const seen: RelayHostSnapshot[] = [];
     relayHost.onChange((snapshot) => seen.push(snapshot));
 
@@ -198,8 +201,9 @@ describe('RelayHost with the real relay in a child process', { timeout: 60_000 }
     );
     const restarted = relayHost.snapshot();
     expect(seen.find((s) => s.state === 'restarting')?.error).toMatch(/SIGKILL/);
-    expect(restarted.share).toMatchObject({ port, token: shared.share!.token });
-    expect(await shapesOn(`http://127.0.0.1:${port}`, shared.share!.token, 'crash')).toEqual(['acked']);
+    expect(restarted.share).toMatchObject({ port });
+    // A restart while sharing keeps the links working.
+    expect(await shapesOn(`http://127.0.0.1:${port}`, pass.token, 'crash')).toEqual(['acked']);
   });
 
   it('gives up after repeated failed starts and says why', async () => {

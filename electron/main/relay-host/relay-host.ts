@@ -10,8 +10,8 @@ export interface RelayHostSnapshot {
   url: string | null;
   /** What this app's windows present; stable for the life of the host. */
   hostToken: string;
-  /** Set while the relay listens on all interfaces for guests. */
-  share: { port: number; token: string; guests: number } | null;
+  /** Set while the relay listens on all interfaces for guests (who come in with passes). */
+  share: { port: number; guests: number } | null;
   /** What went wrong last (a crash, a failed start). */
   error?: string;
 }
@@ -72,7 +72,7 @@ interface Running {
   planned: boolean;
 }
 
-type Mode = { kind: 'local' } | { kind: 'shared'; port: number; token: string };
+type Mode = { kind: 'local' } | { kind: 'shared'; port: number };
 
 export const DEFAULT_SHARE_PORT = 4455;
 const LOOPBACK = '127.0.0.1';
@@ -82,9 +82,10 @@ export const newSessionToken = () => randomBytes(16).toString('base64url');
 
 /**
  * The embedded relay's life (docs/ARCHITECTURE.md#embedded-relay): a child process bound to 127.0.0.1
- * on a free port; "share" replaces it with one on all interfaces that also
- * takes a fresh guest token; "stop sharing" goes back to loopback (the guests'
- * connections die with the old process); a crash is followed by a restart in
+ * on a free port; "share" replaces it with one on all interfaces, where guests
+ * come in with the passes the share dialog makes; "stop sharing" goes back to
+ * loopback (the guests' connections die with the old process, and the new
+ * one revokes every pass as it starts); a crash is followed by a restart in
  * the same mode after a backoff. The host's own token never changes, so this
  * app's windows only need the new URL after each move. Operations run one at
  * a time, in order.
@@ -127,10 +128,7 @@ export class RelayHost {
       state: this.state,
       url: running ? `http://${LOOPBACK}:${running.port}` : this.lastUrl,
       hostToken: this.hostToken,
-      share:
-        this.mode.kind === 'shared' && running
-          ? { port: running.port, token: this.mode.token, guests: running.guests }
-          : null,
+      share: this.mode.kind === 'shared' && running ? { port: running.port, guests: running.guests } : null,
       ...(this.error !== undefined && { error: this.error }),
     };
   }
@@ -152,8 +150,8 @@ export class RelayHost {
   }
 
   /**
-   * Listens on all interfaces with a fresh guest token (kept if already
-   * sharing). Without a port: the one chosen before, else 4455, else any free
+   * Listens on all interfaces (passes made while sharing keep working across
+   * a move to another port). Without a port: the one chosen before, else 4455, else any free
    * one; while sharing, the current one. A port given and taken throws
    * PORT_IN_USE; the relay is then back on loopback.
    */
@@ -165,12 +163,11 @@ export class RelayHost {
         return this.snapshot();
       }
       const port = request.port ?? this.preferredSharePort ?? this.options.defaultSharePort;
-      const token = this.mode.kind === 'shared' ? this.mode.token : this.options.newToken();
       this.cancelRestart();
       await this.haltCurrent();
       this.setState('starting');
       try {
-        await this.launchShared(port, token, request.port === undefined);
+        await this.launchShared(port, request.port === undefined);
       } catch (error) {
         this.mode = { kind: 'local' };
         await this.bringUp();
@@ -182,7 +179,7 @@ export class RelayHost {
     });
   }
 
-  /** Back to loopback only: guests are disconnected, the guest token is forgotten, boards stay. */
+  /** Back to loopback only: guests are disconnected, every pass is revoked, boards stay. */
   stopSharing(): Promise<RelayHostSnapshot> {
     return this.enqueue(async () => {
       if (this.closed || (this.mode.kind === 'local' && this.current)) return this.snapshot();
@@ -213,34 +210,35 @@ export class RelayHost {
   /** Launches for the current mode; on failure, schedules a retry instead of throwing. */
   private async bringUp(): Promise<void> {
     try {
-      if (this.mode.kind === 'shared') await this.launchShared(this.mode.port, this.mode.token, true);
-      else this.current = await this.launch(this.configFor(LOOPBACK, 0, undefined));
+      if (this.mode.kind === 'shared') await this.launchShared(this.mode.port, true);
+      else this.current = await this.launch(this.configFor(LOOPBACK, 0, false));
       this.setState('running');
     } catch (error) {
       this.scheduleRestart(messageOf(error));
     }
   }
 
-  private async launchShared(port: number, token: string, mayFallBack: boolean): Promise<void> {
+  private async launchShared(port: number, mayFallBack: boolean): Promise<void> {
     try {
-      this.current = await this.launch(this.configFor(ALL_INTERFACES, port, token));
+      this.current = await this.launch(this.configFor(ALL_INTERFACES, port, true));
     } catch (error) {
       if (!(mayFallBack && error instanceof RelayStartError && error.code === 'EADDRINUSE')) throw error;
       this.log('share-port-in-use', { port });
-      this.current = await this.launch(this.configFor(ALL_INTERFACES, 0, token));
+      this.current = await this.launch(this.configFor(ALL_INTERFACES, 0, true));
     }
-    this.mode = { kind: 'shared', port: this.current.port, token };
+    this.mode = { kind: 'shared', port: this.current.port };
   }
 
-  private configFor(host: string, port: number, guestToken: string | undefined): Config {
+  private configFor(host: string, port: number, shared: boolean): Config {
     return {
       host,
       port,
       dataDir: this.options.dataDir,
       hostToken: this.hostToken,
-      ...(guestToken !== undefined && { guestToken }),
+      // Not shared: links made while sharing end here, whether sharing stopped or the app was quit while sharing.
+      revokePassesAtStart: !shared,
       allowedOrigins: this.options.allowedOrigins,
-      ...(guestToken !== undefined && this.options.webRoot !== undefined && { webRoot: this.options.webRoot }),
+      ...(shared && this.options.webRoot !== undefined && { webRoot: this.options.webRoot }),
       logLevel: this.options.logLevel,
     };
   }

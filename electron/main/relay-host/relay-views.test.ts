@@ -12,11 +12,11 @@ const shared: RelayHostSnapshot = {
   state: 'running',
   url: 'http://127.0.0.1:4455',
   hostToken: 'host-secret',
-  share: { port: 4455, token: 'guest-secret', guests: 2 },
+  share: { port: 4455, guests: 2 },
 };
 
 describe('relay views', () => {
-  it('gives the renderer the loopback URL and the host token, never the guest token', () => {
+  it('gives the renderer the loopback URL and the host token', () => {
     const info = relayInfoOf(shared);
     expect(info).toEqual({ state: 'running', url: 'http://127.0.0.1:4455', token: 'host-secret', sharing: true });
     expect(relayInfoSchema.parse(info)).toEqual(info);
@@ -26,21 +26,16 @@ describe('relay views', () => {
     });
   });
 
-  it('lists a join link and an easel link per address, carrying the board and the guest token', () => {
-    const status = shareStatusOf(shared, lan, { boardId: 'retro', advertised: true, webClient: true });
+  it('lists the relay address of each LAN interface, and no token', () => {
+    const status = shareStatusOf(shared, lan, { advertised: true, webClient: true });
     expect(shareStatusSchema.parse(status)).toEqual(status);
     if (!status.sharing) throw new Error('expected sharing');
-    expect(status).toMatchObject({ port: 4455, guests: 2, token: 'guest-secret', advertised: true });
-    expect(status.addresses.map((a) => a.joinUrl)).toEqual([
-      'http://192.168.1.20:4455/b/retro?t=guest-secret',
-      'http://[fd12::20]:4455/b/retro?t=guest-secret',
-    ]);
+    expect(status).toMatchObject({ port: 4455, guests: 2, advertised: true });
+    expect(status.addresses.map((a) => a.relayUrl)).toEqual(['http://192.168.1.20:4455', 'http://[fd12::20]:4455']);
     for (const address of status.addresses) {
-      const fromEasel = parseJoinInput(address.easelUrl);
-      const fromHttp = parseJoinInput(address.joinUrl);
-      expect(fromEasel).toEqual(fromHttp);
-      expect(fromEasel).toMatchObject({ ok: true, target: { boardId: 'retro', token: 'guest-secret' } });
+      expect(parseJoinInput(address.relayUrl)).toMatchObject({ ok: true, target: { relayUrl: address.relayUrl } });
     }
+    expect(JSON.stringify(status)).not.toContain('host-secret');
   });
 
   it('says not sharing when the relay is on loopback', () => {

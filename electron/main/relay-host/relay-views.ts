@@ -1,10 +1,4 @@
-import {
-  formatEaselJoinLink,
-  formatHttpJoinLink,
-  type RelayInfo,
-  relayUrlFor,
-  type ShareStatus,
-} from '../../../shared/desktop';
+import { type RelayInfo, relayUrlFor, type ShareStatus } from '../../../shared/desktop';
 import type { LanAddress } from '../lan/lan-addresses';
 import type { RelayHostSnapshot } from './relay-host';
 
@@ -20,15 +14,16 @@ export function relayInfoOf(snapshot: RelayHostSnapshot): RelayInfo {
 }
 
 export interface ShareViewOptions {
-  /** Links open this board; without one they open the relay's home page. */
-  boardId?: string;
   advertised: boolean;
   /** Why the announcement failed, when it did. */
   advertiseProblem?: string;
   webClient: boolean;
 }
 
-/** The sharing panel's content: one pair of join links per LAN address, and the guest count. */
+/**
+ * The sharing panel's content: the relay's address on each LAN interface (the
+ * dialog makes links from them with its passes' tokens), and the guest count.
+ */
 export function shareStatusOf(
   snapshot: RelayHostSnapshot,
   addresses: readonly LanAddress[],
@@ -39,18 +34,10 @@ export function shareStatusOf(
   return {
     sharing: true,
     port: share.port,
-    token: share.token,
     guests: share.guests,
     advertised: options.advertised,
     ...(options.advertiseProblem !== undefined && { advertiseProblem: options.advertiseProblem }),
     webClient: options.webClient,
-    addresses: addresses.map((lan) => {
-      const target = {
-        relayUrl: relayUrlFor(lan.address, share.port),
-        ...(options.boardId !== undefined && { boardId: options.boardId }),
-        token: share.token,
-      };
-      return { ...lan, joinUrl: formatHttpJoinLink(target), easelUrl: formatEaselJoinLink(target) };
-    }),
+    addresses: addresses.map((lan) => ({ ...lan, relayUrl: relayUrlFor(lan.address, share.port) })),
   };
 }

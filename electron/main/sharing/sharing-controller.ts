@@ -54,8 +54,8 @@ export class SharingController {
     return relayInfoOf(this.options.host.snapshot());
   }
 
-  status(boardId?: string): ShareStatus {
-    return this.statusOf(this.options.host.snapshot(), boardId);
+  status(): ShareStatus {
+    return this.statusOf(this.options.host.snapshot());
   }
 
   async share(request: { port?: number; boardId?: string } = {}): Promise<ShareStatus> {
@@ -69,7 +69,7 @@ export class SharingController {
     // Sharing again on the same port changes nothing in the host, but may change the announced board.
     this.sync(this.options.host.snapshot());
     await this.advertising;
-    return this.status(request.boardId);
+    return this.status();
   }
 
   async stopSharing(): Promise<ShareStatus> {
@@ -84,9 +84,8 @@ export class SharingController {
     await this.advertising;
   }
 
-  private statusOf(snapshot: RelayHostSnapshot, boardId = this.boardId): ShareStatus {
+  private statusOf(snapshot: RelayHostSnapshot): ShareStatus {
     return shareStatusOf(snapshot, lanAddresses(this.options.interfaces()), {
-      ...(boardId !== undefined && { boardId }),
       advertised: this.announced !== null,
       ...(this.advertiseProblem !== undefined && { advertiseProblem: this.advertiseProblem }),
       webClient: this.options.webClient,

@@ -5,16 +5,29 @@ import { DESKTOP_CSS } from '../desktop-styles';
 import { loadDialogMemory, saveDialogMemory, sessionStore } from './dialog-memory';
 import { sharingIndicator } from './share-model';
 import { ShareDialog } from './ShareDialog';
+import { useBoardAccess } from './use-board-access';
 import { useShare } from './use-share';
 
 /**
  * The board header's "Share" button, with "Sharing · 2 guests" beside it
- * while the board is shared, and the share dialog it opens.
+ * while the board is shared, and the share dialog it opens. `relayUrl` and
+ * `hostToken` reach the relay's host API (passes, people, lock).
  */
-export function ShareControl({ api, boardId }: { api: EaselDesktopApi; boardId: string }) {
+export function ShareControl({
+  api,
+  boardId,
+  relayUrl,
+  hostToken,
+}: {
+  api: EaselDesktopApi;
+  boardId: string;
+  relayUrl: string;
+  hostToken: string;
+}) {
   const [remembered] = useState(() => loadDialogMemory(sessionStore(), boardId, Date.now()));
   const share = useShare(api, boardId, remembered);
   const [open, setOpen] = useState(remembered?.open ?? false);
+  const access = useBoardAccess({ relayUrl, hostToken, boardId, active: open && share.status?.sharing === true });
   const shareButton = useRef<HTMLButtonElement>(null);
   const { error, portInUse, stoppedNote, pending } = share;
   useEffect(() => {
@@ -38,7 +51,15 @@ export function ShareControl({ api, boardId }: { api: EaselDesktopApi; boardId: 
           {indicator}
         </span>
       )}
-      {open && <ShareDialog share={share} onClose={() => setOpen(false)} returnFocusTo={shareButton} />}
+      {open && (
+        <ShareDialog
+          share={share}
+          access={access}
+          boardId={boardId}
+          onClose={() => setOpen(false)}
+          returnFocusTo={shareButton}
+        />
+      )}
     </>
   );
 }
@@ -49,7 +70,15 @@ export function ShareControl({ api, boardId }: { api: EaselDesktopApi; boardId: 
  * Pages on the own relay carry its host token (`?t=`), which guests never see,
  * so the token tells the two apart even when the relay has moved.
  */
-export function BoardShare({ boardId, pageToken }: { boardId: string; pageToken: string | undefined }) {
+export function BoardShare({
+  boardId,
+  pageToken,
+  relayUrl,
+}: {
+  boardId: string;
+  pageToken: string | undefined;
+  relayUrl: string;
+}) {
   const [api] = useState(() => desktopApi());
   const [ownRelay, setOwnRelay] = useState(false);
   useEffect(() => {
@@ -59,5 +88,7 @@ export function BoardShare({ boardId, pageToken }: { boardId: string; pageToken:
       live = false;
     };
   }, [api, pageToken]);
-  return api && ownRelay ? <ShareControl api={api} boardId={boardId} /> : null;
+  return api && ownRelay && pageToken !== undefined ? (
+    <ShareControl api={api} boardId={boardId} relayUrl={relayUrl} hostToken={pageToken} />
+  ) : null;
 }

@@ -1,4 +1,7 @@
 import { type FormEvent, type RefObject, useState } from 'react';
+import { BoardPeople } from './BoardPeople';
+import { JoinLog } from './JoinLog';
+import { offeredLinks } from './link-passes';
 import { Modal } from './Modal';
 import { QrCode } from './QrCode';
 import { ShareLinks } from './ShareLinks';
@@ -9,22 +12,29 @@ import {
   keepQrLink,
   NO_WEB_CLIENT_TEXT,
   nextPort,
+  orderAddresses,
   readPortInput,
   type ActiveShare,
 } from './share-model';
+import type { BoardAccessState } from './use-board-access';
 import type { ShareState } from './use-share';
 
 /**
  * "Share on LAN": before sharing, an optional port and the button; while
- * sharing, the links of each address, a QR code, the guests, whether the
- * session is announced, and "Stop sharing".
+ * sharing, this board's Edit link and View link (passes) with QR codes, the
+ * people on the board with Remove, Lock board, the join log, whether the
+ * session is announced, and "Stop sharing" (which ends every link).
  */
 export function ShareDialog({
   share,
+  access,
+  boardId,
   onClose,
   returnFocusTo,
 }: {
   share: ShareState;
+  access: BoardAccessState;
+  boardId: string;
   onClose: () => void;
   returnFocusTo: RefObject<HTMLElement | null>;
 }) {
@@ -46,7 +56,7 @@ export function ShareDialog({
       )}
       {status === null && <p className="note">Asking the app whether this board is shared…</p>}
       {status?.sharing === false && <StartSharing share={share} />}
-      {status?.sharing === true && <Sharing share={share} status={status} />}
+      {status?.sharing === true && <Sharing share={share} status={status} access={access} boardId={boardId} />}
     </Modal>
   );
 }
@@ -118,9 +128,23 @@ function StartSharing({ share }: { share: ShareState }) {
   );
 }
 
-function Sharing({ share, status }: { share: ShareState; status: ActiveShare }) {
+function Sharing({
+  share,
+  status,
+  access,
+  boardId,
+}: {
+  share: ShareState;
+  status: ActiveShare;
+  access: BoardAccessState;
+  boardId: string;
+}) {
   const [picked, setPicked] = useState<string | null>(null);
-  const qrLink = keepQrLink(picked, status);
+  const [pickedAddress, setPickedAddress] = useState<string | null>(null);
+  const ordered = orderAddresses(status.addresses);
+  const address = ordered.find((each) => each.address === pickedAddress) ?? ordered[0];
+  const offered = address && access.links ? offeredLinks(address.relayUrl, boardId, access.links) : null;
+  const qrLink = keepQrLink(picked, offered ?? []);
   return (
     <>
       <p role="status" aria-live="polite">
@@ -135,7 +159,19 @@ function Sharing({ share, status }: { share: ShareState; status: ActiveShare }) 
           {NO_WEB_CLIENT_TEXT}
         </p>
       )}
-      <ShareLinks addresses={status.addresses} qrLink={qrLink} onShowQr={setPicked} />
+      {access.error && (
+        <p className="error" role="alert" data-testid="share-access-error">
+          {access.error}
+        </p>
+      )}
+      <ShareLinks
+        ordered={ordered}
+        address={address}
+        onPickAddress={setPickedAddress}
+        offered={offered}
+        qrLink={qrLink}
+        onShowQr={setPicked}
+      />
       {qrLink && (
         <figure style={{ margin: '12px 0', textAlign: 'center' }}>
           <QrCode link={qrLink} />
@@ -144,7 +180,21 @@ function Sharing({ share, status }: { share: ShareState; status: ActiveShare }) 
           </figcaption>
         </figure>
       )}
-      <p className="note">Anyone with the link can edit this board until you stop sharing.</p>
+      <p className="note">
+        A link opens this board only, and works until you remove someone who used it or stop sharing.
+      </p>
+      {access.removedNote && (
+        <p role="status" data-testid="share-removed">
+          {access.removedNote}
+        </p>
+      )}
+      <BoardPeople
+        access={access.access}
+        busy={access.busy}
+        onRemove={(person) => void access.remove(person)}
+        onLock={(locked) => void access.setLocked(locked)}
+      />
+      <JoinLog joins={access.joins} />
       <button type="button" disabled={share.busy} onClick={() => void share.stop()} data-testid="share-stop">
         Stop sharing
       </button>

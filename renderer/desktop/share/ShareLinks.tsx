@@ -1,22 +1,31 @@
 import type { ShareAddress } from '../../../shared/desktop';
 import { CopyButton } from './CopyButton';
-import { orderAddresses } from './share-model';
+import type { OfferedLink } from './link-passes';
 
 /**
- * The join links of each LAN address, likeliest first: the browser link and
- * the desktop app link, each with Copy and "Show QR code". Container and VM
- * bridges come last and say so.
+ * The Edit link and the View link of this board, for one of this computer's
+ * network addresses (the likeliest first; pick another when there are
+ * several): each as a browser link and a desktop app link, with Copy and
+ * "Show QR code". Container and VM bridges come last and say so.
  */
 export function ShareLinks({
-  addresses,
+  ordered,
+  address,
+  onPickAddress,
+  offered,
   qrLink,
   onShowQr,
 }: {
-  addresses: readonly ShareAddress[];
+  /** This computer's addresses, likeliest first (share-model.ts orderAddresses). */
+  ordered: readonly ShareAddress[];
+  address: ShareAddress | undefined;
+  onPickAddress: (address: string) => void;
+  /** The links for `address`; null while the passes are being made. */
+  offered: readonly OfferedLink[] | null;
   qrLink: string | null;
   onShowQr: (link: string) => void;
 }) {
-  if (addresses.length === 0) {
+  if (!address) {
     return (
       <p className="error" role="alert">
         This computer has no network address others can reach. Connect to a network and share again.
@@ -24,39 +33,67 @@ export function ShareLinks({
     );
   }
   return (
-    <ul data-testid="share-addresses">
-      {orderAddresses(addresses).map((address) => (
-        <li
-          key={`${address.interfaceName} ${address.address}`}
-          data-testid="share-address"
-          data-address={address.address}
-          style={{ flexDirection: 'column', alignItems: 'stretch', borderTop: '1px solid #eee' }}
-        >
-          <div>
-            <strong>{address.address}</strong> <span className="note">({address.interfaceName})</span>{' '}
-            {address.virtual && (
-              <span className="mark" data-testid="share-address-virtual">
-                virtual network: guests probably cannot reach it
-              </span>
-            )}
-          </div>
-          <LinkRow
-            kind="Browser link"
-            link={address.joinUrl}
-            testId="share-join-url"
-            qrShown={qrLink === address.joinUrl}
-            onShowQr={onShowQr}
-          />
-          <LinkRow
-            kind="Desktop app link"
-            link={address.easelUrl}
-            testId="share-easel-url"
-            qrShown={qrLink === address.easelUrl}
-            onShowQr={onShowQr}
-          />
-        </li>
-      ))}
-    </ul>
+    <section data-testid="share-address" data-address={address.address}>
+      {ordered.length > 1 && (
+        <label>
+          Network{' '}
+          <select
+            data-testid="share-address-select"
+            value={address.address}
+            onChange={(event) => onPickAddress(event.target.value)}
+          >
+            {ordered.map((each) => (
+              <option key={`${each.interfaceName} ${each.address}`} value={each.address}>
+                {each.address} ({each.interfaceName}){each.virtual ? ' — virtual network' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {address.virtual && (
+        <p className="note" data-testid="share-address-virtual">
+          {address.address} is a virtual network: guests probably cannot reach it.
+        </p>
+      )}
+      {offered === null ? (
+        <p className="note">Making the links…</p>
+      ) : (
+        offered.map((link) => <LinkBlock key={link.role} link={link} qrLink={qrLink} onShowQr={onShowQr} />)
+      )}
+    </section>
+  );
+}
+
+function LinkBlock({
+  link,
+  qrLink,
+  onShowQr,
+}: {
+  link: OfferedLink;
+  qrLink: string | null;
+  onShowQr: (link: string) => void;
+}) {
+  const testId = link.role === 'editor' ? 'share-edit-link' : 'share-view-link';
+  return (
+    <div data-testid={testId} style={{ borderTop: '1px solid #eee', padding: '6px 0' }}>
+      <div>
+        <strong>{link.label}</strong> <span className="note">{link.note}</span>
+      </div>
+      <LinkRow
+        kind={`${link.label}, browser`}
+        link={link.http}
+        testId="share-join-url"
+        qrLink={qrLink}
+        onShowQr={onShowQr}
+      />
+      <LinkRow
+        kind={`${link.label}, desktop app`}
+        link={link.easel}
+        testId="share-easel-url"
+        qrLink={qrLink}
+        onShowQr={onShowQr}
+      />
+    </div>
   );
 }
 
@@ -64,27 +101,24 @@ function LinkRow({
   kind,
   link,
   testId,
-  qrShown,
+  qrLink,
   onShowQr,
 }: {
   kind: string;
   link: string;
   testId: string;
-  qrShown: boolean;
+  qrLink: string | null;
   onShowQr: (link: string) => void;
 }) {
   return (
     <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-      <span className="note" style={{ minWidth: 110 }}>
-        {kind}
-      </span>
       <code data-testid={testId} style={{ flex: '1 1 240px' }}>
         {link}
       </code>
       <CopyButton text={link} label={`${kind} ${link}`} />
       <button
         type="button"
-        aria-pressed={qrShown}
+        aria-pressed={qrLink === link}
         aria-label={`Show QR code of ${link}`}
         onClick={() => onShowQr(link)}
       >

@@ -13,20 +13,19 @@ import {
   stoppedText,
   type ActiveShare,
 } from './share-model';
+import { offeredLinks } from './link-passes';
 
 const address = (over: Partial<ShareAddress> & Pick<ShareAddress, 'address'>): ShareAddress => ({
   family: 'IPv4',
   interfaceName: 'eth0',
   virtual: false,
-  joinUrl: `http://${over.address}:4455/b/retro?t=tok`,
-  easelUrl: `easel://join?relay=http%3A%2F%2F${over.address}%3A4455&board=retro&t=tok`,
+  relayUrl: `http://${over.address}:4455`,
   ...over,
 });
 
 const sharing = (over: Partial<ActiveShare> = {}): ActiveShare => ({
   sharing: true,
   port: 4455,
-  token: 'tok',
   addresses: [address({ address: '192.168.1.20' })],
   guests: 0,
   advertised: true,
@@ -69,21 +68,42 @@ describe('orderAddresses', () => {
   });
 });
 
-describe('which link the QR code shows', () => {
-  it('starts with the browser link of the likeliest address', () => {
+const EDIT_TOKEN = `${'e'.repeat(16)}.${'s'.repeat(43)}`;
+const VIEW_TOKEN = `${'v'.repeat(16)}.${'s'.repeat(43)}`;
+const links = {
+  editor: { id: 'e'.repeat(16), token: EDIT_TOKEN },
+  viewer: { id: 'v'.repeat(16), token: VIEW_TOKEN },
+};
+
+describe('the links and which one the QR code shows', () => {
+  it('offers the Edit link then the View link of an address, each for the browser and the app', () => {
+    const offered = offeredLinks('http://192.168.1.20:4455', 'retro', links);
+    expect(offered.map((link) => [link.label, link.http])).toEqual([
+      ['Edit link', `http://192.168.1.20:4455/b/retro?t=${EDIT_TOKEN}`],
+      ['View link', `http://192.168.1.20:4455/b/retro?t=${VIEW_TOKEN}`],
+    ]);
+    expect(offered[1]?.easel).toBe(
+      `easel://join?relay=http%3A%2F%2F192.168.1.20%3A4455&board=retro&t=${encodeURIComponent(VIEW_TOKEN)}`,
+    );
+  });
+
+  it('starts with the first link offered, keeps a picked one while it is offered, and falls back when it is not', () => {
+    const offered = offeredLinks('http://192.168.1.20:4455', 'retro', links);
+    expect(defaultQrLink(offered)).toBe(offered[0]?.http);
+    expect(defaultQrLink([])).toBeNull();
+    const viewApp = offered[1]?.easel ?? '';
+    expect(keepQrLink(viewApp, offered)).toBe(viewApp);
+    // The View link replaced after a Remove: its old link is no longer offered.
+    const replaced = offeredLinks('http://192.168.1.20:4455', 'retro', { ...links, viewer: links.editor });
+    expect(keepQrLink(viewApp, replaced)).toBe(defaultQrLink(replaced));
+    expect(keepQrLink(null, offered)).toBe(defaultQrLink(offered));
+  });
+
+  it('orders addresses likeliest first', () => {
     const status = sharing({
       addresses: [address({ address: '172.17.0.1', virtual: true }), address({ address: '192.168.1.20' })],
     });
-    expect(defaultQrLink(status)).toBe('http://192.168.1.20:4455/b/retro?t=tok');
-    expect(defaultQrLink(sharing({ addresses: [] }))).toBeNull();
-  });
-
-  it('keeps a picked link while it is offered, and falls back when sharing restarted with a new token', () => {
-    const status = sharing();
-    const easelUrl = status.addresses[0]!.easelUrl;
-    expect(keepQrLink(easelUrl, status)).toBe(easelUrl);
-    expect(keepQrLink('http://192.168.1.20:4455/b/retro?t=old', status)).toBe(defaultQrLink(status));
-    expect(keepQrLink(null, status)).toBe(defaultQrLink(status));
+    expect(orderAddresses(status.addresses).map((each) => each.address)).toEqual(['192.168.1.20', '172.17.0.1']);
   });
 });
 

@@ -4,6 +4,7 @@
  * count in words, the port field's checks and the words after stopping.
  */
 import { type EaselDesktopApi, SHARE_PORT_MIN, type ShareAddress, type ShareStatus } from '../../../shared/desktop';
+import type { OfferedLink } from './link-passes';
 
 export type ActiveShare = Extract<ShareStatus, { sharing: true }>;
 
@@ -31,15 +32,18 @@ export function orderAddresses(addresses: readonly ShareAddress[]): ShareAddress
   return [...addresses].sort((a, b) => rank(a) - rank(b));
 }
 
-/** The link the QR code shows until someone picks another: the browser link of the likeliest address. */
-export function defaultQrLink(status: ActiveShare): string | null {
-  return orderAddresses(status.addresses)[0]?.joinUrl ?? null;
+/** The link the QR code shows until someone picks another: the first one offered (the Edit link's browser link). */
+export function defaultQrLink(offered: readonly Pick<OfferedLink, 'http' | 'easel'>[]): string | null {
+  return offered[0]?.http ?? null;
 }
 
-/** Keeps the picked QR link while it is still offered (a new status may have other addresses or a new token). */
-export function keepQrLink(picked: string | null, status: ActiveShare): string | null {
-  const offered = status.addresses.some((address) => address.joinUrl === picked || address.easelUrl === picked);
-  return offered ? picked : defaultQrLink(status);
+/** Keeps the picked QR link while it is still offered (another address, or a link replaced after a Remove). */
+export function keepQrLink(
+  picked: string | null,
+  offered: readonly Pick<OfferedLink, 'http' | 'easel'>[],
+): string | null {
+  const stillOffered = offered.some((link) => link.http === picked || link.easel === picked);
+  return stillOffered ? picked : defaultQrLink(offered);
 }
 
 export type PortInput = { ok: true; port: number | undefined } | { ok: false; message: string };

@@ -248,3 +248,28 @@ describe('select tool: hollow shapes and double-clicks', () => {
     expect(h.ui.getState()).toMatchObject({ tool: 'select', editingId: null });
   });
 });
+
+describe('select tool: a viewer', () => {
+  it('selects and marquees, but moves, resizes and edits nothing', () => {
+    const h = seeded();
+    h.seed(text('t', 600, 0, 'hello'));
+    h.ui.getState().setCanEdit(false);
+    h.drive([down(50, 50), move(120, 120), up(120, 120)]);
+    expect(selection(h)).toEqual(['a']);
+    // The corner handle of the selection: no resize for a viewer.
+    h.drive([down(100, 100), move(180, 180), up(180, 180)]);
+    h.drive([down(-10, -10), move(150, 150), up(150, 150)]);
+    expect(selection(h)).toEqual(['a']);
+    h.drive([down(605, 5), up(605, 5), down(605, 5), up(605, 5)]);
+    expect(h.ui.getState().editingId).toBeNull();
+    expect(h.ui.getState().tool).toBe('select');
+    expect(h.updates).toBe(0);
+  });
+
+  it('gets no input to a drawing tool, even if one is somehow active', () => {
+    const h = seeded();
+    h.ui.setState({ tool: 'rect', canEdit: false });
+    h.drive([down(600, 600), move(700, 700), up(700, 700)]);
+    expect(h.board.all()).toHaveLength(3);
+  });
+});

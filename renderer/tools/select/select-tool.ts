@@ -19,6 +19,9 @@
  * Inside an unfilled rectangle or ellipse (shapes/pick.ts), a click selects
  * it on up, as tldraw does, while a drag from there still draws a marquee,
  * so shapes inside a frame stay easy to select.
+ *
+ * A viewer (the UI store's `canEdit` false) selects and marquees only: no
+ * handles, no dragging shapes, no editing on a double-click.
  */
 import type { Shape } from '../../../shared/model';
 import {
@@ -102,9 +105,10 @@ export class SelectTool extends BaseTool {
       ui.getState().setEditing(null);
       e = { ...e, endsEdit: true };
     }
+    const canEdit = ui.getState().canEdit;
     const selected = this.selectedShapes();
     const bounds = selectionBounds(selected);
-    const handle = bounds ? handleAt(bounds, e, this.zoom) : null;
+    const handle = bounds && canEdit ? handleAt(bounds, e, this.zoom) : null;
     if (bounds && handle) {
       const transforming = { down: e, originals: selected, moved: selected };
       this.gesture =
@@ -115,7 +119,7 @@ export class SelectTool extends BaseTool {
     }
     const picked = pickShape(this.ctx.board.all(), e, tolerance);
     const hit = picked && !picked.hollow ? picked.shape : undefined;
-    if (this.isDoubleClick(e, hit)) {
+    if (canEdit && this.isDoubleClick(e, hit)) {
       this.lastClick = null;
       if (hit) ui.getState().select([hit.id]);
       // The editor opens on up: after this press the browser moves focus to what was pressed,
@@ -144,6 +148,8 @@ export class SelectTool extends BaseTool {
           box: boxFromCorners(gesture.down, e),
           ids: [],
         };
+      } else if (!this.ctx.ui.getState().canEdit) {
+        return; // a viewer's press on a shape selects it; dragging it moves nothing
       } else {
         const originals = this.selectedShapes();
         this.gesture = { kind: 'dragging', down: gesture.down, originals, moved: originals };

@@ -8,12 +8,18 @@ export class BoardPage {
   readonly statusDetail: Locator;
   readonly retryNow: Locator;
   readonly homeLink: Locator;
+  /** "View only", beside the title, while the relay lets this person only look. */
+  readonly viewOnly: Locator;
+  /** The banner saying the relay ended this person's access (a Remove, an expiry). */
+  readonly accessEnded: Locator;
 
   constructor(private readonly page: Page) {
     this.status = page.getByTestId('save-status');
     this.statusDetail = page.getByTestId('save-status-detail');
     this.retryNow = page.getByRole('button', { name: 'Retry now' });
     this.homeLink = page.getByRole('link', { name: 'All boards' });
+    this.viewOnly = page.getByTestId('view-only');
+    this.accessEnded = page.getByTestId('access-ended');
   }
 
   /** Opens the board with the read-only test hook on (`?e2e=1`, renderer/app/test-hook.ts). */

@@ -1,6 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The desktop app's "Share" control in the board header and the dialog it opens. */
+export type LinkRole = 'editor' | 'viewer';
+
+/**
+ * The desktop app's "Share" control in the board header and the dialog it
+ * opens: while sharing, the Edit and View links, the people on the board
+ * with Remove, Lock board and the join log.
+ */
 export class ShareDialog {
   readonly openButton: Locator;
   /** "Sharing · 2 guests" in the header. */
@@ -22,6 +28,13 @@ export class ShareDialog {
   readonly addresses: Locator;
   readonly qr: Locator;
   readonly qrLink: Locator;
+  readonly people: Locator;
+  readonly lockButton: Locator;
+  readonly unlockButton: Locator;
+  readonly lockState: Locator;
+  readonly joinLog: Locator;
+  readonly joinEntries: Locator;
+  readonly removed: Locator;
 
   constructor(private readonly page: Page) {
     this.openButton = page.getByTestId('share-open');
@@ -42,6 +55,13 @@ export class ShareDialog {
     this.addresses = this.dialog.getByTestId('share-address');
     this.qr = this.dialog.getByTestId('share-qr');
     this.qrLink = this.dialog.getByTestId('share-qr-link');
+    this.people = this.dialog.getByTestId('share-person');
+    this.lockButton = this.dialog.getByRole('button', { name: 'Lock board' });
+    this.unlockButton = this.dialog.getByRole('button', { name: 'Unlock board' });
+    this.lockState = this.dialog.getByTestId('share-lock-state');
+    this.joinLog = this.dialog.getByTestId('share-join-log');
+    this.joinEntries = this.joinLog.getByTestId('share-join-entry');
+    this.removed = this.dialog.getByTestId('share-removed');
   }
 
   async open(): Promise<void> {
@@ -62,16 +82,45 @@ export class ShareDialog {
     await this.guests.waitFor();
   }
 
+  /** The links shown for this network address (the likeliest one is shown first). */
   address(ip: string): Locator {
     return this.dialog.locator(`[data-testid="share-address"][data-address="${ip}"]`);
   }
 
-  joinUrl(ip: string): Locator {
-    return this.address(ip).getByTestId('share-join-url');
+  /** The Edit link's or the View link's block. */
+  link(role: LinkRole, ip: string): Locator {
+    return this.address(ip).getByTestId(role === 'editor' ? 'share-edit-link' : 'share-view-link');
   }
 
-  easelUrl(ip: string): Locator {
-    return this.address(ip).getByTestId('share-easel-url');
+  /** The browser link (`http://…/b/<board>?t=<pass token>`) of the Edit or View link. */
+  joinUrl(ip: string, role: LinkRole = 'editor'): Locator {
+    return this.link(role, ip).getByTestId('share-join-url');
+  }
+
+  easelUrl(ip: string, role: LinkRole = 'editor'): Locator {
+    return this.link(role, ip).getByTestId('share-easel-url');
+  }
+
+  /** The browser link once the dialog has made it. */
+  async linkText(ip: string, role: LinkRole): Promise<string> {
+    const link = this.joinUrl(ip, role);
+    await link.waitFor();
+    return (await link.textContent()) ?? '';
+  }
+
+  person(name: string): Locator {
+    return this.dialog.locator(`[data-testid="share-person"][data-name="${name}"]`);
+  }
+
+  removeButton(name: string): Locator {
+    return this.dialog.getByRole('button', { name: `Remove ${name}`, exact: true });
+  }
+
+  /** The join log's rows, opened: `[name, with, from, joined, left]` each. */
+  async joinLogRows(): Promise<string[][]> {
+    if ((await this.joinLog.getAttribute('open')) === null) await this.joinLog.locator('summary').click();
+    const rows = await this.joinEntries.all();
+    return Promise.all(rows.map(async (row) => (await row.locator('td').allTextContents()).map((cell) => cell.trim())));
   }
 
   copyButtonFor(link: string): Locator {
