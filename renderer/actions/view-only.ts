@@ -1,6 +1,6 @@
 /**
  * Which commands a viewer may run (docs/ARCHITECTURE.md#permissions): the
- * ones that only look at the board. Everything else changes it, and the
+ * ones that only look at the board (the view and help groups, and those listed). Everything else changes it, and the
  * registry disables it while the UI store's `canEdit` is false, so the
  * toolbar, menus (the native one too), shortcuts, the context menu and
  * clipboard events all follow from this one list. An action not listed here
@@ -19,9 +19,12 @@ const VIEWING_ACTIONS: ReadonlySet<string> = new Set([
   'file.saveAs',
 ]);
 
+/** Groups that never touch the board: the viewport, the grid, help. */
+const VIEWING_GROUPS: ReadonlySet<string> = new Set(['view', 'help']);
+
 /** Whether running the action would change the board (or its undo history). */
 export function changesBoard(action: Pick<Action, 'id' | 'group'>): boolean {
-  return action.group !== 'view' && !VIEWING_ACTIONS.has(action.id);
+  return !VIEWING_GROUPS.has(action.group) && !VIEWING_ACTIONS.has(action.id);
 }
 
 /** The one `canEdit` gate: false for an action that changes the board while this person may not. */

@@ -137,9 +137,7 @@ export function BoardView({
               <div className="easel-dock top-centre">
                 <Toolbar session={session} />
               </div>
-              <div className="easel-corner top-right">
-                {canEdit && <StylePanel session={session} />}
-              </div>
+              <div className="easel-corner top-right">{canEdit && <StylePanel session={session} />}</div>
               <div className="easel-corner bottom-left">
                 <ZoomControls session={session} />
               </div>
