@@ -14,7 +14,10 @@ export class HttpError extends Error {
   }
 }
 
-export type HostApiAnswer = { kind: 'json'; status: number; body: unknown } | { kind: 'empty' };
+export type HostApiAnswer =
+  | { kind: 'json'; status: number; body: unknown }
+  | { kind: 'bytes'; contentType: string; bytes: Buffer }
+  | { kind: 'empty' };
 
 export interface HostApiOptions {
   /** Only requests with `Authorization: Bearer <hostToken>` get in. */
@@ -22,7 +25,7 @@ export interface HostApiOptions {
   /** Cross-origin callers allowed (the desktop renderer's `app://easel`); they get CORS headers. */
   allowedOrigins: readonly string[];
   logger: Logger;
-  /** Names the API in log lines ("access"). */
+  /** Names the API in log lines ("catalog", "access"). */
   name: string;
   route(request: IncomingMessage, path: string): Promise<HostApiAnswer>;
 }
@@ -77,6 +80,17 @@ export function hostApiHandler(options: HostApiOptions) {
       }
       options.route(request, path).then((answer) => {
         if (answer.kind === 'json') return sendJson(response, answer.status, answer.body, cors);
+        if (answer.kind === 'bytes') {
+          response.writeHead(200, {
+            ...cors,
+            'content-type': answer.contentType,
+            'content-length': String(answer.bytes.length),
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          });
+          response.end(answer.bytes);
+          return;
+        }
         response.writeHead(204, { ...cors, 'cache-control': 'no-store' });
         response.end();
       }, fail);
@@ -86,9 +100,9 @@ export function hostApiHandler(options: HostApiOptions) {
   };
 }
 
-/** The token of `Authorization: Bearer <token>` (the scheme in any case, RFC 7235). */
+/** The token of `Authorization: Bearer <token>`: RFC 7235, the scheme in any case, then one or more spaces. */
 export function bearerToken(request: IncomingMessage): string | undefined {
-  return /^bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  return /^bearer +(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
 export function allowMethods(method: string, methods: readonly string[]): void {
@@ -97,7 +111,8 @@ export function allowMethods(method: string, methods: readonly string[]): void {
   }
 }
 
-function contentType(request: IncomingMessage): string {
+/** The request's media type, lower case, without parameters. */
+export function contentType(request: IncomingMessage): string {
   return (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
