@@ -8,7 +8,7 @@ import { accessHttpHandler, isAccessPath } from './access/access-http';
 import { writeRelayAddress } from './access/relay-address';
 import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
-import { connectRedis, defaultNodeName, openBoardStore, type RedisLink, StoreProbe } from './cluster/deployment';
+import { connectRedis, defaultNodeName, openBoardStore, StoreProbe } from './cluster/deployment';
 import { PeerLink } from './cluster/peer-link';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
 import { type Logger, silentLogger } from './core/types';
@@ -126,14 +126,16 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     maxBoardBytes: options.maxBoardBytes,
     maxOpenLogs: budgets.maxOpenLogs,
   });
-  let redis: RedisLink | null = null;
-  if (options.redisUrl) {
-    redis = await connectRedis(options.redisUrl, log).catch(async (error: unknown) => {
-      await store.close();
-      throw error;
-    });
-  }
+  // What a start that fails part-way has opened, released newest first.
+  const opened: Array<() => unknown> = [() => store.close()];
+  const abandonStart = async (error: unknown): Promise<never> => {
+    for (const release of opened.reverse()) await release();
+    throw error;
+  };
+  const redis = options.redisUrl ? await connectRedis(options.redisUrl, log).catch(abandonStart) : null;
+  if (redis) opened.push(() => redis.close());
   const storeProbe = new StoreProbe(store);
+  opened.push(() => storeProbe.stop());
   const maxUpdateBytes = options.maxUpdateBytes ?? MAX_UPDATE_BYTES;
   const startedAt = Date.now();
   const allowedOrigins = options.allowedOrigins ?? [];
@@ -208,16 +210,12 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
 
   // Passes stay in each relay's data dir for now, also with a PostgreSQL store (docs/ARCHITECTURE.md#several-relays).
   const access = await AccessControl.open(options.store === undefined ? (options.dataDir ?? null) : null, log).catch(
-    async (error: unknown) => {
-      storeProbe.stop();
-      await redis?.close();
-      await store.close();
-      throw error;
-    },
+    abandonStart,
   );
   if (options.revokePassesAtStart) await access.revokeAllPasses();
   const outbox = socketIoOutbox(io, backpressure.congested);
   const peers = redis ? new PeerLink(io, node, log) : undefined;
+  if (peers) opened.push(() => peers.stop());
   const core = new RelayCore({
     store,
     outbox,
@@ -245,13 +243,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
           core,
           log,
           writeIntervalMs: options.catalogWriteIntervalMs,
-        }).catch(async (error: unknown) => {
-          storeProbe.stop();
-          peers?.stop();
-          await redis?.close();
-          await store.close();
-          throw error;
-        })
+        }).catch(abandonStart)
       : null;
   // The API lists and deletes boards: only the desktop host may use it, so without a host token there is none (404).
   const catalogApi =
@@ -317,13 +309,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       httpServer.off('error', reject);
       resolve();
     });
-  }).catch(async (error: unknown) => {
-    storeProbe.stop();
-    peers?.stop();
-    await redis?.close();
-    await store.close();
-    throw error;
-  });
+  }).catch(abandonStart);
   const port = (httpServer.address() as AddressInfo).port;
   // The pass CLI finds the relay that holds the data dir through this (access/relay-address.ts).
   if (options.store === undefined && options.dataDir !== undefined) {
