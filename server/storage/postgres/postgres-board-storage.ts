@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { RelayError } from '../../../shared/protocol';
 import { errorMessage } from '../fs-durable';
 import type { BoardStorage } from '../types';
-import type { StoreLogger } from './postgres-store';
+import type { StorageLogger } from '../board-files';
 
 interface PendingAppend {
   update: Uint8Array;
@@ -18,7 +18,7 @@ export interface PostgresBoardStorageOptions {
   /** Bytes of the log rows and of the snapshot as loaded. */
   logBytes: number;
   snapshotBytes: number;
-  log: StoreLogger;
+  log: StorageLogger;
   onClosed: () => void;
 }
 

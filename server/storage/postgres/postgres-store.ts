@@ -3,6 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { RelayError } from '../../../shared/protocol';
 import { StructureError } from '../../core/update-structure';
+import type { StorageLogger } from '../board-files';
 import { dropPending } from '../board-loader';
 import { assertBoardId } from '../board-id';
 import { errorMessage } from '../fs-durable';
@@ -11,14 +12,12 @@ import { type BoardStore, DEFAULT_MAX_BOARD_BYTES, type OpenedBoard } from '../t
 import { PostgresBoardStorage } from './postgres-board-storage';
 import { migrate } from './schema';
 
-export type StoreLogger = (event: string, details: Record<string, unknown>) => void;
-
 export interface PostgresBoardStoreOptions {
   /** `postgres://USER[:PASSWORD]@HOST:PORT/DB` (libpq-style query parameters such as sslmode are honoured). */
   url: string;
   /** Names this relay in the rows it writes (its cluster node id). */
   node: string;
-  logger?: StoreLogger;
+  logger?: StorageLogger;
   maxBoardBytes?: number;
   /** Connections in the pool (default 10). */
   poolSize?: number;
@@ -42,7 +41,7 @@ export class PostgresBoardStore implements BoardStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly node: string,
-    private readonly log: StoreLogger,
+    private readonly log: StorageLogger,
     private readonly maxBoardBytes: number,
   ) {}
 
@@ -194,7 +193,7 @@ export class PostgresBoardStore implements BoardStore {
 }
 
 /** Snapshot then log into a fresh doc, bounded as the file store's replay is (see board-loader.ts). */
-export function replay(boardId: string, snapshot: Uint8Array | null, updates: Uint8Array[], log: StoreLogger): Y.Doc {
+export function replay(boardId: string, snapshot: Uint8Array | null, updates: Uint8Array[], log: StorageLogger): Y.Doc {
   const doc = new Y.Doc({ gc: true });
   let subdocumentsRemoved = 0;
   const apply = (stored: Uint8Array, what: string) => {
