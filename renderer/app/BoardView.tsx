@@ -6,7 +6,7 @@ import { useThumbnailUpload } from '../catalog/use-thumbnail-upload';
 import { BoardShare } from '../desktop/share/ShareControl';
 import { useBoardSession } from '../canvas/use-board-session';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { BoardTitle } from '../ui/BoardTitle';
+import { BoardTitle, useBoardName } from '../ui/BoardTitle';
 import { FileMenu } from '../ui/FileMenu';
 import { StylePanel } from '../ui/StylePanel';
 import { Toolbar } from '../ui/Toolbar';
@@ -27,7 +27,9 @@ import { newBoardId } from './board-id';
 import { boardPath } from './route';
 import { navigate } from './navigation';
 import { Link } from './Link';
-import { browserStorage, rememberBoard } from './recent-boards';
+import { browserStorage, nameRecentBoard, rememberBoard } from './recent-boards';
+import { desktopApi } from '../desktop/desktop-api';
+import { CopyLinkButton } from '../ui/CopyLinkButton';
 import { HOME_PATH } from './route';
 import { useTestHook } from './test-hook';
 import { useBoardSync } from './use-board-sync';
@@ -89,6 +91,12 @@ export function BoardView({
   useReportPending(sync.pending);
   const contextMenu = useBoardContextMenu(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
+  const boardName = useBoardName(doc);
+  useEffect(() => {
+    if (boardName !== undefined) nameRecentBoard(browserStorage(), boardId, boardName);
+  }, [boardId, boardName]);
+  // In a browser the page's own address is the board's link; the desktop shares through its dialog.
+  const [inBrowser] = useState(() => desktopApi() === null);
   return (
     <main
       className="easel-board"
@@ -123,6 +131,7 @@ export function BoardView({
           }}
           onRetry={sync.retryNow}
         />
+        {inBrowser && <CopyLinkButton boardId={boardId} token={token} />}
         {session && <FileMenu session={session} />}
         <BoardShare boardId={boardId} pageToken={token} relayUrl={relay.url} />
       </header>

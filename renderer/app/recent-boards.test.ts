@@ -3,6 +3,7 @@ import {
   MAX_RECENT_BOARDS,
   readRecentBoards,
   RECENT_BOARDS_KEY,
+  nameRecentBoard,
   type RecentBoardsStorage,
   rememberBoard,
 } from './recent-boards';
@@ -30,6 +31,21 @@ describe('recent boards', () => {
     ]);
     expect(readRecentBoards(storage).map((board) => board.boardId)).toEqual(['a', 'b']);
     expect(JSON.parse(storage.getItem(RECENT_BOARDS_KEY)!)).toHaveLength(2);
+  });
+
+  it("remembers each board's name, keeps it when the board is opened again, and drops an invalid one", () => {
+    const storage = new FakeStorage();
+    rememberBoard(storage, 'a', 1);
+    rememberBoard(storage, 'b', 2);
+    nameRecentBoard(storage, 'a', 'Retro');
+    expect(readRecentBoards(storage)).toEqual([
+      { boardId: 'b', openedAt: 2 },
+      { boardId: 'a', openedAt: 1, name: 'Retro' },
+    ]);
+    expect(rememberBoard(storage, 'a', 3)[0]).toEqual({ boardId: 'a', openedAt: 3, name: 'Retro' });
+    nameRecentBoard(storage, 'b', '\u0000bad');
+    storage.setItem(RECENT_BOARDS_KEY, JSON.stringify([{ boardId: 'c', openedAt: 1, name: 42 }]));
+    expect(readRecentBoards(storage)).toEqual([{ boardId: 'c', openedAt: 1 }]);
   });
 
   it(`keeps at most ${MAX_RECENT_BOARDS}`, () => {

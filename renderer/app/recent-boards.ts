@@ -1,9 +1,11 @@
+import { boardNameSchema } from '../../shared/model/board-meta';
 import { BOARD_ID_PATTERN } from '../../shared/protocol';
 
 /**
  * The boards this browser (or desktop app) opened lately, most recent first,
  * kept in localStorage under `easel.recentBoards` as JSON
- * `[{ boardId, openedAt }]`. Whatever is stored is treated as untrusted: bad
+ * `[{ boardId, openedAt, name? }]` (the name as the board had it when last
+ * open here, so Home can show names without loading every board). Whatever is stored is treated as untrusted: bad
  * JSON or bad entries are dropped, and a storage that throws (disabled,
  * private mode, full) just means no list.
  */
@@ -14,6 +16,8 @@ export interface RecentBoard {
   boardId: string;
   /** Epoch ms. */
   openedAt: number;
+  /** The board's name when it was last open here; absent while it had none. */
+  name?: string;
 }
 
 export type RecentBoardsStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -31,7 +35,8 @@ export function readRecentBoards(storage: RecentBoardsStorage | null): RecentBoa
   for (const entry of parsed as unknown[]) {
     if (!isRecentBoard(entry) || seen.has(entry.boardId)) continue;
     seen.add(entry.boardId);
-    boards.push({ boardId: entry.boardId, openedAt: entry.openedAt });
+    const name = boardNameSchema.safeParse((entry as { name?: unknown }).name);
+    boards.push({ boardId: entry.boardId, openedAt: entry.openedAt, ...(name.success ? { name: name.data } : {}) });
     if (boards.length === MAX_RECENT_BOARDS) break;
   }
   return boards;
@@ -39,16 +44,32 @@ export function readRecentBoards(storage: RecentBoardsStorage | null): RecentBoa
 
 /** Moves (or adds) `boardId` to the front, keeps at most MAX_RECENT_BOARDS, and returns the new list. */
 export function rememberBoard(storage: RecentBoardsStorage | null, boardId: string, now = Date.now()): RecentBoard[] {
-  const boards = [
-    { boardId, openedAt: now },
-    ...readRecentBoards(storage).filter((board) => board.boardId !== boardId),
-  ].slice(0, MAX_RECENT_BOARDS);
+  const earlier = readRecentBoards(storage);
+  const known = earlier.find((board) => board.boardId === boardId);
+  const boards = [{ ...known, boardId, openedAt: now }, ...earlier.filter((board) => board.boardId !== boardId)].slice(
+    0,
+    MAX_RECENT_BOARDS,
+  );
+  write(storage, boards);
+  return boards;
+}
+
+/** Records the name of a board in the list (it was renamed, or its name arrived); its place stays. */
+export function nameRecentBoard(storage: RecentBoardsStorage | null, boardId: string, name: string): RecentBoard[] {
+  const parsed = boardNameSchema.safeParse(name);
+  const boards = readRecentBoards(storage).map((board) =>
+    board.boardId === boardId && parsed.success ? { ...board, name: parsed.data } : board,
+  );
+  write(storage, boards);
+  return boards;
+}
+
+function write(storage: RecentBoardsStorage | null, boards: RecentBoard[]): void {
   try {
     storage?.setItem(RECENT_BOARDS_KEY, JSON.stringify(boards));
   } catch {
     // Full or disabled storage: the list is a convenience, not data.
   }
-  return boards;
 }
 
 /** `window.localStorage`, or null where touching it throws (storage disabled) or it does not exist. */

@@ -36,6 +36,8 @@ export const UI_CSS = `
    and a header that wrapped differently would move the canvas under a pointer mid-gesture. */
 header.easel-bar { flex-wrap: nowrap; white-space: nowrap; min-width: 0; }
 header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+.easel-bar .icon-text { display: inline-flex; gap: 4px; align-items: center; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
 /* The canvas and the chrome floating over it. The layer lets clicks through to the canvas except on panels. */
 .easel-stage { position: relative; flex: 1; min-height: 0; display: flex; flex-direction: column; }

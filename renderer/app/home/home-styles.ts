@@ -15,6 +15,7 @@ export const HOME_CSS = `
 .easel-home .card-actions { display: flex; gap: 6px; }
 .easel-home .card-actions button { font-size: 12px; padding: 3px 8px; }
 .easel-home .error { color: #b3261e; }
+.easel-home .recent { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 8px; }
 .easel-home .toast { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); background: #1e1e1e; color: #fff;
   padding: 10px 14px; border-radius: 8px; display: flex; gap: 12px; align-items: center; box-shadow: 0 4px 16px #0003; }
 .easel-home .toast button { background: transparent; color: #8ab4f8; border-color: #8ab4f8; }

@@ -12,6 +12,8 @@ export class BoardPage {
   readonly viewOnly: Locator;
   /** The banner saying the relay ended this person's access (a Remove, an expiry). */
   readonly accessEnded: Locator;
+  /** "Copy link" in the header (browser client only); it reads "Copied" for a moment after a copy. */
+  readonly copyLink: Locator;
 
   constructor(private readonly page: Page) {
     this.status = page.getByTestId('save-status');
@@ -20,6 +22,7 @@ export class BoardPage {
     this.homeLink = page.getByRole('link', { name: 'All boards' });
     this.viewOnly = page.getByTestId('view-only');
     this.accessEnded = page.getByTestId('access-ended');
+    this.copyLink = page.locator('header').getByRole('button', { name: /^(Copy link|Copied)$/ });
   }
 
   /** Opens the board with the read-only test hook on (`?e2e=1`, renderer/app/test-hook.ts). */
