@@ -1,17 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { contentSecurityPolicy } from '../../build/content-security-policy';
+import { contentTypeFor } from '../../server/transport/content-types';
 import { rendererFileFor } from './renderer-files';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * Sent with every app:// response. index.html carries the same policy in a
@@ -31,7 +22,8 @@ export async function rendererResponse(rendererDir: string, url: string, host: s
   if (!file) return notFound();
   try {
     const body = await readFile(file);
-    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    // The relay's table for the same Vite build; the window is not refused a file it does not list.
+    const type = contentTypeFor(path.basename(file)) ?? 'application/octet-stream';
     return new Response(body, { headers: { 'content-type': type, ...SECURITY_HEADERS } });
   } catch {
     return notFound();
