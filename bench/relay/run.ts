@@ -8,7 +8,7 @@ import type { GroupResult, RunPlan } from './client-group';
 import { cpuPercent, machineCpuSeconds, processCpuSeconds, processSyscalls } from './cpu';
 import { probeFsync } from './fsync-probe';
 import { createGroups, type GroupHandle } from './groups';
-import { HONEST_BOARD, type HostileTally, startHostileGuests } from './hostile';
+import { guestKindsFrom, HONEST_BOARD, type HostileTally, startHostileGuests } from './hostile';
 import type { BenchOptions } from './options';
 import { readBackAfterKill } from './read-back';
 import { type BenchResult, caveatsOf, CLIENT_LABELS, judge } from './report';
@@ -79,8 +79,9 @@ export async function measureRun(
     progress(`relay pid ${relay.pid} at ${relay.url}${nodeFlags.length > 0 ? ` (node ${nodeFlags.join(' ')})` : ''}`);
     const failed = unexpectedExit(relay);
     if (hostile) {
-      guests = startHostileGuests(relay.url);
-      progress('hostile guests started (bombs, slow readers, board churn, reconnect storm, join spam)');
+      const kinds = guestKindsFrom(process.env);
+      guests = startHostileGuests(relay.url, kinds);
+      progress(`hostile guests started: ${kinds.join(', ')}`);
       await sleep(HOSTILE_HEAD_START_MS);
     }
 

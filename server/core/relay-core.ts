@@ -61,7 +61,7 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   joinBurst: 20,
   structsPerSecond: 20_000,
   structBurst: DEFAULT_UPDATE_LIMITS.maxStructs,
-  updateBytesPerSecond: 1024 * 1024,
+  updateBytesPerSecond: 256 * 1024,
   // Two maximal updates: a large import or a long offline session's resync goes through at once.
   updateByteBurst: 2 * DEFAULT_UPDATE_LIMITS.maxBytes,
 };

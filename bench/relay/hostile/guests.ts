@@ -12,7 +12,7 @@ import { type PongMode, StalledReader } from '../../../tests/support/stalled-rea
  *   - bomber: subdocument bombs (50,000 subdocuments, ~1 MB), updates to roots
  *     boards do not use, and updates whose dependencies never arrive;
  *   - flooder and slow readers: 1 MiB valid updates, five a second (the relay
- *     lets a connection send 1 MiB/s after a burst), into a board that readers
+ *     lets a connection send 256 KiB/s after a burst), into a board that readers
  *     join and then stop reading: two send blind pongs (and rejoin 2 s later),
  *     two just stop (and stay until the relay drops them, or 60 s);
  *   - slow readers on the honest board itself, sending blind pongs;
@@ -39,6 +39,9 @@ export interface HostileTally {
 }
 
 export const HONEST_BOARD = 'bench';
+
+export const GUEST_KINDS = ['bomber', 'flood', 'board-readers', 'churn', 'storm', 'spam'] as const;
+export type GuestKind = (typeof GUEST_KINDS)[number];
 const FLOOD_BOARD = 'hostile-flood';
 const BOMB_BOARD = 'hostile-bombs';
 
@@ -66,34 +69,45 @@ export class HostileGuests {
 
   constructor(private readonly url: string) {}
 
-  start(): void {
-    this.loops.push(
-      this.guard(
-        'bomber',
-        this.connected('127.0.0.2', (socket) => this.bomber(socket)),
-      ),
-      this.guard(
-        'flooder',
-        this.connected('127.0.0.3', (socket) => this.flooder(socket)),
-      ),
-      ...[0, 1, 2, 3].map((i) =>
-        this.guard('flood reader', () =>
-          this.slowReader('127.0.0.4', FLOOD_BOARD, i % 2 ? 'blind' : 'none', i % 2 ? 2_000 : 60_000),
+  /** Starts the guests of the kinds named (all by default). */
+  start(kinds: readonly GuestKind[] = GUEST_KINDS): void {
+    const guests: Record<GuestKind, () => Promise<void>[]> = {
+      bomber: () => [
+        this.guard(
+          'bomber',
+          this.connected('127.0.0.2', (socket) => this.bomber(socket)),
         ),
-      ),
-      ...[0, 1].map(() =>
-        this.guard('honest-board reader', () => this.slowReader('127.0.0.5', HONEST_BOARD, 'blind', 2_000)),
-      ),
-      this.guard(
-        'churn',
-        this.connected('127.0.0.6', (socket) => this.churn(socket)),
-      ),
-      ...[0, 1].map(() => this.guard('reconnect storm', () => this.reconnectStorm('127.0.0.7'))),
-      this.guard(
-        'join spam',
-        this.connected('127.0.0.8', (socket) => this.joinSpam(socket)),
-      ),
-    );
+      ],
+      flood: () => [
+        this.guard(
+          'flooder',
+          this.connected('127.0.0.3', (socket) => this.flooder(socket)),
+        ),
+        ...[0, 1, 2, 3].map((i) =>
+          this.guard('flood reader', () =>
+            this.slowReader('127.0.0.4', FLOOD_BOARD, i % 2 ? 'blind' : 'none', i % 2 ? 2_000 : 60_000),
+          ),
+        ),
+      ],
+      'board-readers': () =>
+        [0, 1].map(() =>
+          this.guard('honest-board reader', () => this.slowReader('127.0.0.5', HONEST_BOARD, 'blind', 2_000)),
+        ),
+      churn: () => [
+        this.guard(
+          'churn',
+          this.connected('127.0.0.6', (socket) => this.churn(socket)),
+        ),
+      ],
+      storm: () => [0, 1].map(() => this.guard('reconnect storm', () => this.reconnectStorm('127.0.0.7'))),
+      spam: () => [
+        this.guard(
+          'join spam',
+          this.connected('127.0.0.8', (socket) => this.joinSpam(socket)),
+        ),
+      ],
+    };
+    for (const kind of kinds) this.loops.push(...guests[kind]());
   }
 
   async stop(): Promise<HostileTally> {
