@@ -30,3 +30,25 @@ describe('the native menu from the actions registry', () => {
     expect(tool?.group).toBe('tools');
   });
 });
+
+describe('the native menu for a viewer', () => {
+  it('offers only what changes nothing, and everything again once the person may edit', () => {
+    const registry = createDefaultActions();
+    const ctx = createTestContext();
+    ctx.board.create([rect('a')]);
+    ctx.ui.getState().select(['a']);
+    const enabled = () =>
+      menuTemplateFor(registry, ctx)
+        .filter((item) => item.enabled)
+        .map((item) => item.id);
+    expect(enabled()).toEqual(expect.arrayContaining(['edit.delete', 'tools.rect', 'edit.undo']));
+    ctx.ui.getState().setCanEdit(false);
+    expect(enabled()).not.toEqual(expect.arrayContaining(['edit.delete']));
+    expect(
+      enabled().filter((id) => /^(edit\.(delete|cut|paste|undo|duplicate)|tools\.(rect|pen)|arrange\.)/.test(id)),
+    ).toEqual([]);
+    expect(enabled()).toEqual(expect.arrayContaining(['edit.copy', 'file.exportPng', 'view.zoomIn']));
+    ctx.ui.getState().setCanEdit(true);
+    expect(enabled()).toEqual(expect.arrayContaining(['edit.delete', 'tools.rect']));
+  });
+});
