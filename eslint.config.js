@@ -86,6 +86,35 @@ export default tseslint.config(
     },
   },
   {
+    // Inside the renderer the arrows run one way: app/ composes the screens from desktop/, ui/ and the rest;
+    // desktop/ and ui/ use routing/ (paths, navigation, new boards), never app/, and routing/ uses neither.
+    files: ['renderer/desktop/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}', 'renderer/routing/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        layer('server'),
+        layer('electron'),
+        nodeBuiltins,
+        electronModule,
+        serverLibraries,
+        {
+          regex: '^(\\.{1,2}/)+(.*/)?app(/.*)?$',
+          message: 'Renderer rule (docs/ARCHITECTURE.md#app-and-ui): app/ imports desktop/ and ui/, not the other way.',
+        },
+      ),
+    },
+  },
+  {
+    files: ['renderer/routing/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(layer('server'), layer('electron'), nodeBuiltins, electronModule, {
+        regex: '^(\\.{1,2}/)+(.*/)?(app|desktop|ui)(/.*)?$',
+        message: 'Renderer rule (docs/ARCHITECTURE.md#app-and-ui): routing/ sits below app/, desktop/ and ui/.',
+      }),
+    },
+  },
+  {
     files: ['electron/main/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': restrict(layer('renderer'), layer('preload')) },

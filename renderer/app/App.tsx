@@ -2,9 +2,9 @@ import { desktopApi } from '../desktop/desktop-api';
 import { JoinScreen } from '../desktop/join/JoinScreen';
 import { BoardView } from './BoardView';
 import { Home } from './Home';
-import { Link } from './Link';
-import { useRoute } from './navigation';
-import { HOME_PATH } from './route';
+import { Link } from '../routing/Link';
+import { useRoute } from '../routing/navigation';
+import { HOME_PATH } from '../routing/route';
 
 /** Picks the screen for the current path: home, a board, or not found. */
 export function App({ relayUrl, displayName, token }: { relayUrl: string; displayName?: string; token?: string }) {

@@ -1,12 +1,12 @@
 import { useCatalog } from '../catalog/use-catalog';
 import { JoinSessionLink } from '../desktop/join/JoinSessionLink';
 import { useRelay } from '../desktop/relay/embedded-relay';
-import { newBoardId } from './board-id';
+import { newBoardId } from '../routing/board-id';
 import { BoardsHome } from './home/BoardsHome';
 import { HOME_CSS } from './home/home-styles';
 import { RecentBoards } from './home/RecentBoards';
-import { navigate } from './navigation';
-import { boardPath } from './route';
+import { navigate } from '../routing/navigation';
+import { boardPath } from '../routing/route';
 
 /**
  * The home screen. On the desktop host the relay's catalog answers for our

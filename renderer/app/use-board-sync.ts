@@ -6,7 +6,7 @@ import { isBrowserClient } from '../local/browser-client';
 import { type LocalFirstBoard, openLocalFirstBoard } from '../local/local-first-board';
 import { guardUnload } from '../local/unload-guard';
 import { type BoardStatus, type ConnectionStatus, type EpochMismatch, SyncClient } from '../sync';
-import { takeSeed } from './board-seeds';
+import { takeSeed } from '../routing/board-seeds';
 
 export interface BoardSyncState {
   status: BoardStatus;

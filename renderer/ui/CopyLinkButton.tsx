@@ -5,7 +5,7 @@
  */
 import { Check, Link as LinkIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { boardPath } from '../app/route';
+import { boardPath } from '../routing/route';
 
 /** How long "Copied" stays on the button. */
 const COPIED_MS = 2_000;

@@ -2,7 +2,7 @@ import { BOARD_ID_PATTERN } from '../protocol';
 
 /**
  * The renderer's page routes, in one table for everyone who must agree on
- * them: the renderer picks its screen by them (renderer/app/route.ts), and
+ * them: the renderer picks its screen by them (renderer/routing/route.ts), and
  * whoever serves the built client (the app:// protocol in electron/main, the
  * relay for browsers) answers index.html for them, so a reload on any screen
  * gets the page back instead of a 404.

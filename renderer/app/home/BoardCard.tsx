@@ -3,8 +3,8 @@ import { boardNameSchema, UNTITLED_BOARD_NAME } from '../../../shared/model/boar
 import { MAX_BOARD_NAME_LENGTH } from '../../../shared/model/limits';
 import type { BoardSummary, CatalogClient } from '../../catalog/catalog-client';
 import { timeAgo } from '../../catalog/relative-time';
-import { Link } from '../Link';
-import { boardPath } from '../route';
+import { Link } from '../../routing/Link';
+import { boardPath } from '../../routing/route';
 
 /** An object URL of the board's thumbnail, fetched with the token (an `<img src>` cannot send it). */
 function useThumbnail(catalog: CatalogClient, board: BoardSummary): string | null {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { UNTITLED_BOARD_NAME } from '../../../shared/model/board-meta';
 import { timeAgo } from '../../catalog/relative-time';
-import { Link } from '../Link';
+import { Link } from '../../routing/Link';
 import { browserStorage, readRecentBoards } from '../recent-boards';
-import { boardPath } from '../route';
+import { boardPath } from '../../routing/route';
 
 /**
  * Without the relay's catalog (a browser tab, a guest): the boards opened

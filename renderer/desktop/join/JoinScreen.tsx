@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { EaselDesktopApi, JoinTargetPayload } from '../../../shared/desktop';
-import { NAVIGATE_EVENT } from '../../app/navigation';
+import { NAVIGATE_EVENT } from '../../routing/navigation';
 import { DESKTOP_CSS } from '../desktop-styles';
 import { DiscoveredSessions } from './DiscoveredSessions';
 import { JoinLinkConfirm } from './JoinLinkConfirm';

@@ -1,5 +1,5 @@
-import { Link } from '../../app/Link';
-import { JOIN_PATH } from '../../app/route';
+import { Link } from '../../routing/Link';
+import { JOIN_PATH } from '../../routing/route';
 import { desktopApi } from '../desktop-api';
 
 /** "Join a session" on the home screen, in the desktop app only (a browser tab joins by opening a link). */

@@ -4,7 +4,7 @@
  * sessions found on the LAN and how recent joins are labelled.
  */
 import type { DiscoveredSession, JoinTargetPayload, ProbeResult, RecentJoin, RelayInfo } from '../../../shared/desktop';
-import { boardPath, HOME_PATH } from '../../app/route';
+import { boardPath, HOME_PATH } from '../../routing/route';
 
 export type ProbeProblemResult = Extract<ProbeResult, { ok: false }>;
 

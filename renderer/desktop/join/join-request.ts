@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type JoinTargetPayload, joinTargetSchema } from '../../../shared/desktop';
-import { navigate } from '../../app/navigation';
-import { JOIN_PATH } from '../../app/route';
+import { navigate } from '../../routing/navigation';
+import { JOIN_PATH } from '../../routing/route';
 
 /**
  * How the rest of the app opens the join screen with a target filled in (an

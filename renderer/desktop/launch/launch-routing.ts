@@ -8,7 +8,7 @@
 import type { EaselDesktopApi } from '../../../shared/desktop/api';
 import type { JoinTargetPayload, LaunchOpen } from '../../../shared/desktop/schemas';
 import type { Notice } from '../../state/notices';
-import { boardFromFile } from '../../app/board-from-file';
+import { boardFromFile } from '../../routing/board-from-file';
 
 export interface LaunchTargets {
   /** Opens a new board whose first content is this Yjs update. */

@@ -1,7 +1,7 @@
-import { newBoardId } from '../../app/board-id';
-import { seedBoard } from '../../app/board-seeds';
-import { navigate } from '../../app/navigation';
-import { boardPath } from '../../app/route';
+import { newBoardId } from '../../routing/board-id';
+import { seedBoard } from '../../routing/board-seeds';
+import { navigate } from '../../routing/navigation';
+import { boardPath } from '../../routing/route';
 import { desktopApi } from '../desktop-api';
 import { requestJoin } from '../join/join-request';
 import { appNotices } from './app-notices';
