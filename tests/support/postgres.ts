@@ -1,12 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { engineMissing } from './engines';
+import { engineMissing, spawnEngine, stopEngine } from './engines';
 import { freePort } from './free-port';
-import { waitFor } from './wait';
 
 const BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -48,29 +46,34 @@ export async function startPostgres(): Promise<PostgresEngine> {
   let server: ChildProcess | undefined;
   let databases = 0;
 
+  const serverArgs = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+  ];
   const start = async () => {
-    const child = spawn(
-      path.join(BIN, 'postgres'),
-      ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-      { stdio: ['ignore', 'ignore', 'pipe'], ...owner },
-    );
-    let log = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log = (log + chunk).slice(-8_000)));
-    server = child;
-    await waitFor(
-      () => log.includes('ready to accept connections') || child.exitCode !== null,
-      'PostgreSQL to start',
-      30_000,
-      50,
-    );
-    if (child.exitCode !== null) throw new Error(`PostgreSQL exited at start:\n${log}`);
+    server = await spawnEngine({
+      name: 'PostgreSQL',
+      command: path.join(BIN, 'postgres'),
+      args: serverArgs,
+      options: { ...owner },
+      readyOn: 'stderr',
+      readyLine: 'ready to accept connections',
+      timeoutMs: 30_000,
+      pollMs: 50,
+    });
   };
   const stop = async () => {
     const child = server;
     server = undefined;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGINT'); // fast shutdown: aborts sessions, as an outage would
-    await once(child, 'exit');
+    await stopEngine(child, 'SIGINT'); // fast shutdown: aborts sessions, as an outage would
   };
   await start();
   return {

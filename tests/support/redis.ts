@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { engineMissing } from './engines';
+import type { ChildProcess } from 'node:child_process';
+import { engineMissing, spawnEngine, stopEngine } from './engines';
 import { freePort } from './free-port';
-import { waitFor } from './wait';
 
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 
@@ -22,21 +20,26 @@ export async function startRedis(): Promise<RedisEngine> {
   const port = await freePort();
   let server: ChildProcess | undefined;
   const start = async () => {
-    const child = spawn(
-      REDIS_SERVER,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let log = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (log = (log + chunk).slice(-8_000)));
-    server = child;
-    await waitFor(
-      () => log.includes('Ready to accept connections') || child.exitCode !== null,
-      'redis-server to start',
-      15_000,
-      20,
-    );
-    if (child.exitCode !== null) throw new Error(`redis-server exited at start:\n${log}`);
+    server = await spawnEngine({
+      name: 'redis-server',
+      command: REDIS_SERVER,
+      args: [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--protected-mode',
+        'yes',
+      ],
+      readyOn: 'stdout',
+      readyLine: 'Ready to accept connections',
+      timeoutMs: 15_000,
+      pollMs: 20,
+    });
   };
   await start();
   return {
@@ -44,9 +47,7 @@ export async function startRedis(): Promise<RedisEngine> {
     async kill() {
       const child = server;
       server = undefined;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
-      await once(child, 'exit');
+      await stopEngine(child, 'SIGKILL');
     },
     start,
   };
