@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicyPlugin } from './build/content-security-policy';
+import { precompressPlugin } from './build/precompress';
 
 /**
  * The browser client: the same renderer as the desktop app, built for the relay
@@ -9,13 +10,16 @@ import { contentSecurityPolicyPlugin } from './build/content-security-policy';
  * `base: '/'` makes asset URLs absolute, so a deep link like `/b/<boardId>`
  * still loads `/assets/…`. The manifest at the root lists the hashed assets of
  * this build for the service worker (renderer/public/sw.js) to keep offline.
+ * Each screen is a chunk of its own (renderer/app/App.tsx), and desktop-only
+ * code is loaded on demand, so a board link downloads the board and little else.
  */
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 export default defineConfig({
   root: fromRoot('./renderer'),
   base: '/',
-  plugins: [react(), contentSecurityPolicyPlugin('web')],
+  // Brotli and gzip copies of every text file, which the relay sends to browsers that accept them.
+  plugins: [react(), contentSecurityPolicyPlugin('web'), precompressPlugin()],
   build: {
     outDir: fromRoot('./out/web'),
     emptyOutDir: true,

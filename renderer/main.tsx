@@ -5,10 +5,7 @@ import { App } from './app/App';
 import { displayNameFrom } from './app/display-name';
 import { relayUrlFor } from './app/relay-url';
 import { createCanvasTextMeasurer } from './canvas/text-measurer';
-import { AppNotices } from './desktop/launch/AppNotices';
 import { desktopApi } from './desktop/desktop-api';
-import { startLaunchRouting } from './desktop/launch/start-launch-routing';
-import { startFollowingRelay } from './desktop/relay/embedded-relay';
 import { registerServiceWorker } from './local/service-worker';
 import { setTextMeasurer } from './shapes';
 import { pageThemeStore } from './theme/apply-theme';
@@ -18,21 +15,28 @@ setTextMeasurer(createCanvasTextMeasurer());
 // Before the first render too, so a dark page never flashes light.
 pageThemeStore();
 
-const relayUrl = relayUrlFor(window.location);
-// Before the first render, so no board connects to an address the relay already left.
-startFollowingRelay(relayUrl, desktopApi());
+async function start(): Promise<void> {
+  const relayUrl = relayUrlFor(window.location);
+  const api = desktopApi();
+  // The desktop app's own start-up is a chunk a browser never downloads.
+  const desktop = api ? await import('./desktop/start-desktop') : null;
+  // Before the first render, so no board connects to an address the relay already left.
+  desktop?.startFollowingRelay(relayUrl, api);
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App
-      relayUrl={relayUrl}
-      displayName={displayNameFrom(window.location.search)}
-      token={accessTokenFrom(window.location.search)}
-    />
-    <AppNotices />
-  </StrictMode>,
-);
-registerServiceWorker();
-startLaunchRouting();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App
+        relayUrl={relayUrl}
+        displayName={displayNameFrom(window.location.search)}
+        token={accessTokenFrom(window.location.search)}
+      />
+      {desktop && <desktop.AppNotices />}
+    </StrictMode>,
+  );
+  registerServiceWorker();
+  desktop?.startLaunchRouting();
+}
+
+void start();

@@ -1,13 +1,27 @@
+import { lazy, Suspense } from 'react';
 import { desktopApi } from '../desktop/desktop-api';
-import { JoinScreen } from '../desktop/join/JoinScreen';
-import { BoardView } from './BoardView';
-import { Home } from './Home';
 import { Link } from '../routing/Link';
 import { useRoute } from '../routing/navigation';
 import { HOME_PATH } from '../routing/route';
 
+// Each screen is its own chunk (docs/ARCHITECTURE.md#app-and-ui): a board link does not download Home,
+// and the join screen (desktop only) is fetched only there.
+const Home = lazy(() => import('./Home').then((module) => ({ default: module.Home })));
+const BoardView = lazy(() => import('./BoardView').then((module) => ({ default: module.BoardView })));
+const JoinScreen = lazy(() =>
+  import('../desktop/join/JoinScreen').then((module) => ({ default: module.JoinScreen })),
+);
+
 /** Picks the screen for the current path: home, a board, or not found. */
-export function App({ relayUrl, displayName, token }: { relayUrl: string; displayName?: string; token?: string }) {
+export function App(props: { relayUrl: string; displayName?: string; token?: string }) {
+  return (
+    <Suspense fallback={null}>
+      <Screen {...props} />
+    </Suspense>
+  );
+}
+
+function Screen({ relayUrl, displayName, token }: { relayUrl: string; displayName?: string; token?: string }) {
   const route = useRoute();
   switch (route.kind) {
     case 'home':

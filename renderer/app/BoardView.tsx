@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { BoardCanvas } from '../canvas/BoardCanvas';
 import { useCatalog } from '../catalog/use-catalog';
 import { useThumbnailUpload } from '../catalog/use-thumbnail-upload';
-import { BoardShare } from '../desktop/share/ShareControl';
 import { useBoardSession } from '../canvas/use-board-session';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { BoardTitle, useBoardName } from '../ui/BoardTitle';
@@ -38,6 +37,11 @@ import { useNativeMenu } from '../desktop/menu/use-native-menu';
 import { useRelay } from '../desktop/relay/embedded-relay';
 import { RelayState } from '../desktop/relay/RelayState';
 import { useReportPending } from '../desktop/updates/use-report-pending';
+
+// Sharing is the desktop host's (the QR encoder and the dialog): a browser never downloads it.
+const BoardShare = lazy(() =>
+  import('../desktop/share/ShareControl').then((module) => ({ default: module.BoardShare })),
+);
 
 /** One board: which board and whether it is saved, the toolbar, and the canvas filling the rest. */
 export function BoardView({
@@ -133,7 +137,11 @@ export function BoardView({
         />
         {inBrowser && <CopyLinkButton boardId={boardId} token={token} />}
         {session && <FileMenu session={session} />}
-        <BoardShare boardId={boardId} pageToken={token} relayUrl={relay.url} />
+        {!inBrowser && (
+          <Suspense fallback={null}>
+            <BoardShare boardId={boardId} pageToken={token} relayUrl={relay.url} />
+          </Suspense>
+        )}
       </header>
       {session && (
         <>

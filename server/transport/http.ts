@@ -49,14 +49,18 @@ export function httpHandler(health: () => HealthReport, options: HttpHandlerOpti
       return sendJson(response, 404, { ok: false, error: 'not found' });
     }
     if (!client) return sendJson(response, 404, { ok: false, error: 'not found' });
-    client.fileFor(path).then(
+    const accept = {
+      acceptEncoding: header(request, 'accept-encoding'),
+      ifNoneMatch: header(request, 'if-none-match'),
+    };
+    client.fileFor(path, accept).then(
       (file) => {
         if (!file) return sendJson(response, 404, { ok: false, error: 'not found' });
         if (request.method !== 'GET' && request.method !== 'HEAD') {
           return sendJson(response, 405, { ok: false, error: 'method not allowed' }, { allow: 'GET, HEAD' });
         }
-        response.writeHead(200, file.headers);
-        response.end(request.method === 'HEAD' ? undefined : file.body);
+        response.writeHead(file.status, file.headers);
+        response.end(request.method === 'HEAD' || file.status === 304 ? undefined : file.body);
       },
       (error: unknown) => {
         log.error({ path: clipText(path), err: String(error) }, 'could not serve the browser client');
@@ -65,6 +69,11 @@ export function httpHandler(health: () => HealthReport, options: HttpHandlerOpti
       },
     );
   };
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

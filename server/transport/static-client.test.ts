@@ -1,12 +1,14 @@
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RelayProcess, runRelayCli, startRelayProcess } from '../../tests/support/relay-process';
 import { tempDir } from '../../tests/support/temp-dir';
 import { waitFor } from '../../tests/support/wait';
 import { createRelay, type RelayHandle } from '../relay';
-import { CLIENT_SECURITY_HEADERS, WebRootError } from './static-client';
+import { precompressDirectory } from '../../build/precompress';
+import { acceptedEncodings, CLIENT_SECURITY_HEADERS, WebRootError } from './static-client';
 
 type TempDir = Awaited<ReturnType<typeof tempDir>>;
 
@@ -198,6 +200,80 @@ describe('the browser client on the relay port', () => {
       await bare.close();
       await rm(dataDir.path + '-bare', { recursive: true, force: true });
     }
+  });
+});
+
+/** A GET with request headers, the body kept as bytes (a compressed one is not UTF-8). */
+function get(
+  rawPath: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: relay.host, port: relay.port, path: rawPath, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('compressed and revalidated client files', () => {
+  beforeEach(async () => {
+    await precompressDirectory(webRoot.path);
+    // precompress leaves files under 1 KiB alone: give the script and the page ones of their own.
+    await writeFile(path.join(webRoot.path, 'assets', 'app.js.br'), brotliCompressSync(APP_JS));
+    await writeFile(path.join(webRoot.path, 'assets', 'app.js.gz'), gzipSync(APP_JS));
+    await writeFile(path.join(webRoot.path, 'index.html.br'), brotliCompressSync(INDEX_HTML));
+  });
+
+  it('reads Accept-Encoding: Brotli first, then gzip, q=0 refuses one, * takes any', () => {
+    expect(acceptedEncodings('gzip, deflate, br')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('gzip;q=1.0, br;q=0')).toEqual(['gzip']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('identity')).toEqual([]);
+    expect(acceptedEncodings(undefined)).toEqual([]);
+  });
+
+  it('sends the Brotli or gzip copy to a browser that takes it, with Vary, and the plain file otherwise', async () => {
+    const br = await get('/assets/app.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(br.body).toString()).toBe(APP_JS);
+    expect(br.headers['content-length']).toBe(String(br.body.byteLength));
+    const gz = await get('/assets/app.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(APP_JS);
+    const plain = await get('/assets/app.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.body.toString()).toBe(APP_JS);
+    // No copy of the stylesheet: the plain one, whatever the browser takes.
+    const css = await get('/assets/app.css', { 'accept-encoding': 'br' });
+    expect(css.headers['content-encoding']).toBeUndefined();
+    // A copy is never asked for by name.
+    expect((await get('/assets/app.js.br', {})).status).toBe(404);
+  });
+
+  it('gives the page a strong ETag per representation and answers a matching If-None-Match with 304', async () => {
+    const first = await get('/b/some-board', { 'accept-encoding': 'br' });
+    expect(first.status).toBe(200);
+    expect(first.headers['content-encoding']).toBe('br');
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const again = await get('/b/some-board', { 'accept-encoding': 'br', 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.byteLength).toBe(0);
+    expect(again.headers.etag).toBe(etag);
+    expect(again.headers['cache-control']).toBe('no-cache');
+    // The plain page is another representation with another tag; a stale tag gets the page.
+    const plain = await get('/', { 'if-none-match': etag! });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.etag).not.toBe(etag);
+    expect(plain.body.toString()).toBe(INDEX_HTML);
+    // Hashed assets are immutable: no ETag to revalidate.
+    expect((await get('/assets/app.js', {})).headers.etag).toBeUndefined();
   });
 });
 
