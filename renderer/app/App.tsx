@@ -8,9 +8,7 @@ import { HOME_PATH } from '../routing/route';
 // and the join screen (desktop only) is fetched only there.
 const Home = lazy(() => import('./Home').then((module) => ({ default: module.Home })));
 const BoardView = lazy(() => import('./BoardView').then((module) => ({ default: module.BoardView })));
-const JoinScreen = lazy(() =>
-  import('../desktop/join/JoinScreen').then((module) => ({ default: module.JoinScreen })),
-);
+const JoinScreen = lazy(() => import('../desktop/join/JoinScreen').then((module) => ({ default: module.JoinScreen })));
 
 /** Picks the screen for the current path: home, a board, or not found. */
 export function App(props: { relayUrl: string; displayName?: string; token?: string }) {
