@@ -10,6 +10,8 @@ import { type ReactNode, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { BoardSession } from '../canvas/board-session';
 import { useBoardVersion } from '../canvas/hooks';
+import { pageThemeStore } from '../theme/apply-theme';
+import { canvasColours } from '../theme/canvas-colours';
 import { FILL_COLOURS, type NamedColour, STROKE_COLOURS } from './style/palette';
 import { applyStyleChange, MIXED, type Mixed, type StyleChange, stylePanelModel } from './style/style-model';
 
@@ -44,6 +46,9 @@ function Swatches({
   value: string | Mixed;
   onPick: (value: string) => void;
 }) {
+  // Shown as the canvas paints them in this theme (a black stroke reads light on dark), named as chosen.
+  const theme = useStore(pageThemeStore(), (s) => s.theme);
+  const shown = canvasColours(theme);
   return colours.map((colour) => (
     <button
       key={colour.value}
@@ -52,7 +57,7 @@ function Swatches({
       aria-label={colour.name}
       title={colour.name}
       aria-pressed={value === colour.value}
-      style={colour.value === 'none' ? undefined : { background: colour.value }}
+      style={colour.value === 'none' ? undefined : { background: shown(colour.value) }}
       onClick={() => onPick(colour.value)}
     />
   ));

@@ -3,8 +3,9 @@ import { openBoard } from './pages/open-board';
 
 /**
  * A board with every shape kind, styles, a turned shape, sticky notes and a
- * selection, drawn with the mouse and saved as test-results/shapes.png: the
- * picture in the README (docs/shapes.png) is a copy of it.
+ * selection, drawn with the mouse and saved as test-results/shapes.png, and
+ * again in the dark theme as test-results/shapes-dark.png: the pictures in the
+ * README (docs/shapes.png, docs/shapes-dark.png) are copies of them.
  */
 test('a composed board with every shape kind renders (screenshot for the README)', async ({ page, relay }) => {
   // Wide enough that the style panel at the right leaves the drawing alone.
@@ -77,4 +78,10 @@ test('a composed board with every shape kind renders (screenshot for the README)
   await expect.poll(async () => (await canvas.selection()).length).toBe(3);
   await canvas.hover(away);
   await page.screenshot({ path: 'test-results/shapes.png' });
+
+  // The same board in the dark theme (docs/shapes-dark.png): the canvas maps its colours as it paints.
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await canvas.hover(away);
+  await page.screenshot({ path: 'test-results/shapes-dark.png' });
 });
