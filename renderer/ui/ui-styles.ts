@@ -67,7 +67,8 @@ header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellips
 .easel-style .choice { min-width: 32px; height: 28px; padding: 0 6px; display: inline-flex; align-items: center;
   justify-content: center; }
 .easel-style select { min-width: 96px; }
-.easel-style-toggle { display: none !important; }
+.easel-style-toggle { display: none !important; width: var(--easel-target); height: var(--easel-target);
+  align-items: center; justify-content: center; border: none; color: var(--easel-text); cursor: pointer; }
 
 /* Hints on an empty board: light, centred, never in the way of a click. */
 .easel-hints { position: absolute; top: 50%; left: 50%; transform: translate(-50%, -50%); pointer-events: none;
