@@ -35,9 +35,19 @@ export function CopyLinkButton({ boardId, token }: { boardId: string; token?: st
   };
   return (
     <>
-      <button type="button" className="icon-text" title={link} onClick={() => void copy()} data-link={link}>
+      <button
+        type="button"
+        className="icon-text"
+        title={link}
+        aria-label={outcome === 'copied' ? 'Copied' : 'Copy link'}
+        onClick={() => void copy()}
+        data-link={link}
+      >
         {outcome === 'copied' ? <Check aria-hidden size={14} /> : <LinkIcon aria-hidden size={14} />}
-        <span>{outcome === 'copied' ? 'Copied' : 'Copy link'}</span>
+        {/* Under 700 px the icon alone: the header keeps its room for the board's name. */}
+        <span aria-hidden className="hide-compact">
+          {outcome === 'copied' ? 'Copied' : 'Copy link'}
+        </span>
       </button>
       <span role="status" className="visually-hidden">
         {outcome === 'copied' ? 'Link copied' : outcome === 'failed' ? `Could not copy: the link is ${link}` : ''}
