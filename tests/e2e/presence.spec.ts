@@ -42,7 +42,7 @@ test("Ann sees Bob's cursor, named, on the board point under his pointer, throug
   await expect.poll(() => cursorOffset(ann.presence, ann.canvas, 'Bob', first), LIVE).toBeLessThan(CURSOR_SLACK_PX);
 
   // Bob zooms in around his pointer: the board point under it stays, and so does his cursor on Ann's screen.
-  await bob.presence.wheel([300, 200], { y: -80 }, { zoom: true });
+  await bob.presence.wheel([300, 200], { y: -80 }, { zoom: true, notches: 6 });
   await expect.poll(async () => (await bob.canvas.snapshot()).viewport.zoom).toBeGreaterThan(1.5);
   await bob.presence.moveTo([520, 330]);
   const zoomed = await boardPointAt(bob, [520, 330]);
@@ -60,7 +60,7 @@ test("Ann sees Bob's cursor, named, on the board point under his pointer, throug
   // Ann pans and zooms her own view: Bob's cursor moves with her board.
   const before = await ann.presence.cursorPosition('Bob');
   await ann.presence.wheel([600, 400], { x: -150, y: -90 });
-  await ann.presence.wheel([600, 400], { y: 150 }, { zoom: true });
+  await ann.presence.wheel([600, 400], { y: 150 }, { zoom: true, notches: 9 });
   await expect.poll(async () => (await ann.canvas.snapshot()).viewport.zoom).toBeLessThan(0.5);
   await expect.poll(() => cursorOffset(ann.presence, ann.canvas, 'Bob', panned), LIVE).toBeLessThan(CURSOR_SLACK_PX);
   const after = await ann.presence.cursorPosition('Bob');
@@ -134,7 +134,7 @@ test('Ann follows Bob: her view moves with his, he sees it, and Esc lets her go'
   await expect(bob.presence.followers).toHaveText('Ann is following you', LIVE);
 
   await bob.presence.wheel([400, 300], { x: 240, y: 160 });
-  await bob.presence.wheel([400, 300], { y: -120 }, { zoom: true });
+  await bob.presence.wheel([400, 300], { y: -120 }, { zoom: true, notches: 3 });
   const bobs = await viewportOf(bob);
   expect(bobs.zoom).toBeGreaterThan(1.2);
   await expect.poll(() => followGap(ann, bob), LIVE).toBeLessThan(0.01);
@@ -160,7 +160,7 @@ test('two people following each other, on screens of different shapes, both keep
     joinAs(browser, relay.url, 'presence-mutual', 'Ann', { width: 1280, height: 720 }),
     joinAs(browser, relay.url, 'presence-mutual', 'Bob', { width: 900, height: 800 }),
   ]);
-  await bob.presence.wheel([400, 300], { y: -60 }, { zoom: true });
+  await bob.presence.wheel([400, 300], { y: -60 }, { zoom: true, notches: 7 });
   await ann.presence.participant('Bob').click();
   await expect.poll(() => followGap(ann, bob), LIVE).toBeLessThan(0.01);
   const annFollowing = (await ann.canvas.snapshot()).viewport;

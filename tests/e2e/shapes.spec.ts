@@ -83,6 +83,6 @@ test('the eraser dragged across shapes deletes what it touches, and one undo bri
 
   await canvas.chooseTool('Select', 'button');
   await canvas.chooseTool('Eraser', 'button');
-  await canvas.drag([580, 40], [600, 180]); // across the line only
+  await canvas.drag([580, 70], [600, 180]); // across the line only, starting below the floating toolbar
   await expect.poll(() => canvas.shapeTypes()).toEqual(['rect', 'ellipse']);
 });

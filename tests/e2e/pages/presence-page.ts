@@ -113,11 +113,20 @@ export class PresencePage {
     await this.page.mouse.up();
   }
 
-  /** Turns the wheel over a canvas point: a pan, or with `zoom` a Ctrl+wheel zoom around that point. */
-  async wheel(at: CanvasPoint, delta: { x?: number; y?: number }, options: { zoom?: boolean } = {}): Promise<void> {
+  /**
+   * Turns the wheel over a canvas point: a pan, or with `zoom` a Ctrl+wheel zoom around that point.
+   * `notches` repeats the turn (one Ctrl+wheel notch zooms at most ~10 %).
+   */
+  async wheel(
+    at: CanvasPoint,
+    delta: { x?: number; y?: number },
+    options: { zoom?: boolean; notches?: number } = {},
+  ): Promise<void> {
     await this.moveTo(at, 1);
     if (options.zoom) await this.page.keyboard.down('Control');
-    await this.page.mouse.wheel(delta.x ?? 0, delta.y ?? 0);
+    for (let notch = 0; notch < (options.notches ?? 1); notch++) {
+      await this.page.mouse.wheel(delta.x ?? 0, delta.y ?? 0);
+    }
     if (options.zoom) await this.page.keyboard.up('Control');
   }
 
