@@ -6,7 +6,14 @@ import { createDefaultActions } from './registry';
 import { createTestContext, keyPress, PNG_SIGNATURE, rect, type TestContext } from './test-context';
 
 const registry = createDefaultActions();
-const FILE_ACTIONS = ['file.exportPng', 'file.exportSvg', 'file.save', 'file.saveAs', 'file.open'];
+const FILE_ACTIONS = [
+  'file.exportPng',
+  'file.exportPngDark',
+  'file.exportSvg',
+  'file.save',
+  'file.saveAs',
+  'file.open',
+];
 
 function withShapes(): TestContext {
   const ctx = createTestContext();
@@ -91,6 +98,14 @@ describe('export', () => {
     expect(ctx.files.saved.map((file) => file.name)).toEqual(['test-board-selection.svg', 'test-board-selection.png']);
     expect((await savedText(ctx)).match(/data-shape=/g)).toHaveLength(2);
     expect(ctx.exporter.painted).toEqual([['a', 'c']]);
+  });
+
+  it('exports light unless the dark PNG is asked for, named so', async () => {
+    const ctx = withShapes();
+    await registry.perform('file.exportPng', ctx);
+    await registry.perform('file.exportPngDark', ctx);
+    expect(ctx.exporter.themes).toEqual(['light', 'dark']);
+    expect(ctx.files.saved.map((file) => file.name)).toEqual(['test-board.png', 'test-board-dark.png']);
   });
 
   it('a selection of shapes a peer has since deleted exports the whole board', async () => {

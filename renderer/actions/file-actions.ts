@@ -63,15 +63,21 @@ function fileAction({
   return action;
 }
 
-async function exportImage(ctx: ActionContext, format: 'png' | 'svg'): Promise<void> {
+/** Exports paint light, whatever the page shows, unless the dark one is asked for. */
+async function exportImage(
+  ctx: ActionContext,
+  format: 'png' | 'svg',
+  theme: 'light' | 'dark' = 'light',
+): Promise<void> {
   const { shapes, part } = exportScope(ctx);
   if (shapes.length === 0) throw new NothingToExportError();
-  const suggestedName = `${ctx.boardName}${part}.${format}`;
+  const suggestedName = `${ctx.boardName}${part}${theme === 'dark' ? '-dark' : ''}.${format}`;
   if (format === 'svg') {
     const { svg } = shapesToSvg(shapes);
     await ctx.files.saveFile({ suggestedName, mimeType: 'image/svg+xml', data: svg });
   } else {
-    await ctx.files.saveFile({ suggestedName, mimeType: 'image/png', data: await ctx.exporter.renderPng(shapes) });
+    const data = await ctx.exporter.renderPng(shapes, theme);
+    await ctx.files.saveFile({ suggestedName, mimeType: 'image/png', data });
   }
 }
 
@@ -81,6 +87,14 @@ const exportPng = fileAction({
   shortcuts: [{ key: 'e', mod: true, shift: true }],
   enabled: boardHasShapes,
   run: (ctx) => exportImage(ctx, 'png'),
+});
+
+const exportPngDark = fileAction({
+  id: 'file.exportPngDark',
+  label: 'Export PNG (dark)',
+  shortcuts: [],
+  enabled: boardHasShapes,
+  run: (ctx) => exportImage(ctx, 'png', 'dark'),
 });
 
 const exportSvg = fileAction({
@@ -220,5 +234,5 @@ function plural(count: number, noun: string): string {
 }
 
 export function createFileActions(): Action[] {
-  return [exportPng, exportSvg, saveBoardFile, saveBoardFileAs, openBoardFile];
+  return [exportPng, exportPngDark, exportSvg, saveBoardFile, saveBoardFileAs, openBoardFile];
 }

@@ -35,12 +35,15 @@ export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a,
  */
 export class FakeExportRenderer implements ExportRenderer {
   readonly painted: string[][] = [];
+  /** The theme of each PNG painted, in order. */
+  readonly themes: string[] = [];
   failWith: Error | null = null;
 
-  async renderPng(shapes: readonly Shape[]): Promise<Blob> {
+  async renderPng(shapes: readonly Shape[], theme = 'light'): Promise<Blob> {
     if (this.failWith) throw this.failWith;
     const ids = shapes.map((shape) => shape.id);
     this.painted.push(ids);
+    this.themes.push(theme);
     return new Blob([PNG_SIGNATURE, ids.join(',')], { type: 'image/png' });
   }
 }

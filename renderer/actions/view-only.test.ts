@@ -19,6 +19,7 @@ describe('the canEdit gate', () => {
       'edit.selectAll',
       'edit.copy',
       'file.exportPng',
+      'file.exportPngDark',
       'file.exportSvg',
       'file.save',
       'file.saveAs',

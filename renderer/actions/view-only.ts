@@ -14,6 +14,7 @@ const VIEWING_ACTIONS: ReadonlySet<string> = new Set([
   'edit.copy',
   'edit.selectAll',
   'file.exportPng',
+  'file.exportPngDark',
   'file.exportSvg',
   'file.save',
   'file.saveAs',

@@ -1,4 +1,5 @@
 import type { Shape } from '../../shared/model';
+import type { Theme } from '../theme/theme-store';
 
 /**
  * How the file actions paint a PNG (ActionContext.exporter). Painting needs a
@@ -6,6 +7,9 @@ import type { Shape } from '../../shared/model';
  * Kept apart from png.ts so code that only names the port loads no DOM code.
  */
 export interface ExportRenderer {
-  /** PNG bytes of the shapes, framed by exportFrame; throws NothingToExportError for none. */
-  renderPng(shapes: readonly Shape[]): Promise<Blob>;
+  /**
+   * PNG bytes of the shapes, framed by exportFrame; throws NothingToExportError
+   * for none. Light (the board's own colours on white) unless `theme` says dark.
+   */
+  renderPng(shapes: readonly Shape[], theme?: Theme): Promise<Blob>;
 }

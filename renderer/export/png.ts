@@ -15,6 +15,11 @@ import type { PaintContext } from '../canvas/paint/paint-context';
 import { type PaintOptions, paintShape } from '../canvas/paint/paint-shape';
 import type { ExportRenderer } from './export-renderer';
 import { DEFAULT_EXPORT_BACKGROUND, type ExportFrame, exportFrame } from './frame';
+import { type ColourMap, canvasColours } from '../theme/canvas-colours';
+import type { Theme } from '../theme/theme-store';
+
+/** The dark theme's page colour, behind a PNG exported dark. */
+export const DARK_EXPORT_BACKGROUND = '#121212';
 
 /** Pixels per board unit: crisp on high-density screens and when zoomed in on the image. */
 export const PNG_PIXEL_RATIO = 2;
@@ -50,7 +55,7 @@ export function paintExport(
   shapes: readonly Shape[],
   frame: ExportFrame,
   size: PngSize,
-  options: { background: string | null; createPath: PaintOptions['createPath'] },
+  options: { background: string | null; createPath: PaintOptions['createPath']; colours?: ColourMap },
 ): void {
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -61,7 +66,7 @@ export function paintExport(
   }
   const { scale } = size;
   const base = { a: scale, b: 0, c: 0, d: scale, e: -frame.view.minX * scale, f: -frame.view.minY * scale };
-  const paint = { base, zoom: scale, faded: false, createPath: options.createPath };
+  const paint = { base, zoom: scale, faded: false, createPath: options.createPath, colours: options.colours };
   for (const shape of [...shapes].sort(compareZOrder)) paintShape(ctx, shape, paint);
   ctx.restore();
 }
@@ -69,21 +74,30 @@ export function paintExport(
 /** The ExportRenderer of a browser page: a fresh off-screen canvas per export. */
 export function browserExportRenderer(): ExportRenderer {
   return {
-    async renderPng(shapes) {
+    async renderPng(shapes, theme = 'light') {
       const frame = exportFrame(shapes);
-      return paintPng(shapes, frame, pngSize(frame.width, frame.height));
+      return paintPng(shapes, frame, pngSize(frame.width, frame.height), theme);
     },
   };
 }
 
 /** PNG bytes of `shapes` painted into `frame` at `size`, on a fresh off-screen canvas of a browser page. */
-export function paintPng(shapes: readonly Shape[], frame: ExportFrame, size: PngSize): Promise<Blob> {
+export function paintPng(
+  shapes: readonly Shape[],
+  frame: ExportFrame,
+  size: PngSize,
+  theme: Theme = 'light',
+): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
   const ctx = canvas.getContext('2d');
   if (!ctx) return Promise.reject(new Error(`the browser refused a ${size.width} × ${size.height} px canvas`));
-  paintExport(ctx, shapes, frame, size, { background: DEFAULT_EXPORT_BACKGROUND, createPath: () => new Path2D() });
+  paintExport(ctx, shapes, frame, size, {
+    background: theme === 'dark' ? DARK_EXPORT_BACKGROUND : DEFAULT_EXPORT_BACKGROUND,
+    createPath: () => new Path2D(),
+    colours: canvasColours(theme),
+  });
   return new Promise<Blob>((resolve, reject) =>
     canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))),

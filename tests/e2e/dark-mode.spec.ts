@@ -28,7 +28,10 @@ test('the board follows the OS into dark mode: a black stroke reads light, the d
   await expect.poll(async () => brightness(await canvasPixel(page, 170, 100))).toBeLessThan(80);
 });
 
-test('View › Dark mode is remembered on this device, and exports stay light', async ({ page, relay }) => {
+test('View › Dark mode is remembered on this device; exports stay light unless a dark PNG is asked for', async ({
+  page,
+  relay,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   const { canvas } = await openBoard(page, relay.url, 'dark-toggle');
   await page.getByRole('button', { name: 'Dark mode' }).click();
@@ -49,4 +52,12 @@ test('View › Dark mode is remembered on this device, and exports stay light', 
   for (let x = 0; x < png.width; x++)
     darkest = Math.min(darkest, brightness(png.rgba.subarray((y * png.width + x) * 4)));
   expect(darkest).toBeLessThan(80);
+
+  // Asked for, the PNG is dark: the dark page colour behind a light outline.
+  const dark = decodePng((await file.download('Export PNG (dark)')).bytes);
+  expect(Array.from(dark.rgba.subarray(0, 4))).toEqual([18, 18, 18, 255]);
+  let lightest = 0;
+  for (let x = 0; x < dark.width; x++)
+    lightest = Math.max(lightest, brightness(dark.rgba.subarray((y * dark.width + x) * 4)));
+  expect(lightest).toBeGreaterThan(180);
 });

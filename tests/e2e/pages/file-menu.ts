@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 
-export type FileCommand = 'Export PNG' | 'Export SVG' | 'Save board file' | 'Save board file as…' | 'Open board file';
+export type FileCommand =
+  'Export PNG' | 'Export PNG (dark)' | 'Export SVG' | 'Save board file' | 'Save board file as…' | 'Open board file';
 
 /** A file the test hands to the open dialog. */
 export interface PickedFile {
