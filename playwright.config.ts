@@ -11,6 +11,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   workers: 1,
   timeout: 30_000,
+  // On CI a test that fails once is run once more and reported as flaky in the list (it must pass then):
+  // on a loaded 2-core machine the share dialog's relay restart has failed once in passes.spec.ts (see the
+  // closing note of the session that added this); a test that fails twice still fails the run.
+  retries: process.env.CI ? 1 : 0,
   expect: { timeout: 5_000 },
   globalSetup: './tests/e2e/global-setup.ts',
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-reports/playwright.json' }]] : [['list']],
