@@ -50,14 +50,19 @@ export function useBoardAccess(options: {
   const [error, setError] = useState<string | null>(null);
   const [removedNote, setRemovedNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // One link-making at a time: two at once would make two passes for one link.
-  const ensuring = useRef<Promise<LinkPasses> | null>(null);
+  // One link-making at a time per relay address: two at once would make two passes for one link. One
+  // started against the address the relay just moved away from is not reused (it fails, and the links
+  // would never be made).
+  const ensuring = useRef<{ client: typeof client; made: Promise<LinkPasses> } | null>(null);
 
   const ensureLinks = useCallback(async () => {
-    ensuring.current ??= ensureLinkPasses(client, boardId, loadLinkPasses(sessionStore(), boardId)).finally(() => {
-      ensuring.current = null;
-    });
-    const made = await ensuring.current;
+    if (ensuring.current?.client !== client) {
+      const made = ensureLinkPasses(client, boardId, loadLinkPasses(sessionStore(), boardId)).finally(() => {
+        if (ensuring.current?.made === made) ensuring.current = null;
+      });
+      ensuring.current = { client, made };
+    }
+    const made = await ensuring.current.made;
     saveLinkPasses(sessionStore(), boardId, made);
     setLinks(made);
   }, [client, boardId]);
