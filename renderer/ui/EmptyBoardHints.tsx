@@ -18,8 +18,8 @@ export function EmptyBoardHints({ session }: { session: BoardSession }) {
   return (
     <div className="easel-hints" data-testid="empty-board-hints">
       <p>
-        Pick a tool above, or press <kbd>{key('tools.rect')}</kbd> for a rectangle, <kbd>{key('tools.pen')}</kbd> to
-        draw, <kbd>{key('tools.text')}</kbd> for text. Double-click anywhere to type.
+        Pick a tool from the bar, or press <kbd>{key('tools.rect')}</kbd> for a rectangle, <kbd>{key('tools.pen')}</kbd>{' '}
+        to draw, <kbd>{key('tools.text')}</kbd> for text. Double-click anywhere to type.
       </p>
       <p>Share the link from the header to draw together.</p>
       <p>
