@@ -37,6 +37,7 @@ import { useNativeMenu } from '../desktop/menu/use-native-menu';
 import { useRelay } from '../desktop/relay/embedded-relay';
 import { RelayState } from '../desktop/relay/RelayState';
 import { useReportPending } from '../desktop/updates/use-report-pending';
+import { ChevronLeft } from 'lucide-react';
 
 // Sharing is the desktop host's (the QR encoder and the dialog): a browser never downloads it.
 const BoardShare = lazy(() =>
@@ -115,7 +116,11 @@ export function BoardView({
       <style>{UI_CSS}</style>
       <header className="easel-bar" style={{ gap: 16 }}>
         <strong className="hide-compact">Easel</strong>
-        <Link to={HOME_PATH}>All boards</Link>
+        <Link to={HOME_PATH} aria-label="All boards" className="icon-text">
+          <ChevronLeft aria-hidden size={14} />
+          {/* Under 700 px the arrow alone: the header keeps its room for the board's name. */}
+          <span className="hide-compact">All boards</span>
+        </Link>
         <BoardTitle doc={doc} readOnly={!canEdit} />
         {!canEdit && <ViewOnlyBadge />}
         <span className="shrink hide-compact" title={`Board ${boardId} on ${relay.url}`}>

@@ -37,6 +37,7 @@ export const UI_CSS = `
 header.easel-bar { flex-wrap: nowrap; white-space: nowrap; min-width: 0; }
 header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .easel-bar .icon-text { display: inline-flex; gap: 4px; align-items: center; }
+header.easel-bar a.icon-text { min-height: var(--easel-target); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
 /* The canvas and the chrome floating over it. The layer lets clicks through to the canvas except on panels. */
@@ -105,6 +106,12 @@ header.easel-bar .shrink { min-width: 0; overflow: hidden; text-overflow: ellips
   .easel-style:not(.open) { display: none; }
   .easel-zoom-level { min-width: 48px !important; }
   .easel-board .hide-compact { display: none; }
+  /* The board's name goes before everything else in the header but the status. */
+  header.easel-bar .board-title { min-width: 7em; flex-shrink: 0; }
+  /* What does not fit (Copy link, File on a phone) scrolls into view rather than being cut off. */
+  header.easel-bar { overflow-x: auto; scrollbar-width: none; }
+  /* Help and dark mode beside the style button, clear of the tools along the bottom. */
+  .easel-corner.bottom-right { bottom: auto; top: 8px; right: calc(var(--easel-target) + 24px); }
 }
 /* Fingers need bigger targets than a mouse: 44 px, as Apple's and Google's guidelines say. */
 @media (pointer: coarse) {

@@ -44,3 +44,18 @@ test.describe('on a touch screen', () => {
     }
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 375, height: 700 } });
+
+  test('the header shows the whole board title, and what does not fit scrolls into reach', async ({ page, relay }) => {
+    await openBoard(page, relay.url, 'phone-header', 'Ann');
+    const title = page.getByTestId('board-title');
+    await expect(title).toHaveText('Untitled board');
+    expect(await title.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    const file = page.getByRole('button', { name: 'File', exact: true });
+    await file.scrollIntoViewIfNeeded();
+    await file.click();
+    await expect(page.getByRole('menu', { name: 'File' })).toBeVisible();
+  });
+});
