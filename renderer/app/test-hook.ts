@@ -52,6 +52,10 @@ export interface ShapeSummary {
   fontSize?: number;
   /** text and note: where the lines sit ('left' when the board has none stored). */
   align?: string;
+  /** image: the file's SHA-256 and its pixel size. */
+  sha256?: string;
+  naturalWidth?: number;
+  naturalHeight?: number;
   /** arrow: which ends have a head. */
   arrowheads?: { start: boolean; end: boolean };
   /** The axis-aligned box the canvas uses for hit tests, handles and culling. */
@@ -105,6 +109,10 @@ export function summariseShape(shape: Shape): ShapeSummary {
       return { ...summary, w: shape.w, text: shape.text, fontSize: shape.fontSize, align: alignOf(shape) };
     case 'note':
       return { ...summary, w: shape.w, h: shape.h, text: shape.text, fontSize: shape.fontSize, align: alignOf(shape) };
+    case 'image': {
+      const { w, h, sha256, naturalWidth, naturalHeight } = shape;
+      return { ...summary, w, h, sha256, naturalWidth, naturalHeight };
+    }
   }
 }
 

@@ -98,10 +98,30 @@ describe('shapesToSvg', () => {
       'arrow',
       'text',
       'note',
+      'image',
     ]);
     expect(marked.every((element) => element.depth === 1)).toBe(true);
     // Besides the shapes, the root holds only the background.
     expect(elements.filter((element) => element.depth === 1)).toHaveLength(marked.length + 1);
+  });
+
+  it('embeds an image as a data URL stretched over its box, or draws its placeholder without one', () => {
+    const shape = exampleShape('image', { rotation: Math.PI / 2, opacity: 0.5 });
+    const url = 'data:image/png;base64,iVBORw0KGgo=';
+    const embedded = shapeElements([shape], { imageUrls: new Map([[shape.sha256, url]]) })[0]!;
+    expect(embedded.name).toBe('image');
+    expect(embedded.attrs).toMatchObject({
+      'data-shape': 'image',
+      href: url,
+      width: '160',
+      height: '90',
+      preserveAspectRatio: 'none',
+      transform: 'translate(10 20) rotate(90)',
+      opacity: '0.5',
+    });
+    const missing = only(shape);
+    expect(missing.name).toBe('rect');
+    expect(missing.attrs).toMatchObject({ 'data-shape': 'image', width: '160', height: '90' });
   });
 
   describe('the frame', () => {

@@ -18,6 +18,7 @@
 import { alignOf, compareZOrder, dashOf, type Shape, type ShapeOfType, type TextAlign } from '../../shared/model';
 import { FONT_FAMILY, NOTE_TEXT_COLOR } from '../canvas/shape-views/common';
 import { dashPattern } from '../canvas/shape-views/dash';
+import { IMAGE_PLACEHOLDER_EDGE, IMAGE_PLACEHOLDER_FILL } from '../canvas/paint/paint-image';
 import { tracePenOutline } from '../canvas/shape-views/pen-outline';
 import {
   arrowheadWings,
@@ -36,6 +37,12 @@ export interface SvgExportOptions {
   padding?: number;
   /** A colour to paint under the shapes, or null for a transparent background. Default white. */
   background?: string | null;
+  /**
+   * The picture of each image shape as a data URL (renderer/images/image-export.ts reads them from
+   * the local copy), so the SVG stands alone and the PDF built from it keeps the images; an image
+   * without one is its placeholder box.
+   */
+  imageUrls?: ReadonlyMap<string, string>;
 }
 
 export interface SvgExport extends ExportFrame {
@@ -58,7 +65,7 @@ export function shapesToSvg(shapes: readonly Shape[], options: SvgExportOptions 
     ...(background === null
       ? []
       : [`<rect${attrs({ x: view.minX, y: view.minY, width, height, fill: background })}/>`]),
-    ...[...shapes].sort(compareZOrder).map((shape) => shapeElement(shape)),
+    ...[...shapes].sort(compareZOrder).map((shape) => shapeElement(shape, options.imageUrls)),
     '</svg>',
     '',
   ].join('\n');
@@ -67,7 +74,7 @@ export function shapesToSvg(shapes: readonly Shape[], options: SvgExportOptions 
 
 type Attributes = Record<string, string | number | undefined>;
 
-function shapeElement(shape: Shape): string {
+function shapeElement(shape: Shape, imageUrls: ReadonlyMap<string, string> | undefined): string {
   switch (shape.type) {
     case 'rect':
       return `<rect${attrs({ ...placed(shape), width: shape.w, height: shape.h, ...outlined(shape) })}/>`;
@@ -89,7 +96,18 @@ function shapeElement(shape: Shape): string {
       )}</text>`;
     case 'note':
       return noteElement(shape);
+    case 'image':
+      return imageElement(shape, imageUrls?.get(shape.sha256));
   }
+}
+
+/** The picture stretched over the shape's box (the board draws it so), or the painter's placeholder box. */
+function imageElement(shape: ShapeOfType<'image'>, url: string | undefined): string {
+  const box = { ...placed(shape), width: shape.w, height: shape.h };
+  if (url === undefined) {
+    return `<rect${attrs({ ...box, fill: IMAGE_PLACEHOLDER_FILL, stroke: IMAGE_PLACEHOLDER_EDGE, 'stroke-width': 1 })}/>`;
+  }
+  return `<image${attrs({ ...box, preserveAspectRatio: 'none', href: url })}/>`;
 }
 
 /** What every shape's element carries: its kind, its frame and its opacity. */

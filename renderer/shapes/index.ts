@@ -6,6 +6,7 @@
 import type { ShapeType } from '../../shared/model';
 import * as arrow from './arrow/geometry';
 import * as ellipse from './ellipse/geometry';
+import * as image from './image/geometry';
 import * as line from './line/geometry';
 import type { Box, Point } from './math';
 import * as note from './note/geometry';
@@ -23,6 +24,7 @@ export const GEOMETRY: { readonly [Type in ShapeType]: ShapeGeometry<Type> } = {
   arrow,
   text,
   note,
+  image,
 };
 
 /** What dispatch sees: GEOMETRY[shape.type] always takes `shape`, which TypeScript cannot correlate on its own. */

@@ -9,6 +9,7 @@ import {
   arrowShapeSchema,
   colorSchema,
   ellipseShapeSchema,
+  imageShapeSchema,
   lineShapeSchema,
   noteShapeSchema,
   penShapeSchema,
@@ -39,6 +40,7 @@ export const draftShapeSchema = z.discriminatedUnion('type', [
   arrowShapeSchema.omit(withoutIndex),
   textShapeSchema.omit(withoutIndex),
   noteShapeSchema.omit(withoutIndex),
+  imageShapeSchema.omit(withoutIndex),
 ]);
 
 export const presenceUserSchema = z.object({

@@ -10,6 +10,7 @@ import type { Matrix, PaintContext, PathSink } from './paint-context';
 import { paintShape } from './paint-shape';
 import { type ColourMap, identityColours } from '../../theme/canvas-colours';
 import { cachedBounds } from './shape-cache';
+import { IMAGE_PLACEHOLDER_EDGE, type ImageSource } from './paint-image';
 
 /** A shape whose larger side is under this many screen pixels is drawn as a dot. */
 export const DOT_BELOW_PX = 2.5;
@@ -28,6 +29,8 @@ export interface SceneOptions {
   createPath: () => PathSink;
   /** The theme's colours; the board's own when absent. */
   colours?: ColourMap;
+  /** Decoded pictures of image shapes (renderer/images); placeholders without it. */
+  images?: ImageSource;
 }
 
 export interface SceneStats {
@@ -56,6 +59,7 @@ export function paintScene(
     faded: false,
     createPath: options.createPath,
     colours,
+    images: options.images,
   };
   const { a, b, c, d, e, f } = options.base;
   ctx.save();
@@ -105,6 +109,7 @@ function paintDot(
 
 function dotColour(shape: DraftShape): string {
   if (shape.type === 'note') return shape.color;
+  if (shape.type === 'image') return IMAGE_PLACEHOLDER_EDGE;
   if ((shape.type === 'rect' || shape.type === 'ellipse') && shape.style.fill !== 'none') return shape.style.fill;
   return shape.style.stroke;
 }

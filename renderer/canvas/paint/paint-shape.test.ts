@@ -128,3 +128,28 @@ describe('paintShape', () => {
     expect(ctx.draws[0]).toMatchObject({ op: 'fillRect', fillStyle: shape.color });
   });
 });
+
+describe('paintShape: images', () => {
+  it('draws the picture the source hands out, stretched over the box, asking for the size it is drawn at', () => {
+    const ctx = new RecordingContext();
+    const asked: number[] = [];
+    const images = {
+      pictureFor: (_image: unknown, wide: number) => {
+        asked.push(wide);
+        return { name: 'picture' };
+      },
+    };
+    paintShape(ctx, exampleShape('image', { w: 160, h: 90 }), { ...options(0.5), images });
+    expect(ctx.draws.map((d) => [d.op, d.args])).toEqual([['drawImage', ['picture', 0, 0, 160, 90]]]);
+    expect(asked).toEqual([80]);
+  });
+
+  it('draws a placeholder box until the picture is decoded, or with no source at all', () => {
+    for (const images of [undefined, { pictureFor: () => null }]) {
+      const ctx = new RecordingContext();
+      paintShape(ctx, exampleShape('image', { w: 160, h: 90 }), { ...options(), images });
+      expect(ctx.draws.map((d) => d.op)).toEqual(['fillRect', 'stroke']);
+      expect(ctx.draws[0]?.args).toEqual([0, 0, 160, 90]);
+    }
+  });
+});

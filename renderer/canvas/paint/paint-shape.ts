@@ -21,6 +21,7 @@ import { dashPattern } from '../shape-views/dash';
 import { penOutline, tracePenOutline } from '../shape-views/pen-outline';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from '../shape-views/common';
 import type { Matrix, PaintContext, PathSink } from './paint-context';
+import { type ImageSource, paintImage } from './paint-image';
 import { memoByShape } from './shape-cache';
 
 /** Below this many screen pixels of font size text cannot be read: it is drawn as grey bars. */
@@ -37,6 +38,8 @@ export interface PaintOptions {
   createPath: () => PathSink;
   /** The theme's colours (renderer/theme/canvas-colours.ts); the board's own when absent. */
   colours?: ColourMap;
+  /** Decoded pictures of image shapes; without it an image is drawn as its placeholder. */
+  images?: ImageSource;
 }
 
 export function fontOf(fontSize: number): string {
@@ -70,6 +73,9 @@ export function paintShape(ctx: PaintContext<unknown>, shape: DraftShape, option
       break;
     case 'note':
       paintNote(ctx, shape, options.zoom, colours);
+      break;
+    case 'image':
+      paintImage(ctx, shape, options.zoom, options.images);
       break;
   }
 }

@@ -19,6 +19,7 @@ import { ShapeIndex } from '../spatial-index';
 import { boxesIntersect } from '../viewport-math';
 import { paintScene } from './paint-scene';
 import type { ColourMap } from '../../theme/canvas-colours';
+import type { ImageSource } from './paint-image';
 
 /** What the cache paints into: an off-screen canvas and its context in the browser. */
 export interface Surface<Image> {
@@ -36,6 +37,10 @@ export interface SceneContent {
   faded: ReadonlySet<string>;
   /** The theme's colours: a new map (the theme changed) repaints at once. */
   colours?: ColourMap;
+  /** Decoded pictures of image shapes. */
+  images?: ImageSource;
+  /** Bumped by the image source when a picture arrives: a new value repaints at once. */
+  imagesVersion?: number;
 }
 
 export interface SceneCacheOptions<Image> {
@@ -189,6 +194,7 @@ export class SceneCache<Image> {
         faded: job.content.faded,
         createPath: this.options.createPath,
         colours: job.content.colours,
+        images: job.content.images,
       },
       job.next,
       stopAt,
@@ -228,5 +234,12 @@ export function viewOf(base: Matrix, width: number, height: number): Box {
 }
 
 function sameContent(a: SceneContent, b: SceneContent): boolean {
-  return a.shapes === b.shapes && a.hidden === b.hidden && a.faded === b.faded && a.colours === b.colours;
+  return (
+    a.shapes === b.shapes &&
+    a.hidden === b.hidden &&
+    a.faded === b.faded &&
+    a.colours === b.colours &&
+    a.images === b.images &&
+    a.imagesVersion === b.imagesVersion
+  );
 }

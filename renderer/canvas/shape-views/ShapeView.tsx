@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import type { DraftShape } from '../../shapes';
 import { EllipseView } from './EllipseView';
+import { ImageView } from './ImageView';
 import { NoteView } from './NoteView';
 import { PenView } from './PenView';
 import { RectView } from './RectView';
@@ -27,5 +28,7 @@ export const ShapeView = memo(function ShapeView({ shape, faded }: { shape: Draf
       return <TextView shape={shape} faded={faded} />;
     case 'note':
       return <NoteView shape={shape} faded={faded} />;
+    case 'image':
+      return <ImageView shape={shape} faded={faded} />;
   }
 });

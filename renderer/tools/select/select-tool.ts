@@ -43,6 +43,7 @@ import {
   changedFields,
   constrainToAxis,
   moveShapes,
+  keepsAspect,
   resizeShapes,
   rotateShapes,
   rotationAngle,
@@ -234,7 +235,7 @@ export class SelectTool extends BaseTool {
       case 'resizing':
         gesture.moved = resizeShapes(
           gesture.originals,
-          scalingForHandle(gesture.handle, gesture.bounds, dx, dy, e.shiftKey),
+          scalingForHandle(gesture.handle, gesture.bounds, dx, dy, keepsAspect(gesture.originals, e.shiftKey)),
         );
         break;
       case 'rotating': {

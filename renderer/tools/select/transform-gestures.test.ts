@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shapeBounds } from '../../shapes';
 import { createHarness, down, move, up } from '../testing/harness';
-import { note, pen } from '../testing/shapes';
+import { image, note, pen } from '../testing/shapes';
 import { handleAt, scalingForHandle, selectionHandles } from './handles';
 
 const BOX = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
@@ -60,6 +60,27 @@ describe('select tool: resizing and rotating', () => {
     expect(scaledPen?.x).toBeCloseTo(200 - maxX);
     expect(scaledPen?.y).toBeCloseTo(200 - maxY);
     expect(h.updates).toBe(1);
+  });
+
+  it('an image keeps its aspect ratio from any handle; Shift frees it', () => {
+    const h = createHarness();
+    h.seed(image('i', 0, 0, 200, 100));
+    h.ui.getState().select(['i']);
+    h.drive([down(200, 100), move(300, 120), up(300, 120)]); // se corner: the larger factor (1.5) wins
+    expect(h.board.get('i')).toMatchObject({ x: 0, y: 0, w: 300, h: 150 });
+    h.drive([down(300, 75), move(360, 75), up(360, 75)]); // e edge: the height follows, about the middle
+    expect(h.board.get('i')).toMatchObject({ x: 0, y: -15, w: 360, h: 180 });
+    h.drive([down(360, 165), move(400, 285, { shiftKey: true }), up(400, 285, { shiftKey: true })]);
+    expect(h.board.get('i')).toMatchObject({ x: 0, y: -15, w: 400, h: 300 });
+  });
+
+  it('a selection holding an image resizes proportionally too', () => {
+    const h = createHarness();
+    h.seed(image('i', 0, 0, 100, 100), note('n', 100, 0, 100, 100));
+    h.ui.getState().select(['i', 'n']);
+    h.drive([down(200, 100), move(300, 100), up(400, 100)]); // se corner, dragged right only
+    expect(h.board.get('n')).toMatchObject({ w: 200, h: 200 });
+    expect(h.board.get('i')).toMatchObject({ w: 200, h: 200 });
   });
 
   it('a click on a handle writes nothing', () => {

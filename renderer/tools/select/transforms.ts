@@ -33,6 +33,14 @@ export function constrainToAxis(dx: number, dy: number): { dx: number; dy: numbe
   return Math.abs(dx) >= Math.abs(dy) ? { dx, dy: 0 } : { dx: 0, dy };
 }
 
+/**
+ * Whether a resize keeps the aspect ratio: Shift asks for it, except when the
+ * selection holds an image, which keeps its aspect unless Shift frees it.
+ */
+export function keepsAspect(shapes: readonly Shape[], shiftKey: boolean): boolean {
+  return shapes.some((shape) => shape.type === 'image') ? !shiftKey : shiftKey;
+}
+
 export function resizeShapes(shapes: readonly Shape[], scaling: Scaling): Shape[] {
   return shapes.map((shape) => scaleShape(shape, scaling));
 }

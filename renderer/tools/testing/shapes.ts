@@ -27,3 +27,9 @@ export function pen(id: string, x: number, y: number, points: number[]): ShapeIn
 export function ellipse(id: string, x: number, y: number, w: number, h: number, fill = 'none'): ShapeInput {
   return { type: 'ellipse', id, x, y, w, h, ...base, style: { ...base.style, fill } };
 }
+
+/** An image: a box with no outline, so its bounds are exactly x, y, w, h too. */
+export function image(id: string, x: number, y: number, w = 200, h = 100): ShapeInput {
+  const file = { sha256: 'b'.repeat(64), naturalWidth: 400, naturalHeight: 200, mime: 'image/png' as const };
+  return { type: 'image', id, x, y, w, h, ...base, ...file };
+}

@@ -39,7 +39,7 @@ export const STYLE_KEYS: readonly StyleKey[] = [
 ];
 
 type Kind = Shape['type'];
-const ALL_KINDS: readonly Kind[] = ['pen', 'rect', 'ellipse', 'line', 'arrow', 'text', 'note'];
+const ALL_KINDS: readonly Kind[] = ['pen', 'rect', 'ellipse', 'line', 'arrow', 'text', 'note', 'image'];
 const OUTLINED: readonly Kind[] = ['rect', 'ellipse', 'line', 'arrow'];
 
 /** Which kinds each property means something for. A note's colour is its own; its text is always dark. */

@@ -21,6 +21,17 @@ const EXAMPLES: { [Type in ShapeType]: ShapeOfType<Type> } = {
   arrow: { type: 'arrow', id: 'arrow-1', ...common, points: [0, 0, 100, 0], arrowheads: { start: false, end: true } },
   text: { type: 'text', id: 'text-1', ...common, text: 'Hello', fontSize: 24, w: 64 },
   note: { type: 'note', id: 'note-1', ...common, text: 'Remember', color: '#ffd966', w: 200, h: 200, fontSize: 20 },
+  image: {
+    type: 'image',
+    id: 'image-1',
+    ...common,
+    w: 160,
+    h: 90,
+    sha256: 'a'.repeat(64),
+    naturalWidth: 1600,
+    naturalHeight: 900,
+    mime: 'image/png',
+  },
 };
 
 export function exampleShape<Type extends ShapeType>(

@@ -8,13 +8,14 @@ import { z } from 'zod';
 import { describeIssues } from '../issues';
 import { arrowShapeSchema } from './arrow';
 import { ellipseShapeSchema } from './ellipse';
+import { imageShapeSchema } from './image';
 import { lineShapeSchema } from './line';
 import { noteShapeSchema } from './note';
 import { penShapeSchema } from './pen';
 import { rectShapeSchema } from './rect';
 import { textShapeSchema } from './text';
 
-export const SHAPE_TYPES = ['pen', 'rect', 'ellipse', 'line', 'arrow', 'text', 'note'] as const;
+export const SHAPE_TYPES = ['pen', 'rect', 'ellipse', 'line', 'arrow', 'text', 'note', 'image'] as const;
 export type ShapeType = (typeof SHAPE_TYPES)[number];
 
 export const shapeSchema = z.discriminatedUnion('type', [
@@ -25,6 +26,7 @@ export const shapeSchema = z.discriminatedUnion('type', [
   arrowShapeSchema,
   textShapeSchema,
   noteShapeSchema,
+  imageShapeSchema,
 ]);
 export type Shape = z.infer<typeof shapeSchema>;
 export type ShapeOfType<Type extends ShapeType> = Extract<Shape, { type: Type }>;
@@ -45,6 +47,15 @@ export function parseShape(value: unknown): ParseShapeResult {
 
 export { arrowShapeSchema, type ArrowShape } from './arrow';
 export { ellipseShapeSchema, type EllipseShape } from './ellipse';
+export {
+  IMAGE_MIME_TYPES,
+  imageShapeSchema,
+  MAX_IMAGE_SIDE_PX,
+  SHA256_PATTERN,
+  sha256Schema,
+  type ImageMimeType,
+  type ImageShape,
+} from './image';
 export { lineShapeSchema, segmentSchema, type LineShape } from './line';
 export { noteShapeSchema, type NoteShape } from './note';
 export { PEN_POINT_STRIDE, penShapeSchema, penPointsSchema, type PenShape } from './pen';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PEN_POINTS, MAX_TEXT_LENGTH } from '../limits';
+import { MAX_IMAGE_SIDE_PX } from './image';
 import { exampleShape, exampleShapes } from './examples';
 import { parseShape, SHAPE_TYPES, type Shape } from './index';
 
@@ -78,6 +79,22 @@ describe('shape schemas', () => {
     expect(errorOf({ ...exampleShape('arrow'), arrowheads: { start: 'yes', end: true } })).toMatch(
       /^arrowheads\.start: /,
     );
+  });
+
+  it('checks images: a SHA-256 and a whole pixel size, never bytes; boards from before images still validate', () => {
+    expect(parseShape(exampleShape('image')).ok).toBe(true);
+    expect(errorOf(exampleShape('image', { sha256: 'A'.repeat(64) }))).toMatch(/^sha256: /);
+    expect(errorOf(exampleShape('image', { sha256: 'a'.repeat(63) }))).toMatch(/^sha256: /);
+    expect(errorOf(exampleShape('image', { naturalWidth: 0 }))).toMatch(/^naturalWidth: /);
+    expect(errorOf(exampleShape('image', { naturalHeight: 1.5 }))).toMatch(/^naturalHeight: /);
+    expect(errorOf(exampleShape('image', { naturalWidth: MAX_IMAGE_SIDE_PX + 1 }))).toMatch(/^naturalWidth: /);
+    expect(errorOf(exampleShape('image', { mime: 'image/svg+xml' as 'image/png' }))).toMatch(/^mime: /);
+    expect(errorOf({ ...exampleShape('image'), sha256: undefined })).toMatch(/^sha256: /);
+    const withBytes = parseShape({ ...exampleShape('image'), data: 'iVBORw0KGgo=' });
+    expect(withBytes.ok && 'data' in withBytes.shape).toBe(false);
+    // A board saved before images: every old kind, exactly as written then, still reads.
+    for (const shape of exampleShapes().filter((each) => each.type !== 'image'))
+      expect(parseShape(shape).ok).toBe(true);
   });
 
   it('keeps a long list of problems short', () => {
