@@ -211,8 +211,8 @@ describe('open board file', () => {
     const ctx = createTestContext();
     const shapes: Shape[] = [
       ...exampleShapes(),
-      exampleShape('rect', { id: 'g1', index: 'a7', groupId: 'grp' }),
-      exampleShape('rect', { id: 'g2', index: 'a8', groupId: 'grp' }),
+      exampleShape('rect', { id: 'g1', index: 'a8', groupId: 'grp' }),
+      exampleShape('rect', { id: 'g2', index: 'a9', groupId: 'grp' }),
     ];
     await open(ctx, 'all.easel', encodeBoardFile(shapes));
     const all = ctx.board.all();

@@ -12,7 +12,8 @@
  * Selection changes are UI state and happen at once; shapes are written once,
  * on up, one update per changed shape in one transact. Shift: on a shape,
  * toggles it; on empty board, keeps the selection and the marquee adds to
- * it; while dragging, keeps to one axis; resizing, keeps proportions;
+ * it; while dragging, keeps to one axis; resizing, keeps proportions (a
+ * selection holding an image keeps them unless Shift is held);
  * rotating, snaps to 15°. A click inside the selection bounds but on no
  * shape grabs the selection (a drag moves it, a click clears it).
  *
