@@ -11,9 +11,9 @@
  * change anything: tests still make every change with the mouse and keyboard.
  */
 import { useEffect } from 'react';
-import { alignOf, dashOf, type Shape, type ShapeType } from '../../shared/model';
+import { alignOf, dashOf, routeOf, type Shape, type ShapeOfType, type ShapeType } from '../../shared/model';
 import type { BoardSession } from '../canvas/board-session';
-import { type Box, shapeBounds } from '../shapes';
+import { type Box, pathPoints, shapeBounds } from '../shapes';
 import type { ToolId, Viewport } from '../state/ui-store';
 import { selectionBounds } from '../tools';
 
@@ -44,8 +44,15 @@ export interface ShapeSummary {
   /** rect, ellipse, note, text (text has no stored height). */
   w?: number;
   h?: number;
-  /** line and arrow: the end relative to (x, y). */
+  /** line and arrow: the last point relative to (x, y), as drawn (a bound end follows its shape). */
   end?: { x: number; y: number };
+  /** line and arrow: every point relative to (x, y), as drawn. */
+  points?: { x: number; y: number }[];
+  /** line and arrow: the shape each end is bound to, if any. */
+  startBoundTo?: string;
+  endBoundTo?: string;
+  /** line and arrow: 'straight' or 'elbow'. */
+  route?: string;
   /** pen: how many points the stroke kept. */
   pointCount?: number;
   text?: string;
@@ -100,9 +107,9 @@ export function summariseShape(shape: Shape): ShapeSummary {
     case 'ellipse':
       return { ...summary, w: shape.w, h: shape.h };
     case 'line':
-      return { ...summary, end: { x: shape.points[2], y: shape.points[3] } };
+      return { ...summary, ...connectorSummary(shape) };
     case 'arrow':
-      return { ...summary, end: { x: shape.points[2], y: shape.points[3] }, arrowheads: { ...shape.arrowheads } };
+      return { ...summary, ...connectorSummary(shape), arrowheads: { ...shape.arrowheads } };
     case 'pen':
       return { ...summary, pointCount: shape.points.length / 3 };
     case 'text':
@@ -114,6 +121,17 @@ export function summariseShape(shape: Shape): ShapeSummary {
       return { ...summary, w, h, sha256, naturalWidth, naturalHeight };
     }
   }
+}
+
+function connectorSummary(shape: ShapeOfType<'line'> | ShapeOfType<'arrow'>): Partial<ShapeSummary> {
+  const points = pathPoints(shape.points);
+  return {
+    end: points[points.length - 1],
+    points,
+    startBoundTo: shape.startBinding?.shapeId,
+    endBoundTo: shape.endBinding?.shapeId,
+    route: routeOf(shape),
+  };
 }
 
 export function boardSnapshot(session: Pick<BoardSession, 'board' | 'ui'>): BoardSnapshot {

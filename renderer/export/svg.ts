@@ -21,7 +21,9 @@ import { dashPattern } from '../canvas/shape-views/dash';
 import { IMAGE_PLACEHOLDER_EDGE, IMAGE_PLACEHOLDER_FILL } from '../canvas/paint/paint-image';
 import { tracePenOutline } from '../canvas/shape-views/pen-outline';
 import {
+  arrowheadsOf,
   arrowheadWings,
+  pathPoints,
   lineHeight,
   NOTE_PADDING,
   penOutline,
@@ -152,17 +154,15 @@ function stroked(shape: Shape): Attributes {
 
 /** The shaft, then each head as two wings meeting at its tip: the wings the arrow's bounds use. */
 function segmentPath(shape: ShapeOfType<'line'> | ShapeOfType<'arrow'>): string {
-  const [x1, y1, x2, y2] = shape.points;
-  const start = { x: x1, y: y1 };
-  const end = { x: x2, y: y2 };
+  const path = pathPoints(shape.points);
   const at = (p: Point) => `${num(p.x)} ${num(p.y)}`;
-  const parts = [`M${at(start)}L${at(end)}`];
-  const head = (tip: Point, tail: Point) => {
-    const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);
-    parts.push(`M${at(a)}L${at(tip)}L${at(b)}`);
-  };
-  if (shape.type === 'arrow' && shape.arrowheads.start) head(start, end);
-  if (shape.type === 'arrow' && shape.arrowheads.end) head(end, start);
+  const parts = [path.map((p, i) => `${i === 0 ? 'M' : 'L'}${at(p)}`).join('')];
+  if (shape.type === 'arrow') {
+    for (const [tip, tail] of arrowheadsOf(shape, path)) {
+      const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);
+      parts.push(`M${at(a)}L${at(tip)}L${at(b)}`);
+    }
+  }
   return parts.join('');
 }
 

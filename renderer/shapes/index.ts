@@ -57,7 +57,8 @@ export function scaleShape<S extends DraftShape>(shape: S, scaling: Scaling): S 
   return { ...shape, ...geometryOf(shape).scale(shape, scaling) };
 }
 
-export { ARROWHEAD_ANGLE_RAD, arrowheadLength, arrowheadWings } from './arrow/geometry';
+export { ARROWHEAD_ANGLE_RAD, arrowheadLength, arrowheadsOf, arrowheadWings } from './arrow/geometry';
+export { flatPoints, pathPoints } from './line/geometry';
 export { DEFAULT_NOTE_SIZE } from './note/geometry';
 export { hasRealPressure, NO_PRESSURE, penOutline, penWidthAt } from './pen/outline';
 export { localToBoard, boardToLocal, type Placement } from './frame';

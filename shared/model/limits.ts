@@ -16,6 +16,9 @@ export const MAX_COORDINATE = 1e7;
 /** Most points in one pen stroke (each point is x, y, pressure). */
 export const MAX_PEN_POINTS = 10_000;
 
+/** Most points in one line or arrow (each point is x, y). */
+export const MAX_CONNECTOR_POINTS = 1_000;
+
 /** Longest text of a text shape or a note (UTF-16 code units). */
 export const MAX_TEXT_LENGTH = 20_000;
 

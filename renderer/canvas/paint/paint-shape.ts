@@ -7,12 +7,13 @@
  * Coordinates are board units: the caller has already applied the viewport.
  */
 import {
+  arrowheadsOf,
   arrowheadWings,
   type DraftOf,
   type DraftShape,
   lineHeight,
+  pathPoints,
   penWidthAt,
-  type Point,
   visibleNoteLines,
 } from '../../shapes';
 import { alignOf, dashOf, type TextAlign } from '../../../shared/model';
@@ -126,22 +127,17 @@ function paintEllipse(ctx: PaintContext<unknown>, shape: DraftOf<'ellipse'>, col
 }
 
 function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | DraftOf<'arrow'>, colours: ColourMap): void {
-  const [x1, y1, x2, y2] = shape.points;
-  const start: Point = { x: x1, y: y1 };
-  const end: Point = { x: x2, y: y2 };
+  const path = pathPoints(shape.points);
   ctx.beginPath();
-  ctx.moveTo(x1, y1);
-  ctx.lineTo(x2, y2);
+  path.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
   if (shape.type === 'arrow') {
     // The same wings the arrow's bounds use, so what is drawn is what is selected.
-    const head = (tip: Point, tail: Point) => {
+    for (const [tip, tail] of arrowheadsOf(shape, path)) {
       const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(tip.x, tip.y);
       ctx.lineTo(b.x, b.y);
-    };
-    if (shape.arrowheads.start) head(start, end);
-    if (shape.arrowheads.end) head(end, start);
+    }
   }
   ctx.strokeStyle = colours(shape.style.stroke);
   ctx.lineWidth = shape.style.strokeWidth;

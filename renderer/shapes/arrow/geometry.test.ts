@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleShape } from '../../../shared/model/shapes/examples';
-import { arrowheadLength, arrowheadWings, bounds, hitTest, intersectsRect, scale } from './geometry';
+import { arrowheadLength, arrowheadsOf, arrowheadWings, bounds, hitTest, intersectsRect, scale } from './geometry';
+import { pathPoints } from '../line/geometry';
 
 // x 10, y 20, points [0, 0, 100, 0], stroke 2, head at the end
 const arrow = (overrides = {}) => exampleShape('arrow', overrides);
@@ -39,5 +40,32 @@ describe('arrow geometry', () => {
       y: 20,
       points: [0, 0, 200, 0],
     });
+  });
+});
+
+describe('arrows through more than two points', () => {
+  // x 10, y 20: the path (0, 0) → (100, 0) → (100, 80), a head at the end
+  const bent = exampleShape('arrow', { points: [0, 0, 100, 0, 100, 80] });
+
+  it('bounds hold every point, hit tests follow every segment', () => {
+    const box = bounds(bent);
+    expect(box.minX).toBeCloseTo(9);
+    expect(box.maxY).toBeCloseTo(101);
+    expect(hitTest(bent, { x: 110, y: 60 }, 1)).toBe(true);
+    expect(hitTest(bent, { x: 60, y: 60 }, 1)).toBe(false);
+  });
+
+  it('points each head along its own last segment', () => {
+    expect(arrowheadsOf(bent, pathPoints(bent.points))).toEqual([
+      [
+        { x: 100, y: 80 },
+        { x: 100, y: 0 },
+      ],
+    ]);
+    const both = { ...bent, arrowheads: { start: true, end: true } };
+    expect(arrowheadsOf(both, pathPoints(both.points))[0]).toEqual([
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+    ]);
   });
 });

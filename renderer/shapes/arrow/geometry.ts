@@ -6,7 +6,7 @@
 import { boardToLocal, boundsOfLocalPoints } from '../frame';
 import { boxContainsBox, distance, type Box, type Point } from '../math';
 import { nearPolyline } from '../polyline';
-import { segmentEnds, scaleSegment } from '../line/geometry';
+import { pathPoints, scalePath } from '../line/geometry';
 import type { Scaling } from '../scaling';
 import type { DraftOf, GeometryPatch } from '../types';
 
@@ -28,13 +28,28 @@ export function arrowheadWings(tip: Point, tail: Point, strokeWidth: number): [P
   return [wing(back - ARROWHEAD_ANGLE_RAD), wing(back + ARROWHEAD_ANGLE_RAD)];
 }
 
-/** Everything the arrow draws through, in its frame: the ends and the wings of each head. */
+/**
+ * The heads an arrow draws, in its frame: each tip with the point its shaft
+ * comes from (the neighbouring point of the path). The painter, the Konva view
+ * and the SVG export draw these, so what is drawn is what bounds include.
+ */
+export function arrowheadsOf(shape: Pick<Arrow, 'arrowheads'>, path: readonly Point[]): [Point, Point][] {
+  const first = path[0];
+  const last = path[path.length - 1];
+  const second = path[1];
+  const beforeLast = path[path.length - 2];
+  const heads: [Point, Point][] = [];
+  if (shape.arrowheads.start && first && second) heads.push([first, second]);
+  if (shape.arrowheads.end && last && beforeLast) heads.push([last, beforeLast]);
+  return heads;
+}
+
+/** Everything the arrow draws through, in its frame: the path and the wings of each head. */
 function outlinePoints(shape: Arrow): Point[] {
-  const [start, end] = segmentEnds(shape.points);
-  const points = [start, end];
-  const width = shape.style.strokeWidth;
-  if (shape.arrowheads.start) points.push(...arrowheadWings(start, end, width));
-  if (shape.arrowheads.end) points.push(...arrowheadWings(end, start, width));
+  const path = pathPoints(shape.points);
+  const points = [...path];
+  for (const [tip, tail] of arrowheadsOf(shape, path))
+    points.push(...arrowheadWings(tip, tail, shape.style.strokeWidth));
   return points;
 }
 
@@ -45,7 +60,7 @@ export function bounds(shape: Arrow): Box {
 /** The shaft only: the wings lie within a few units of its end, well inside a pointer's reach. */
 export function hitTest(shape: Arrow, point: Point, tolerance: number): boolean {
   const reach = tolerance + shape.style.strokeWidth / 2;
-  return nearPolyline(segmentEnds(shape.points), boardToLocal(shape, point), () => reach);
+  return nearPolyline(pathPoints(shape.points), boardToLocal(shape, point), () => reach);
 }
 
 export function intersectsRect(shape: Arrow, rect: Box): boolean {
@@ -53,5 +68,5 @@ export function intersectsRect(shape: Arrow, rect: Box): boolean {
 }
 
 export function scale(shape: Arrow, scaling: Scaling): GeometryPatch<'arrow'> {
-  return scaleSegment(shape, scaling);
+  return scalePath(shape, scaling);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleShape } from '../../../shared/model/shapes/examples';
 import { localToBoard } from '../frame';
 import { scalePoint } from '../scaling';
-import { bounds, hitTest, intersectsRect, scale, segmentEnds } from './geometry';
+import { bounds, hitTest, intersectsRect, scale, pathPoints } from './geometry';
 
 // x 10, y 20, points [0, 0, 100, 50], stroke 2
 const line = (overrides = {}) => exampleShape('line', overrides);
@@ -34,8 +34,8 @@ describe('line geometry', () => {
     for (const rotation of [0, 0.3, 2.2]) {
       const shape = line({ rotation });
       const scaled = { ...shape, ...scale(shape, scaling) };
-      const before = segmentEnds(shape.points).map((p) => scalePoint(scaling, localToBoard(shape, p)));
-      const after = segmentEnds(scaled.points).map((p) => localToBoard(scaled, p));
+      const before = pathPoints(shape.points).map((p) => scalePoint(scaling, localToBoard(shape, p)));
+      const after = pathPoints(scaled.points).map((p) => localToBoard(scaled, p));
       for (let i = 0; i < 2; i++) {
         expect(after[i]!.x).toBeCloseTo(before[i]!.x);
         expect(after[i]!.y).toBeCloseTo(before[i]!.y);

@@ -1,51 +1,47 @@
 /**
- * Straight line: the segment points[0..1] → points[2..3] in the shape's
- * frame, hit within tolerance + half the stroke.
+ * Line: the polyline through points[0..1], points[2..3], … in the shape's
+ * frame (two points for a plain segment), hit within tolerance + half the
+ * stroke. A bound end's position is derived before it gets here
+ * (../connectors/resolve.ts), so these work on what is drawn.
  */
 import { boardToLocal, boundsOfLocalPoints } from '../frame';
 import { boxContainsBox, type Box, type Point } from '../math';
-import { nearPolyline } from '../polyline';
+import { nearPolyline, pointsOf } from '../polyline';
 import { clampCoordinate, scaleLocalVector, scaleOrigin, type Scaling } from '../scaling';
 import type { DraftOf, GeometryPatch } from '../types';
 
-type Segment = readonly [number, number, number, number];
+/** The points of a line or arrow, in the shape's frame. */
+export function pathPoints(points: readonly number[]): Point[] {
+  return pointsOf(points, 2);
+}
 
-/** The two ends of a line or arrow, in the shape's frame. */
-export function segmentEnds(points: Segment): [Point, Point] {
-  return [
-    { x: points[0], y: points[1] },
-    { x: points[2], y: points[3] },
-  ];
+/** A flat [x0, y0, x1, y1, …] list from points, clamped to the board's bounds. */
+export function flatPoints(points: readonly Point[]): number[] {
+  return points.flatMap((p) => [clampCoordinate(p.x), clampCoordinate(p.y)]);
 }
 
 export function bounds(shape: DraftOf<'line'>): Box {
-  return boundsOfLocalPoints(shape, segmentEnds(shape.points), shape.style.strokeWidth / 2);
+  return boundsOfLocalPoints(shape, pathPoints(shape.points), shape.style.strokeWidth / 2);
 }
 
 export function hitTest(shape: DraftOf<'line'>, point: Point, tolerance: number): boolean {
   const reach = tolerance + shape.style.strokeWidth / 2;
-  return nearPolyline(segmentEnds(shape.points), boardToLocal(shape, point), () => reach);
+  return nearPolyline(pathPoints(shape.points), boardToLocal(shape, point), () => reach);
 }
 
 export function intersectsRect(shape: DraftOf<'line'>, rect: Box): boolean {
   return boxContainsBox(rect, bounds(shape));
 }
 
-/** Exact: both ends go through the scaling. Shared with arrows. */
-export function scaleSegment(
-  shape: { x: number; y: number; rotation: number; points: Segment },
+/** Exact: every point goes through the scaling. Shared with arrows. */
+export function scalePath(
+  shape: { x: number; y: number; rotation: number; points: readonly number[] },
   scaling: Scaling,
-): { x: number; y: number; points: [number, number, number, number] } {
-  const [start, end] = segmentEnds(shape.points).map((p) => scaleLocalVector(scaling, shape.rotation, p)) as [
-    Point,
-    Point,
-  ];
-  return {
-    ...scaleOrigin(shape, scaling),
-    points: [clampCoordinate(start.x), clampCoordinate(start.y), clampCoordinate(end.x), clampCoordinate(end.y)],
-  };
+): { x: number; y: number; points: number[] } {
+  const scaled = pathPoints(shape.points).map((p) => scaleLocalVector(scaling, shape.rotation, p));
+  return { ...scaleOrigin(shape, scaling), points: flatPoints(scaled) };
 }
 
 export function scale(shape: DraftOf<'line'>, scaling: Scaling): GeometryPatch<'line'> {
-  return scaleSegment(shape, scaling);
+  return scalePath(shape, scaling);
 }

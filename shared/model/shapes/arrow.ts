@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { baseShapeFields } from './common';
-import { segmentSchema } from './line';
+import { connectorFields } from './connector';
 
 export const arrowheadsSchema = z.object({ start: z.boolean(), end: z.boolean() });
 
@@ -8,7 +8,7 @@ export const arrowheadsSchema = z.object({ start: z.boolean(), end: z.boolean() 
 export const arrowShapeSchema = z.object({
   type: z.literal('arrow'),
   ...baseShapeFields,
-  points: segmentSchema,
+  ...connectorFields,
   arrowheads: arrowheadsSchema,
 });
 export type ArrowShape = z.infer<typeof arrowShapeSchema>;

@@ -56,7 +56,16 @@ export {
   type ImageMimeType,
   type ImageShape,
 } from './image';
-export { lineShapeSchema, segmentSchema, type LineShape } from './line';
+export { lineShapeSchema, type LineShape } from './line';
+export {
+  bindingSchema,
+  CONNECTOR_POINT_STRIDE,
+  CONNECTOR_ROUTES,
+  connectorPointsSchema,
+  routeOf,
+  type Binding,
+  type ConnectorRoute,
+} from './connector';
 export { noteShapeSchema, type NoteShape } from './note';
 export { PEN_POINT_STRIDE, penShapeSchema, penPointsSchema, type PenShape } from './pen';
 export { rectShapeSchema, type RectShape } from './rect';

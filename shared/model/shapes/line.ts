@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { baseShapeFields, coordinateSchema } from './common';
+import { baseShapeFields } from './common';
+import { connectorFields } from './connector';
 
-/** [x1, y1, x2, y2] relative to the shape's (x, y). */
-export const segmentSchema = z.tuple([coordinateSchema, coordinateSchema, coordinateSchema, coordinateSchema]);
-
+/** A polyline [x0, y0, x1, y1, …] relative to the shape's (x, y), its ends maybe bound (connector.ts). */
 export const lineShapeSchema = z.object({
   type: z.literal('line'),
   ...baseShapeFields,
-  points: segmentSchema,
+  ...connectorFields,
 });
 export type LineShape = z.infer<typeof lineShapeSchema>;
