@@ -5,6 +5,7 @@ import { runBenchCli } from './support/cli';
 import { compareRuns, formatHostileSummary } from './relay/hostile/report';
 import { type BenchOptions, parseBenchOptions, USAGE } from './relay/options';
 import { formatTable, jsonNumbers, saveResult } from './relay/report';
+import { easelRow, formatSideBySide, measurePeer, ratioToBestPeer } from './relay/peers/side-by-side';
 import { measureRun, type RunOutcome } from './relay/run';
 
 /**
@@ -21,6 +22,7 @@ async function main(options: BenchOptions): Promise<number> {
   const progress = (line: string) => {
     if (!options.json) process.stderr.write(`[bench:relay] ${line}\n`);
   };
+  if (options.against.length > 0) return sideBySide(options, progress);
   if (!options.hostile) {
     const { result } = await measureRun(options, false, progress);
     const file = await saveResult(resultsDir, result);
@@ -85,6 +87,34 @@ async function main(options: BenchOptions): Promise<number> {
       formatHostileSummary(comparison, last.hostile!, last.relayDrops, loadAverage),
       '',
     ].join('\n'),
+  );
+  return 0;
+}
+
+async function sideBySide(options: BenchOptions, progress: (line: string) => void): Promise<number> {
+  progress('easel: the relay as shipped (file store, fsync before every ack)');
+  const { result } = await measureRun(options, false, progress);
+  const rows = [easelRow(result)];
+  for (const peer of options.against) {
+    progress(`${peer}: its default in-memory configuration`);
+    rows.push(await measurePeer(peer, options, progress));
+  }
+  const loadAverage = os.loadavg();
+  const { ratio, bestPeer } = ratioToBestPeer(rows);
+  const combined = {
+    benchmark: 'relay-side-by-side',
+    startedAt: result.startedAt,
+    config: { clients: options.clients, rateHz: options.rateHz, seconds: options.seconds },
+    rows,
+    easelP99OverBestPeer: ratio,
+    bestPeer: bestPeer?.server ?? null,
+    loadAverage,
+  };
+  const file = await saveResult(resultsDir, combined, 'relay-side-by-side');
+  process.stdout.write(
+    options.json
+      ? `${JSON.stringify(combined, jsonNumbers)}\n`
+      : `${formatSideBySide(rows, options, loadAverage)}\nresult file  ${path.relative(repoRoot, file)}\n`,
   );
   return 0;
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { PlainAck } from '../../shared/protocol';
-import { createLoadClient, type LoadClient } from './load-client';
+import { createLoadClient, type LoadClient, type PeerClientKind } from './load-client';
 import type { ClientKind } from './options';
 import { Column } from './stats';
 import { updateKeys } from './update-id';
@@ -18,7 +18,7 @@ export interface GroupConfig {
   indices: number[];
   t0: bigint;
   /** Which protocol client the load generator uses. */
-  client: ClientKind;
+  client: ClientKind | PeerClientKind;
   /** Edits each client makes ahead of the run (enough for all of it). */
   editsPerClient: number;
 }
@@ -87,7 +87,7 @@ export class ClientGroup {
   async join(): Promise<void> {
     const { url, boardId, indices, client: kind } = this.config;
     const sink = {
-      sent: (client: number, key: number) => this.recordSend(client, key),
+      sent: (client: number, key: number, expectsAck: boolean) => this.recordSend(client, key, expectsAck),
       acked: (sendIndex: number, ack: PlainAck) => this.recordAck(sendIndex, ack),
       received: (client: number, update: Uint8Array | ArrayBuffer) => this.recordReceipt(client, update),
       fatal: (message: string) => this.fail(message),
@@ -151,14 +151,14 @@ export class ClientGroup {
     };
   }
 
-  private recordSend(client: number, key: number): number {
+  private recordSend(client: number, key: number, expectsAck: boolean): number {
     if (Number.isNaN(key)) this.fail(`client ${client}: could not name its own update`);
     const sendIndex = this.sendMs.length;
     this.sendKeys.push(key);
     this.sendClients.push(client);
     this.ackMs.push(NaN);
     this.lagMs.push(this.currentLagMs);
-    this.outstandingAcks += 1;
+    if (expectsAck) this.outstandingAcks += 1;
     this.sendMs.push(this.now());
     return sendIndex;
   }

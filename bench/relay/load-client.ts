@@ -10,17 +10,18 @@ import {
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '../../shared/protocol';
-import { SHAPES_MAP } from '../../shared/model/board-doc-layout';
+import { CursorEdits } from './cursor-edits';
 import { LeanSocket } from './lean-socket';
 import type { ClientKind } from './options';
+import { YSyncLoadClient } from './peers/y-sync-client';
 import { updateKey } from './update-id';
 
 type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Where a client reports what it sent, what was acked and what it received. */
 export interface ClientSink {
-  /** A send is about to go out; returns its index, handed back to `acked`. */
-  sent(client: number, key: number): number;
+  /** A send is about to go out; returns its index, handed back to `acked` (if the protocol acks at all). */
+  sent(client: number, key: number, expectsAck: boolean): number;
   acked(sendIndex: number, ack: PlainAck): void;
   received(client: number, update: Uint8Array | ArrayBuffer): void;
   /** The client broke (disconnect, connect failure, protocol error): the run is invalid. */
@@ -45,60 +46,23 @@ export interface LoadClient {
   close(): void;
 }
 
-/** `lean`: lean-socket.ts over raw ws; `socket.io`: plain socket.io-client. */
+/**
+ * `lean`: lean-socket.ts over raw ws; `socket.io`: plain socket.io-client;
+ * `y-websocket` and `hocuspocus`: the peers' sync protocol (peers/y-sync-client.ts).
+ */
 export function createLoadClient(
-  kind: ClientKind,
+  kind: ClientKind | PeerClientKind,
   index: number,
   url: string,
   boardId: string,
   sink: ClientSink,
 ): LoadClient {
-  return kind === 'lean'
-    ? new LeanLoadClient(index, url, boardId, sink)
-    : new SocketIoLoadClient(index, url, boardId, sink);
+  if (kind === 'lean') return new LeanLoadClient(index, url, boardId, sink);
+  if (kind === 'socket.io') return new SocketIoLoadClient(index, url, boardId, sink);
+  return new YSyncLoadClient(index, url, boardId, sink, kind);
 }
 
-/**
- * The client's doc and its next edit: a value under its own key in the
- * board's shapes map (the relay refuses roots boards do not use).
- */
-class CursorEdits {
-  readonly doc = new Y.Doc();
-  private readonly cursors = this.doc.getMap<number[]>(SHAPES_MAP);
-  private captured: Uint8Array | null = null;
-  private edits = 0;
-  private prepared: Uint8Array[] = [];
-  private nextPrepared = 0;
-
-  constructor() {
-    this.doc.on('update', (update: Uint8Array) => {
-      this.captured = update;
-    });
-  }
-
-  prepare(count: number): void {
-    const made: Uint8Array[] = [];
-    for (let i = 0; i < count; i++) {
-      const update = this.make();
-      if (update) made.push(update);
-    }
-    this.prepared = made;
-    this.nextPrepared = 0;
-  }
-
-  next(): Uint8Array | null {
-    if (this.nextPrepared < this.prepared.length) return this.prepared[this.nextPrepared++]!;
-    return this.make();
-  }
-
-  private make(): Uint8Array | null {
-    this.edits += 1;
-    this.cursors.set(String(this.doc.clientID), [this.edits % 1000, (this.edits * 7) % 1000]);
-    const update = this.captured;
-    this.captured = null;
-    return update;
-  }
-}
+export type PeerClientKind = 'y-websocket' | 'hocuspocus';
 
 class SocketIoLoadClient implements LoadClient {
   private readonly socket: BenchSocket;
@@ -154,7 +118,7 @@ class SocketIoLoadClient implements LoadClient {
   sendEdit(): boolean {
     const update = this.edits.next();
     if (!update) return false;
-    const sendIndex = this.sink.sent(this.index, updateKey(update));
+    const sendIndex = this.sink.sent(this.index, updateKey(update), true);
     this.socket.emit(EVENTS.update, { boardId: this.boardId, update }, (ack) => this.sink.acked(sendIndex, ack));
     return true;
   }
@@ -211,7 +175,7 @@ class LeanLoadClient implements LoadClient {
   sendEdit(): boolean {
     const update = this.edits.next();
     if (!update) return false;
-    const sendIndex = this.sink.sent(this.index, updateKey(update));
+    const sendIndex = this.sink.sent(this.index, updateKey(update), true);
     this.socket!.emit(EVENTS.update, { boardId: this.boardId, update }, (args) => {
       const ack = plainAckSchema.safeParse(args[0]);
       if (ack.success) this.sink.acked(sendIndex, ack.data);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { OptionsParse as BenchOptionsParse } from '../support/cli';
+import { type Peer, PEERS } from './peers/peer-process';
 
 export const USAGE = `Usage: npm run bench:relay -- [options]
 
@@ -22,6 +23,10 @@ Options:
                 loopback address); compare honest p99 and the relay's peak RSS
   --pairs N     with --hostile: N pairs of runs, alternating, compared by their
                 median p99 (a shared machine's noise) (default 1)
+  --against P   also run the same load against peers, one after the other, and
+                print one table: P is a comma-separated list of hocuspocus and
+                y-websocket (each in its default in-memory configuration,
+                driven by an equally lean client of its own protocol)
   --json        print one JSON object only
   -h, --help    show this help
 
@@ -47,6 +52,8 @@ export interface BenchOptions {
   hostile: boolean;
   /** With `hostile`: how many (clean, hostile) pairs to run. */
   pairs: number;
+  /** Peers to run the same load against, side by side with Easel ([]: Easel alone). */
+  against: Peer[];
   json: boolean;
 }
 
@@ -68,6 +75,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         client: { type: 'string' },
         hostile: { type: 'boolean' },
         pairs: { type: 'string' },
+        against: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -79,7 +87,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
 
   try {
     const clients = integer('--clients', values.clients, 50, 2, 1000);
-    return {
+    const parsed: OptionsParse = {
       kind: 'run',
       options: {
         clients,
@@ -90,9 +98,14 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         client: clientKind(values.client),
         hostile: values.hostile ?? false,
         pairs: integer('--pairs', values.pairs, 1, 1, 10),
+        against: peerList(values.against),
         json: values.json ?? false,
       },
     };
+    if (parsed.options.hostile && parsed.options.against.length > 0) {
+      throw new OptionError('--against and --hostile: run them one at a time');
+    }
+    return parsed;
   } catch (error) {
     if (error instanceof OptionError) return { kind: 'error', message: error.message };
     throw error;
@@ -100,6 +113,17 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
 }
 
 class OptionError extends Error {}
+
+function peerList(text: string | undefined): Peer[] {
+  if (text === undefined) return [];
+  const named = text.split(',').map((name) => name.trim());
+  const peers = named.map((name) => {
+    const peer = PEERS.find((candidate) => candidate === name);
+    if (!peer) throw new OptionError(`--against: expected a list of ${PEERS.join(', ')}, got ${text}`);
+    return peer;
+  });
+  return [...new Set(peers)];
+}
 
 function clientKind(text: string | undefined): ClientKind {
   if (text === undefined) return 'lean';

@@ -13,7 +13,7 @@ export interface BenchResult extends Measurements {
   startedAt: string;
   node: string;
   cpus: number;
-  config: Omit<BenchOptions, 'json' | 'pairs'> & {
+  config: Omit<BenchOptions, 'json' | 'pairs' | 'against'> & {
     boardId: string;
     storage: string;
     fsyncProbeMs: Summary;
