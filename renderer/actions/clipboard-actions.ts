@@ -9,6 +9,7 @@
  * action starts, so a pointer that moves while the clipboard answers does
  * not move the paste.
  */
+import { placeCopies } from '../frames/membership';
 import { MAX_COORDINATE, MAX_FONT_SIZE, MAX_TEXT_LENGTH, MIN_FONT_SIZE, type TextShape } from '../../shared/model';
 import { measureTextBox } from '../shapes';
 import type { Action, ActionContext, Point } from './action';
@@ -78,7 +79,12 @@ export function pasteText(ctx: ActionContext, text: string, at: Point): string[]
     if (content.kind === 'text') return [ctx.board.create(textShapeAt(ctx, content.text, at))];
     const centre = boundsCentre(unionBounds(content.shapes) ?? { minX: 0, minY: 0, maxX: 0, maxY: 0 });
     const offset = { x: at.x - centre.x, y: at.y - centre.y };
-    return ctx.board.create(freshCopies(content.shapes, () => ctx.board.newId(), offset));
+    return ctx.board.create(
+      placeCopies(
+        freshCopies(content.shapes, () => ctx.board.newId(), offset),
+        ctx.board.all(),
+      ),
+    );
   });
   const ids = created.map((shape) => shape.id);
   selectWithSelectTool(ctx, ids);

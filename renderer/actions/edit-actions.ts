@@ -3,6 +3,7 @@
  * duplicate and nudge. Each board change is one `board.transact`, so one
  * undo step for this user and one update to the relay.
  */
+import { placeCopies } from '../frames/membership';
 import { compareIndex, indicesBetween, type Shape } from '../../shared/model';
 import type { Action, ActionContext } from './action';
 import {
@@ -96,7 +97,10 @@ const duplicate: Action = {
     if (!top) return;
     const copies = ctx.board.transact(() => {
       const indices = indicesAbove(ctx.board.all(), top, originals.length);
-      const inputs = freshCopies(originals, () => ctx.board.newId(), { x: DUPLICATE_OFFSET, y: DUPLICATE_OFFSET });
+      const inputs = placeCopies(
+        freshCopies(originals, () => ctx.board.newId(), { x: DUPLICATE_OFFSET, y: DUPLICATE_OFFSET }),
+        ctx.board.all(),
+      );
       return ctx.board.create(inputs.map((input, i) => ({ ...input, index: indices[i] })));
     });
     selectWithSelectTool(

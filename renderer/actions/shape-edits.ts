@@ -4,16 +4,21 @@
  */
 import { compareZOrder, MAX_COORDINATE, type Shape } from '../../shared/model';
 import type { ShapeInput } from '../doc';
+import { withMembers } from '../frames/membership';
 import type { ActionContext, Point } from './action';
 
-/** The selected shapes that are on the board (one may have been deleted by a peer), bottom to top. */
+/**
+ * The selected shapes that are on the board (one may have been deleted by a
+ * peer), bottom to top, with the members of selected frames: deleting,
+ * duplicating, copying or nudging a frame takes what it holds along.
+ */
 export function selectedShapes(ctx: ActionContext): Shape[] {
   const shapes: Shape[] = [];
   for (const id of ctx.ui.getState().selection) {
     const shape = ctx.board.get(id);
     if (shape) shapes.push(shape);
   }
-  return shapes.sort(compareZOrder);
+  return withMembers(shapes.sort(compareZOrder), ctx.board.all());
 }
 
 export function hasSelectedShapes(ctx: ActionContext): boolean {
@@ -42,7 +47,9 @@ export function shifted(coordinate: number, delta: number): number {
 /**
  * Copies of `shapes` moved by `offset`, with fresh ids and without an index
  * (the caller places them). Shapes that shared a group share a new group, so
- * the copies group together without joining the originals' group.
+ * the copies group together without joining the originals' group. A copy
+ * of a frame's member is held by the copy of that frame when it is copied
+ * too, else by no frame (where it lands decides: frames/membership.ts).
  */
 export function freshCopies(shapes: readonly Shape[], newId: () => string, offset: Point): ShapeInput[] {
   const groups = new Map<string, string>();
@@ -51,9 +58,11 @@ export function freshCopies(shapes: readonly Shape[], newId: () => string, offse
     groups.set(groupId, copy);
     return copy;
   };
-  return shapes.map((shape) => ({
+  const frameCopies = new Map(shapes.filter((shape) => shape.type === 'frame').map((shape) => [shape.id, newId()]));
+  return shapes.map(({ frameId, ...shape }) => ({
     ...shape,
-    id: newId(),
+    id: frameCopies.get(shape.id) ?? newId(),
+    ...(frameId !== undefined && frameCopies.has(frameId) ? { frameId: frameCopies.get(frameId) } : {}),
     index: undefined,
     x: shifted(shape.x, offset.x),
     y: shifted(shape.y, offset.y),

@@ -18,6 +18,7 @@ const TOOLS: readonly { tool: ToolId; label: string; shortcuts: readonly Shortcu
   { tool: 'text', label: 'Text', shortcuts: [{ key: 't' }] },
   { tool: 'note', label: 'Note', shortcuts: [{ key: 'n' }] },
   { tool: 'eraser', label: 'Eraser', shortcuts: [{ key: 'e' }] },
+  { tool: 'frame', label: 'Frame', shortcuts: [{ key: 'f' }] },
 ];
 
 export function toolActionId(tool: ToolId): string {

@@ -65,6 +65,10 @@ export interface ShapeSummary {
   naturalHeight?: number;
   /** arrow: which ends have a head. */
   arrowheads?: { start: boolean; end: boolean };
+  /** frame: its name. */
+  name?: string;
+  /** The frame that holds the shape, if any. */
+  frameId?: string;
   /** The axis-aligned box the canvas uses for hit tests, handles and culling. */
   bounds: Box;
 }
@@ -100,6 +104,7 @@ export function summariseShape(shape: Shape): ShapeSummary {
     opacity,
     ...style,
     dash: dashOf(style),
+    ...(shape.frameId === undefined ? {} : { frameId: shape.frameId }),
     bounds: shapeBounds(shape),
   };
   switch (shape.type) {
@@ -120,6 +125,8 @@ export function summariseShape(shape: Shape): ShapeSummary {
       const { w, h, sha256, naturalWidth, naturalHeight } = shape;
       return { ...summary, w, h, sha256, naturalWidth, naturalHeight };
     }
+    case 'frame':
+      return { ...summary, w: shape.w, h: shape.h, name: shape.name };
   }
 }
 

@@ -16,6 +16,7 @@ import { PresenceLayer, remoteReplacedIds } from './presence/PresenceLayer';
 import { RemoteCursors } from './presence/RemoteCursors';
 import { usePeers } from './presence/use-peers';
 import { usePresenceInput } from './presence/use-presence-input';
+import { drawOrder } from '../frames/frame-order';
 import { StaticLayer } from './StaticLayer';
 import { CanvasColoursContext } from './shape-views/colours-context';
 import { canvasColours, type ColourMap } from '../theme/canvas-colours';
@@ -77,7 +78,8 @@ export function BoardCanvas({
   }, [session]);
 
   // Re-read only when the doc changed: the version is the dependency, not a copy of the shapes.
-  const shapes = useMemo(() => board.all(), [board, version]);
+  // Frames below everything else (frames/frame-order.ts), as the exports draw them.
+  const shapes = useMemo(() => drawOrder(board.all()), [board, version]);
   const selected = useMemo(() => selection.flatMap((id) => board.get(id) ?? []), [board, selection, version]);
   const preview = controller.preview();
   const target = editTarget(board, editingId, preview, { stroke, align });

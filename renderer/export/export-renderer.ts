@@ -1,4 +1,5 @@
 import type { Shape } from '../../shared/model';
+import type { Box } from '../shapes';
 import type { Theme } from '../theme/theme-store';
 
 /**
@@ -10,6 +11,7 @@ export interface ExportRenderer {
   /**
    * PNG bytes of the shapes, framed by exportFrame; throws NothingToExportError
    * for none. Light (the board's own colours on white) unless `theme` says dark.
+   * `view` frames the picture instead (one frame's export shows that frame).
    */
-  renderPng(shapes: readonly Shape[], theme?: Theme): Promise<Blob>;
+  renderPng(shapes: readonly Shape[], theme?: Theme, view?: Box): Promise<Blob>;
 }

@@ -26,9 +26,10 @@ export class NothingToExportError extends Error {
   }
 }
 
-export function exportFrame(shapes: readonly Shape[], padding = DEFAULT_EXPORT_PADDING): ExportFrame {
+/** `fixed` is the box to show instead (one frame's export: the frame, no padding). */
+export function exportFrame(shapes: readonly Shape[], padding = DEFAULT_EXPORT_PADDING, fixed?: Box): ExportFrame {
   const bounds = unionBoxes(shapes.map(shapeBounds));
   if (!bounds) throw new NothingToExportError();
-  const view = expandBox(bounds, padding);
+  const view = fixed ?? expandBox(bounds, padding);
   return { view, width: view.maxX - view.minX, height: view.maxY - view.minY };
 }

@@ -95,6 +95,10 @@ describe('paintExport', () => {
   it('paints every kind the board has', () => {
     const { draws } = paint(exampleShapes(), null);
     expect(draws.length).toBeGreaterThanOrEqual(exampleShapes().length);
-    expect(draws.filter((draw) => draw.op === 'fillText').map((draw) => draw.args[0])).toEqual(['Hello', 'Remember']);
+    expect(draws.filter((draw) => draw.op === 'fillText').map((draw) => draw.args[0])).toEqual([
+      'Frame 1',
+      'Hello',
+      'Remember',
+    ]);
   });
 });

@@ -13,6 +13,8 @@
 import { compareZOrder, type Shape } from '../../shared/model';
 import type { PaintContext } from '../canvas/paint/paint-context';
 import { type PaintOptions, paintShape } from '../canvas/paint/paint-shape';
+import { clipToFrame } from '../canvas/paint/paint-frame';
+import { clippingFrame, drawOrder, framesById } from '../frames/frame-order';
 import type { ExportRenderer } from './export-renderer';
 import { DEFAULT_EXPORT_BACKGROUND, type ExportFrame, exportFrame } from './frame';
 import { type ColourMap, canvasColours } from '../theme/canvas-colours';
@@ -67,15 +69,27 @@ export function paintExport(
   const { scale } = size;
   const base = { a: scale, b: 0, c: 0, d: scale, e: -frame.view.minX * scale, f: -frame.view.minY * scale };
   const paint = { base, zoom: scale, faded: false, createPath: options.createPath, colours: options.colours };
-  for (const shape of [...shapes].sort(compareZOrder)) paintShape(ctx, shape, paint);
+  const ordered = drawOrder([...shapes].sort(compareZOrder));
+  const frames = framesById(ordered);
+  for (const shape of ordered) {
+    const holder = clippingFrame(shape, frames);
+    if (!holder) {
+      paintShape(ctx, shape, paint);
+      continue;
+    }
+    ctx.save();
+    clipToFrame(ctx, base, holder);
+    paintShape(ctx, shape, paint);
+    ctx.restore();
+  }
   ctx.restore();
 }
 
 /** The ExportRenderer of a browser page: a fresh off-screen canvas per export. */
 export function browserExportRenderer(): ExportRenderer {
   return {
-    async renderPng(shapes, theme = 'light') {
-      const frame = exportFrame(shapes);
+    async renderPng(shapes, theme = 'light', view) {
+      const frame = exportFrame(shapes, undefined, view);
       return paintPng(shapes, frame, pngSize(frame.width, frame.height), theme);
     },
   };

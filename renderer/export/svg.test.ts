@@ -86,11 +86,12 @@ describe('shapesToSvg', () => {
     expect(root?.name).toBe('svg');
   });
 
-  it('writes exactly one top-level element per shape, marked with its kind, in z-order', () => {
+  it('writes exactly one top-level element per shape, marked with its kind, in z-order (frames first)', () => {
     const shapes = exampleShapes().reverse(); // out of order on purpose
     const elements = parseXml(shapesToSvg(shapes).svg);
     const marked = elements.filter((element) => element.attrs['data-shape'] !== undefined);
     expect(marked.map((element) => element.attrs['data-shape'])).toEqual([
+      'frame',
       'pen',
       'rect',
       'ellipse',
@@ -101,8 +102,8 @@ describe('shapesToSvg', () => {
       'image',
     ]);
     expect(marked.every((element) => element.depth === 1)).toBe(true);
-    // Besides the shapes, the root holds only the background.
-    expect(elements.filter((element) => element.depth === 1)).toHaveLength(marked.length + 1);
+    // Besides the shapes, the root holds only the background and the frames' clip paths.
+    expect(elements.filter((element) => element.depth === 1)).toHaveLength(marked.length + 2);
   });
 
   it('embeds an image as a data URL stretched over its box, or draws its placeholder without one', () => {

@@ -7,7 +7,8 @@
  * - Board units are SVG user units; the document spans exportFrame (the
  *   shapes' bounds plus padding), over a background colour unless it is null.
  * - Every shape is exactly one top-level element marked
- *   `data-shape="<type>"`, in z-order; its (x, y) and rotation are its
+ *   `data-shape="<type>"`, in z-order (frames first, frames/frame-order.ts; a
+ *   frame's members inside a `<g clip-path>` of their frame); its (x, y) and rotation are its
  *   transform (its own frame, shapes/frame.ts) and its opacity the element's.
  * - All text is escaped (xml.ts), so a note saying `</svg>` stays text.
  *
@@ -28,9 +29,12 @@ import {
   NOTE_PADDING,
   penOutline,
   penWidthAt,
+  type Box,
   type Point,
   visibleNoteLines,
 } from '../shapes';
+import { drawOrder, framesById } from '../frames/frame-order';
+import { clippedToFrame, frameClipPaths, frameElement } from './svg-frames';
 import { DEFAULT_EXPORT_BACKGROUND, DEFAULT_EXPORT_PADDING, type ExportFrame, exportFrame } from './frame';
 import { attrs, escapeXml, num } from './xml';
 
@@ -45,6 +49,8 @@ export interface SvgExportOptions {
    * without one is its placeholder box.
    */
   imageUrls?: ReadonlyMap<string, string>;
+  /** The board box to show instead of the shapes' bounds and padding (one frame's export). */
+  view?: Box;
 }
 
 export interface SvgExport extends ExportFrame {
@@ -53,7 +59,10 @@ export interface SvgExport extends ExportFrame {
 
 /** Throws NothingToExportError for no shapes. */
 export function shapesToSvg(shapes: readonly Shape[], options: SvgExportOptions = {}): SvgExport {
-  const frame = exportFrame(shapes, options.padding ?? DEFAULT_EXPORT_PADDING);
+  const frame = exportFrame(shapes, options.padding ?? DEFAULT_EXPORT_PADDING, options.view);
+  const ordered = drawOrder([...shapes].sort(compareZOrder));
+  const frames = framesById(ordered);
+
   const { view, width, height } = frame;
   const background = options.background === undefined ? DEFAULT_EXPORT_BACKGROUND : options.background;
   const svg = [
@@ -67,14 +76,15 @@ export function shapesToSvg(shapes: readonly Shape[], options: SvgExportOptions 
     ...(background === null
       ? []
       : [`<rect${attrs({ x: view.minX, y: view.minY, width, height, fill: background })}/>`]),
-    ...[...shapes].sort(compareZOrder).map((shape) => shapeElement(shape, options.imageUrls)),
+    ...frameClipPaths(ordered),
+    ...ordered.map((shape) => clippedToFrame(shape, frames, shapeElement(shape, options.imageUrls))),
     '</svg>',
     '',
   ].join('\n');
   return { ...frame, svg };
 }
 
-type Attributes = Record<string, string | number | undefined>;
+export type Attributes = Record<string, string | number | undefined>;
 
 function shapeElement(shape: Shape, imageUrls: ReadonlyMap<string, string> | undefined): string {
   switch (shape.type) {
@@ -100,6 +110,8 @@ function shapeElement(shape: Shape, imageUrls: ReadonlyMap<string, string> | und
       return noteElement(shape);
     case 'image':
       return imageElement(shape, imageUrls?.get(shape.sha256));
+    case 'frame':
+      return frameElement(shape);
   }
 }
 
@@ -113,7 +125,7 @@ function imageElement(shape: ShapeOfType<'image'>, url: string | undefined): str
 }
 
 /** What every shape's element carries: its kind, its frame and its opacity. */
-function placed(shape: Shape): Attributes {
+export function placed(shape: Shape): Attributes {
   const turn = shape.rotation === 0 ? '' : ` rotate(${num((shape.rotation * 180) / Math.PI, 4)})`;
   return {
     'data-shape': shape.type,

@@ -7,6 +7,7 @@ import type { ShapeType } from '../../shared/model';
 import * as arrow from './arrow/geometry';
 import * as ellipse from './ellipse/geometry';
 import * as image from './image/geometry';
+import * as frame from './frame-shape/geometry';
 import * as line from './line/geometry';
 import type { Box, Point } from './math';
 import * as note from './note/geometry';
@@ -25,6 +26,7 @@ export const GEOMETRY: { readonly [Type in ShapeType]: ShapeGeometry<Type> } = {
   text,
   note,
   image,
+  frame,
 };
 
 /** What dispatch sees: GEOMETRY[shape.type] always takes `shape`, which TypeScript cannot correlate on its own. */
@@ -60,6 +62,7 @@ export function scaleShape<S extends DraftShape>(shape: S, scaling: Scaling): S 
 export { ARROWHEAD_ANGLE_RAD, arrowheadLength, arrowheadsOf, arrowheadWings } from './arrow/geometry';
 export { flatPoints, pathPoints } from './line/geometry';
 export { DEFAULT_NOTE_SIZE } from './note/geometry';
+export { FRAME_NAME_FONT_SIZE, FRAME_NAME_GAP, frameNameBox, frameTitle, hitsFrameName } from './frame-shape/geometry';
 export { hasRealPressure, NO_PRESSURE, penOutline, penWidthAt } from './pen/outline';
 export { localToBoard, boardToLocal, type Placement } from './frame';
 export * from './math';

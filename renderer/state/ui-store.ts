@@ -20,6 +20,7 @@ export const TOOL_IDS = [
   'text',
   'note',
   'eraser',
+  'frame',
 ] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 

@@ -6,6 +6,8 @@
  * never disagree with what the tool is holding.
  */
 import type { ShapeStyle } from '../../shared/model';
+import { framesTopFirst, placedInFrame } from '../frames/membership';
+import type { DraftShape } from '../shapes';
 import type { ToolId } from '../state/ui-store';
 import type { KeyInput, PointerInput, Preview, Tool, ToolContext } from './tool';
 
@@ -84,6 +86,11 @@ export abstract class BaseTool implements Tool {
     if (ui.toolLocked) return;
     ui.setTool('select');
     ui.select([id]);
+  }
+
+  /** `shape` with the frameId of the frame it is drawn in (frames/membership.ts), ready to create. */
+  protected inFrame<S extends DraftShape>(shape: S): S {
+    return placedInFrame(shape, framesTopFirst(this.ctx.board.all()));
   }
 
   /** Shift or Alt changed mid-gesture: redo the last move with the new modifiers. */

@@ -10,6 +10,7 @@
 import { type ToolId, VIEWING_TOOLS } from '../state/ui-store';
 import { BoxTool } from './box-tool';
 import { EraserTool } from './eraser-tool';
+import { FrameTool } from './frame-tool';
 import { HandTool } from './hand-tool';
 import { NoteTool } from './note-tool';
 import { PenTool } from './pen-tool';
@@ -34,6 +35,7 @@ export function createTools(ctx: ToolContext): ToolSet {
     text: new TextTool(ctx),
     note: new NoteTool(ctx),
     eraser: new EraserTool(ctx),
+    frame: new FrameTool(ctx),
   };
 }
 

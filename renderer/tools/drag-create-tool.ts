@@ -47,8 +47,13 @@ export abstract class DragCreateTool extends BaseTool {
     this.gesture = null;
     const shape = this.shapeFor(gesture);
     if (!shape) return;
-    this.ctx.board.create(shape);
+    this.write(shape);
     this.selectCreated(gesture.id);
+  }
+
+  /** Writes the finished shape, in the frame it was drawn in. */
+  protected write(shape: DraftShape): void {
+    this.ctx.board.create(this.inFrame(shape));
   }
 
   cancel(): void {

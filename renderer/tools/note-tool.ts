@@ -34,20 +34,22 @@ export class NoteTool extends BaseTool {
     this.gesture = null;
     const { style: defaults } = this.ctx.ui.getState();
     const id = this.ctx.board.newId();
-    this.ctx.board.create({
-      type: 'note',
-      id,
-      x: clampCoordinate(gesture.down.x - DEFAULT_NOTE_SIZE / 2),
-      y: clampCoordinate(gesture.down.y - DEFAULT_NOTE_SIZE / 2),
-      w: DEFAULT_NOTE_SIZE,
-      h: DEFAULT_NOTE_SIZE,
-      rotation: 0,
-      ...this.newShapeStyle(),
-      text: '',
-      color: defaults.noteColor,
-      fontSize: defaults.fontSize,
-      ...(defaults.align === 'left' ? {} : { align: defaults.align }),
-    });
+    this.ctx.board.create(
+      this.inFrame({
+        type: 'note',
+        id,
+        x: clampCoordinate(gesture.down.x - DEFAULT_NOTE_SIZE / 2),
+        y: clampCoordinate(gesture.down.y - DEFAULT_NOTE_SIZE / 2),
+        w: DEFAULT_NOTE_SIZE,
+        h: DEFAULT_NOTE_SIZE,
+        rotation: 0,
+        ...this.newShapeStyle(),
+        text: '',
+        color: defaults.noteColor,
+        fontSize: defaults.fontSize,
+        ...(defaults.align === 'left' ? {} : { align: defaults.align }),
+      }),
+    );
     this.selectCreated(id);
     this.ctx.ui.getState().setEditing(id); // after the tool switch, which ends any edit
   }

@@ -60,7 +60,7 @@ export class PenTool extends BaseTool {
     if (!gesture) return;
     this.addPoint(e, false);
     this.reset();
-    this.ctx.board.create(this.shapeOf(gesture, gesture.points));
+    this.ctx.board.create(this.inFrame(this.shapeOf(gesture, gesture.points)));
   }
 
   cancel(): void {

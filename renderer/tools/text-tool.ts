@@ -86,7 +86,9 @@ export class TextTool extends BaseTool {
     const w = clampSize(measureTextWidth(fitted, fontSize));
     const { align } = this.ctx.ui.getState().style;
     const aligned = align === 'left' ? {} : { align };
-    this.ctx.board.create({ type: 'text', id, x, y, rotation, opacity, style, text: fitted, fontSize, w, ...aligned });
+    this.ctx.board.create(
+      this.inFrame({ type: 'text', id, x, y, rotation, opacity, style, text: fitted, fontSize, w, ...aligned }),
+    );
     this.selectCreated(id);
   }
 

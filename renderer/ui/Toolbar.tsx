@@ -10,6 +10,7 @@
 import {
   Circle,
   Eraser,
+  Frame,
   Hand,
   Lock,
   type LucideIcon,
@@ -39,6 +40,7 @@ const ICONS: Readonly<Record<string, LucideIcon>> = {
   'tools.text': Type,
   'tools.note': StickyNote,
   'tools.eraser': Eraser,
+  'tools.frame': Frame,
   'tools.lock': Lock,
 };
 

@@ -32,6 +32,18 @@ describe('.easel board files', () => {
     });
   });
 
+  it('opens a file written before frames, and keeps a frame and its members', () => {
+    // A version 1 file from before frames: no frame kind, no frameId anywhere.
+    const before = fileText({ shapes: exampleShapes().filter((shape) => shape.type !== 'frame') });
+    const old = decodeBoardFile(before);
+    expect(old.ok && old.file.shapes.length).toBe(exampleShapes().length - 1);
+    expect(old.ok && old.skipped).toEqual([]);
+    const frame = exampleShape('frame', { id: 'f', index: 'a0' });
+    const member = exampleShape('note', { id: 'n', index: 'a1', frameId: 'f' });
+    const result = decodeBoardFile(encodeBoardFile([member, frame], { exportedAt }));
+    expect(result.ok && result.file.shapes).toEqual([frame, member]);
+  });
+
   it('leaves the name out when there is none and stamps the time of export', () => {
     const before = Date.now();
     const result = decodeBoardFile(encodeBoardFile([]));

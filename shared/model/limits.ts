@@ -33,3 +33,6 @@ export const MAX_BOARD_NAME_LENGTH = 256;
 
 /** Largest `.easel` file we try to read (characters of JSON text, about 50 MB). */
 export const MAX_BOARD_FILE_CHARS = 50 * 1024 * 1024;
+
+/** Longest frame name (UTF-16 code units). */
+export const MAX_FRAME_NAME_LENGTH = 200;

@@ -10,6 +10,7 @@ import {
   colorSchema,
   ellipseShapeSchema,
   imageShapeSchema,
+  frameShapeSchema,
   lineShapeSchema,
   noteShapeSchema,
   penShapeSchema,
@@ -41,6 +42,7 @@ export const draftShapeSchema = z.discriminatedUnion('type', [
   textShapeSchema.omit(withoutIndex),
   noteShapeSchema.omit(withoutIndex),
   imageShapeSchema.omit(withoutIndex),
+  frameShapeSchema.omit(withoutIndex),
 ]);
 
 export const presenceUserSchema = z.object({

@@ -4,7 +4,9 @@
  * pixels cannot show its outline, so it is drawn as a dot of its colour; at
  * board scale that is most shapes, and a dot costs one fillRect.
  */
-import type { Box, DraftShape } from '../../shapes';
+import type { Box, DraftOf, DraftShape } from '../../shapes';
+import { clippingFrame } from '../../frames/frame-order';
+import { clipToFrame } from './paint-frame';
 import { boxesIntersect } from '../viewport-math';
 import type { Matrix, PaintContext, PathSink } from './paint-context';
 import { paintShape } from './paint-shape';
@@ -31,6 +33,8 @@ export interface SceneOptions {
   colours?: ColourMap;
   /** Decoded pictures of image shapes (renderer/images); placeholders without it. */
   images?: ImageSource;
+  /** The board's frames by id (frames/frame-order.ts): a shape a frame holds is clipped to it. */
+  frames?: ReadonlyMap<string, DraftOf<'frame'>>;
 }
 
 export interface SceneStats {
@@ -83,7 +87,15 @@ export function paintScene(
       continue;
     }
     shapeOptions.faded = faded;
-    paintShape(ctx, shape, shapeOptions);
+    const frame = options.frames && clippingFrame(shape, options.frames);
+    if (frame) {
+      ctx.save();
+      clipToFrame(ctx, options.base, frame);
+      paintShape(ctx, shape, shapeOptions);
+      ctx.restore();
+    } else {
+      paintShape(ctx, shape, shapeOptions);
+    }
     stats.drawn++;
   }
   ctx.restore();

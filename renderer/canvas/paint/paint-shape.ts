@@ -20,6 +20,7 @@ import { alignOf, dashOf, type TextAlign } from '../../../shared/model';
 import { type ColourMap, identityColours } from '../../theme/canvas-colours';
 import { dashPattern } from '../shape-views/dash';
 import { penOutline, tracePenOutline } from '../shape-views/pen-outline';
+import { paintFrame } from './paint-frame';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from '../shape-views/common';
 import type { Matrix, PaintContext, PathSink } from './paint-context';
 import { type ImageSource, paintImage } from './paint-image';
@@ -77,6 +78,9 @@ export function paintShape(ctx: PaintContext<unknown>, shape: DraftShape, option
       break;
     case 'image':
       paintImage(ctx, shape, options.zoom, options.images);
+      break;
+    case 'frame':
+      paintFrame(ctx, shape, colours);
       break;
   }
 }

@@ -18,6 +18,7 @@ import type { Matrix, PaintContext, PathSink } from './paint-context';
 import { ShapeIndex } from '../spatial-index';
 import { boxesIntersect } from '../viewport-math';
 import { paintScene } from './paint-scene';
+import { framesById } from '../../frames/frame-order';
 import type { ColourMap } from '../../theme/canvas-colours';
 import type { ImageSource } from './paint-image';
 
@@ -195,6 +196,7 @@ export class SceneCache<Image> {
         createPath: this.options.createPath,
         colours: job.content.colours,
         images: job.content.images,
+        frames: framesById(job.content.shapes),
       },
       job.next,
       stopAt,

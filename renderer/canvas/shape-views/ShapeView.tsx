@@ -7,6 +7,7 @@ import { memo } from 'react';
 import type { DraftShape } from '../../shapes';
 import { EllipseView } from './EllipseView';
 import { ImageView } from './ImageView';
+import { FrameView } from './FrameView';
 import { NoteView } from './NoteView';
 import { PenView } from './PenView';
 import { RectView } from './RectView';
@@ -30,5 +31,7 @@ export const ShapeView = memo(function ShapeView({ shape, faded }: { shape: Draf
       return <NoteView shape={shape} faded={faded} />;
     case 'image':
       return <ImageView shape={shape} faded={faded} />;
+    case 'frame':
+      return <FrameView shape={shape} faded={faded} />;
   }
 });

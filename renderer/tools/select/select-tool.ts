@@ -35,6 +35,7 @@ import {
   type Point,
 } from '../../shapes';
 import { pickShape } from '../../shapes/pick';
+import { membershipPatches, withMembers } from '../../frames/membership';
 import { BaseTool } from '../base-tool';
 import { DOUBLE_CLICK_MS, DOUBLE_CLICK_PX, DRAG_THRESHOLD_PX, HIT_TOLERANCE_PX } from '../constants';
 import { commitShapeText } from '../text-commit';
@@ -153,7 +154,8 @@ export class SelectTool extends BaseTool {
       } else if (!this.ctx.ui.getState().canEdit) {
         return; // a viewer's press on a shape selects it; dragging it moves nothing
       } else {
-        const originals = this.selectedShapes();
+        // A frame takes its members along (frames/membership.ts).
+        const originals = withMembers(this.selectedShapes(), this.ctx.board.all());
         this.gesture = { kind: 'dragging', down: gesture.down, originals, moved: originals };
       }
     }
@@ -168,7 +170,7 @@ export class SelectTool extends BaseTool {
     const ui = this.ctx.ui.getState();
     if (gesture.kind === 'pointing') this.click(gesture.target, gesture.down);
     else if (gesture.kind === 'marquee') ui.select(gesture.additive ? [...gesture.base, ...gesture.ids] : gesture.ids);
-    else this.commit(gesture.originals, gesture.moved);
+    else this.commit(gesture.originals, gesture.moved, gesture.kind === 'dragging');
   }
 
   cancel(): void {
@@ -266,14 +268,27 @@ export class SelectTool extends BaseTool {
       ui.select(ui.selection.filter((id) => id !== target.id));
   }
 
-  /** One update per changed shape, all in one transact: one undo step. */
-  private commit(originals: readonly Shape[], moved: readonly Shape[]): void {
+  /**
+   * One update per changed shape, all in one transact: one undo step. A move
+   * also joins the shapes it drops inside a frame to it and takes those it
+   * drops outside out of theirs.
+   */
+  private commit(originals: readonly Shape[], moved: readonly Shape[], isMove: boolean): void {
     const patches = originals
       .map((original, i) => ({ id: original.id, patch: changedFields(original, moved[i] ?? original) }))
       .filter(({ patch }) => Object.keys(patch).length > 0);
     if (patches.length === 0) return;
-    this.ctx.board.transact(() => {
-      for (const { id, patch } of patches) this.ctx.board.update(id, patch);
+    const board = this.ctx.board;
+    board.transact(() => {
+      for (const { id, patch } of patches) board.update(id, patch);
+      if (!isMove) return;
+      const movedIds = new Set(moved.map((shape) => shape.id));
+      for (const { id, frameId } of membershipPatches(
+        moved.flatMap((shape) => board.get(shape.id) ?? []),
+        board.all(),
+      )) {
+        if (movedIds.has(id)) board.update(id, { frameId });
+      }
     });
   }
 

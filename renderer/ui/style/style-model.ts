@@ -45,7 +45,7 @@ const OUTLINED: readonly Kind[] = ['rect', 'ellipse', 'line', 'arrow'];
 /** Which kinds each property means something for. A note's colour is its own; its text is always dark. */
 const KINDS: { readonly [Key in StyleKey]: readonly Kind[] } = {
   stroke: ['pen', 'rect', 'ellipse', 'line', 'arrow', 'text'],
-  fill: ['rect', 'ellipse'],
+  fill: ['rect', 'ellipse', 'frame'],
   strokeWidth: ['pen', ...OUTLINED],
   dash: OUTLINED,
   opacity: ALL_KINDS,

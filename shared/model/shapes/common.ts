@@ -67,4 +67,6 @@ export const baseShapeFields = {
   opacity: z.number().min(0).max(1),
   style: styleSchema,
   groupId: shapeIdSchema.optional(),
+  /** The frame that holds the shape (shapes/frame.ts); absent on boards made before frames. */
+  frameId: shapeIdSchema.optional(),
 };

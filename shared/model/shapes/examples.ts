@@ -32,6 +32,7 @@ const EXAMPLES: { [Type in ShapeType]: ShapeOfType<Type> } = {
     naturalHeight: 900,
     mime: 'image/png',
   },
+  frame: { type: 'frame', id: 'frame-1', ...common, w: 400, h: 300, name: 'Frame 1' },
 };
 
 export function exampleShape<Type extends ShapeType>(

@@ -9,13 +9,14 @@ import { describeIssues } from '../issues';
 import { arrowShapeSchema } from './arrow';
 import { ellipseShapeSchema } from './ellipse';
 import { imageShapeSchema } from './image';
+import { frameShapeSchema } from './frame';
 import { lineShapeSchema } from './line';
 import { noteShapeSchema } from './note';
 import { penShapeSchema } from './pen';
 import { rectShapeSchema } from './rect';
 import { textShapeSchema } from './text';
 
-export const SHAPE_TYPES = ['pen', 'rect', 'ellipse', 'line', 'arrow', 'text', 'note', 'image'] as const;
+export const SHAPE_TYPES = ['pen', 'rect', 'ellipse', 'line', 'arrow', 'text', 'note', 'image', 'frame'] as const;
 export type ShapeType = (typeof SHAPE_TYPES)[number];
 
 export const shapeSchema = z.discriminatedUnion('type', [
@@ -27,6 +28,7 @@ export const shapeSchema = z.discriminatedUnion('type', [
   textShapeSchema,
   noteShapeSchema,
   imageShapeSchema,
+  frameShapeSchema,
 ]);
 export type Shape = z.infer<typeof shapeSchema>;
 export type ShapeOfType<Type extends ShapeType> = Extract<Shape, { type: Type }>;
@@ -66,6 +68,7 @@ export {
   type Binding,
   type ConnectorRoute,
 } from './connector';
+export { frameShapeSchema, type FrameShape } from './frame';
 export { noteShapeSchema, type NoteShape } from './note';
 export { PEN_POINT_STRIDE, penShapeSchema, penPointsSchema, type PenShape } from './pen';
 export { rectShapeSchema, type RectShape } from './rect';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PEN_POINTS, MAX_TEXT_LENGTH } from '../limits';
 import { MAX_IMAGE_SIDE_PX } from './image';
+import { MAX_FRAME_NAME_LENGTH, MAX_PEN_POINTS, MAX_TEXT_LENGTH } from '../limits';
 import { exampleShape, exampleShapes } from './examples';
 import { parseShape, SHAPE_TYPES, type Shape } from './index';
 
@@ -29,6 +29,19 @@ describe('shape schemas', () => {
     expect(errorOf(exampleShape('rect', { style: { ...style, dash: 'wavy' as 'dotted' } }))).toMatch(/^style\.dash: /);
     expect(parseShape(exampleShape('text', { align: 'center' })).ok).toBe(true);
     expect(errorOf(exampleShape('note', { align: 'justify' as 'left' }))).toMatch(/^align: /);
+  });
+
+  it('reads boards made before frames (no frameId, no frame kind) and checks frames', () => {
+    for (const shape of exampleShapes().filter((each) => each.type !== 'frame')) {
+      expect('frameId' in shape, shape.type).toBe(false);
+      expect(parseShape(shape).ok, shape.type).toBe(true);
+    }
+    expect(parseShape(exampleShape('rect', { frameId: 'frame-1' })).ok).toBe(true);
+    expect(errorOf(exampleShape('rect', { frameId: 'a b' }))).toMatch(/^frameId: /);
+    expect(parseShape(exampleShape('frame', { name: '' })).ok).toBe(true);
+    expect(errorOf(exampleShape('frame', { name: 'x'.repeat(MAX_FRAME_NAME_LENGTH + 1) }))).toMatch(/^name: /);
+    expect(errorOf({ ...exampleShape('frame'), name: undefined })).toMatch(/^name: /);
+    expect(errorOf(exampleShape('frame', { w: -1 }))).toMatch(/^w: /);
   });
 
   it('names the field that is wrong', () => {

@@ -122,6 +122,9 @@ export class RecordingContext implements PaintContext<FakeImage> {
   rect(...args: number[]): void {
     this.record('rect', args);
   }
+  clip(): void {
+    this.record('clip', []);
+  }
   ellipse(...args: number[]): void {
     this.record('ellipse', args);
   }
