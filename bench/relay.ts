@@ -6,6 +6,7 @@ import { compareRuns, formatHostileSummary } from './relay/hostile/report';
 import { type BenchOptions, parseBenchOptions, USAGE } from './relay/options';
 import { formatTable, jsonNumbers, saveResult } from './relay/report';
 import { easelRow, formatSideBySide, measurePeer, ratioToBestPeer } from './relay/peers/side-by-side';
+import { measureClusterRun } from './relay/cluster-run';
 import { measureRun, type RunOutcome } from './relay/run';
 
 /**
@@ -22,7 +23,7 @@ async function main(options: BenchOptions): Promise<number> {
   const progress = (line: string) => {
     if (!options.json) process.stderr.write(`[bench:relay] ${line}\n`);
   };
-  if (options.against.length > 0) return sideBySide(options, progress);
+  if (options.against.length > 0 || options.nodes > 1) return sideBySide(options, progress);
   if (!options.hostile) {
     const { result } = await measureRun(options, false, progress);
     const file = await saveResult(resultsDir, result);
@@ -99,12 +100,16 @@ async function sideBySide(options: BenchOptions, progress: (line: string) => voi
     progress(`${peer}: its default in-memory configuration`);
     rows.push(await measurePeer(peer, options, progress));
   }
+  if (options.nodes > 1) {
+    progress(`easel ×${options.nodes}: relays on PostgreSQL and Redis, clients spread over them`);
+    rows.push(await measureClusterRun(options, progress));
+  }
   const loadAverage = os.loadavg();
   const { ratio, bestPeer } = ratioToBestPeer(rows);
   const combined = {
     benchmark: 'relay-side-by-side',
     startedAt: result.startedAt,
-    config: { clients: options.clients, rateHz: options.rateHz, seconds: options.seconds },
+    config: { clients: options.clients, rateHz: options.rateHz, seconds: options.seconds, nodes: options.nodes },
     rows,
     easelP99OverBestPeer: ratio,
     bestPeer: bestPeer?.server ?? null,

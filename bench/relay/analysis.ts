@@ -16,13 +16,16 @@ export interface Measurements {
   /** Receipts that name no update any client sent. */
   unknown: number;
   deliveryMs: Summary;
+  /** With clients spread over several relays: deliveries whose receiver is on another relay than the sender. */
+  crossNodeDeliveryMs?: Summary;
   ackMs: Summary;
   acksMissing: number;
   /** How late sends went out against their schedule (load-generator health). */
   sendLagMs: Summary;
 }
 
-export function analyze(results: GroupResult[], plan: RunPlan, clients: number): Measurements {
+/** `nodes`: client i is on relay i mod nodes (1: one relay). */
+export function analyze(results: GroupResult[], plan: RunPlan, clients: number, nodes = 1): Measurements {
   const inWindow = (ms: number) => ms >= plan.windowStartMs && ms < plan.windowEndMs;
   // Every send by key, window or not, so a late receipt of a warm-up send is not "unknown".
   const sends = new Map<number, { sendMs: number; client: number; receivers: Uint8Array | null }>();
@@ -49,6 +52,7 @@ export function analyze(results: GroupResult[], plan: RunPlan, clients: number):
   }
 
   const delivery = new Column(sent * Math.max(1, clients - 1));
+  const crossNode = new Column();
   let duplicates = 0;
   let echoes = 0;
   let unknown = 0;
@@ -69,6 +73,7 @@ export function analyze(results: GroupResult[], plan: RunPlan, clients: number):
       }
       send.receivers[receiver] = 1;
       delivery.push(result.recvMs[i]! - send.sendMs);
+      if (nodes > 1 && receiver % nodes !== send.client % nodes) crossNode.push(result.recvMs[i]! - send.sendMs);
     }
   }
   const expected = sent * (clients - 1);
@@ -81,6 +86,7 @@ export function analyze(results: GroupResult[], plan: RunPlan, clients: number):
     echoes,
     unknown,
     deliveryMs: summarize(delivery.toArray()),
+    ...(nodes > 1 ? { crossNodeDeliveryMs: summarize(crossNode.toArray()) } : {}),
     ackMs: summarize(ack.toArray()),
     acksMissing,
     sendLagMs: summarize(lag.toArray()),

@@ -11,7 +11,8 @@ import { updateKeys } from './update-id';
  * clock in every thread, so sends and receipts from different threads compare.
  */
 export interface GroupConfig {
-  url: string;
+  /** Client i connects to urls[i mod urls.length] (several relays: clients spread over them). */
+  urls: string[];
   boardId: string;
   totalClients: number;
   /** Global indices of this group's clients (0 ≤ index < totalClients). */
@@ -85,14 +86,15 @@ export class ClientGroup {
 
   /** Connects every client, then joins each to the board. */
   async join(): Promise<void> {
-    const { url, boardId, indices, client: kind } = this.config;
+    const { urls, boardId, indices, client: kind } = this.config;
     const sink = {
       sent: (client: number, key: number, expectsAck: boolean) => this.recordSend(client, key, expectsAck),
       acked: (sendIndex: number, ack: PlainAck) => this.recordAck(sendIndex, ack),
       received: (client: number, update: Uint8Array | ArrayBuffer) => this.recordReceipt(client, update),
       fatal: (message: string) => this.fail(message),
     };
-    for (const index of indices) this.clients.push(createLoadClient(kind, index, url, boardId, sink));
+    for (const index of indices)
+      this.clients.push(createLoadClient(kind, index, urls[index % urls.length]!, boardId, sink));
     await Promise.all(this.clients.map((client) => client.connect(CONNECT_TIMEOUT_MS)));
     await Promise.all(this.clients.map((client) => client.join(JOIN_TIMEOUT_MS)));
     for (const client of this.clients) client.prepare(this.config.editsPerClient);

@@ -28,9 +28,10 @@ const POLL_MS = 100;
 export const BOARD_ID = HONEST_BOARD;
 
 export interface LoadTarget {
-  url: string;
-  /** The server's process, whose CPU is sampled over the window. */
-  pid: number;
+  /** Client i connects to urls[i mod urls.length]. */
+  urls: string[];
+  /** The server's processes, whose CPU is sampled (summed) over the window. */
+  pids: number[];
   client: ClientKind | PeerClientKind;
   /** Rejects if the server dies during the run. */
   failed: Promise<never>;
@@ -60,7 +61,7 @@ export async function driveLoad(
   const now = () => Number(process.hrtime.bigint() - t0) / 1e6;
   const groups: GroupHandle[] = createGroups(
     {
-      url: target.url,
+      urls: target.urls,
       boardId: BOARD_ID,
       totalClients: options.clients,
       t0,
@@ -83,7 +84,7 @@ export async function driveLoad(
       windowStartMs,
       windowEndMs,
     };
-    const cpu = sampleCpuOverWindow(target.pid, plan, now);
+    const cpu = sampleCpuOverWindow(target.pids, plan, now);
     cpu.catch(() => undefined); // awaited below; an earlier failure must not leave it unhandled
     progress(`warming up ${options.warmupSeconds} s, then measuring ${options.seconds} s`);
     const running = Promise.all(groups.map((group) => group.run(plan)));
@@ -109,16 +110,21 @@ export function describeThreads(options: BenchOptions, client: ClientKind | Peer
   return `${label}, ${where}`;
 }
 
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-/** CPU of the relay, of this process (all its threads) and of the machine between window start and end. */
-async function sampleCpuOverWindow(relayPid: number, plan: RunPlan, now: () => number): Promise<WindowCpu> {
+/** CPU of the relay (its processes together), of this process (all its threads) and of the machine between window start and end. */
+async function sampleCpuOverWindow(relayPids: number[], plan: RunPlan, now: () => number): Promise<WindowCpu> {
   const sample = () => ({
     at: now(),
-    relay: processCpuSeconds(relayPid),
-    relaySyscalls: processSyscalls(relayPid),
+    relay: sum(relayPids.map(processCpuSeconds)),
+    relaySyscalls: relayPids.map(processSyscalls).reduce((total, calls) => ({
+      reads: total.reads + calls.reads,
+      writes: total.writes + calls.writes,
+    })),
     self: processCpuSeconds(process.pid),
     machine: machineCpuSeconds(),
   });

@@ -23,6 +23,9 @@ Options:
                 loopback address); compare honest p99 and the relay's peak RSS
   --pairs N     with --hostile: N pairs of runs, alternating, compared by their
                 median p99 (a shared machine's noise) (default 1)
+  --nodes N     also run the same load with the clients spread over N relays
+                (2-8) sharing a throwaway PostgreSQL and Redis (needs both
+                installed), beside the single relay with its file store
   --against P   also run the same load against peers, one after the other, and
                 print one table: P is a comma-separated list of hocuspocus and
                 y-websocket (each in its default in-memory configuration,
@@ -54,6 +57,8 @@ export interface BenchOptions {
   pairs: number;
   /** Peers to run the same load against, side by side with Easel ([]: Easel alone). */
   against: Peer[];
+  /** With N > 1: also the same load over N relays on PostgreSQL + Redis (1: the single relay only). */
+  nodes: number;
   json: boolean;
 }
 
@@ -76,6 +81,7 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         hostile: { type: 'boolean' },
         pairs: { type: 'string' },
         against: { type: 'string' },
+        nodes: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -99,12 +105,12 @@ export function parseBenchOptions(argv: string[]): OptionsParse {
         hostile: values.hostile ?? false,
         pairs: integer('--pairs', values.pairs, 1, 1, 10),
         against: peerList(values.against),
+        nodes: values.nodes === undefined ? 1 : integer('--nodes', values.nodes, 1, 2, 8),
         json: values.json ?? false,
       },
     };
-    if (parsed.options.hostile && parsed.options.against.length > 0) {
-      throw new OptionError('--against and --hostile: run them one at a time');
-    }
+    const modes = [parsed.options.hostile, parsed.options.against.length > 0, parsed.options.nodes > 1];
+    if (modes.filter(Boolean).length > 1) throw new OptionError('--hostile, --against and --nodes: run one at a time');
     return parsed;
   } catch (error) {
     if (error instanceof OptionError) return { kind: 'error', message: error.message };

@@ -13,7 +13,7 @@ export interface BenchResult extends Measurements {
   startedAt: string;
   node: string;
   cpus: number;
-  config: Omit<BenchOptions, 'json' | 'pairs' | 'against'> & {
+  config: Omit<BenchOptions, 'json' | 'pairs' | 'against' | 'nodes'> & {
     boardId: string;
     storage: string;
     fsyncProbeMs: Summary;

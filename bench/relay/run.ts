@@ -69,7 +69,7 @@ export async function measureRun(
       await sleep(HOSTILE_HEAD_START_MS);
     }
 
-    const target = { url: relay.url, pid: relay.pid, client: options.client, failed };
+    const target = { urls: [relay.url], pids: [relay.pid], client: options.client, failed };
     const { results, plan, window, drainMs, startedAt } = await driveLoad(target, options, progress);
     const hostileTally = guests ? await guests.stop() : null;
     guests = undefined;
@@ -155,7 +155,7 @@ function relayNodeFlags(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Rejects if the relay exits before the benchmark stops it. */
-function unexpectedExit(relay: RelayProcess): Promise<never> {
+export function unexpectedExit(relay: RelayProcess): Promise<never> {
   const failed = relay.exited.then((code) => {
     if (relay.child.killed) return new Promise<never>(() => undefined);
     throw new Error(`relay exited (${code}) during the benchmark:\n${relay.stderr()}`);

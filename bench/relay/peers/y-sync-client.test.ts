@@ -62,6 +62,10 @@ describe('--against', () => {
     expect(parsed.kind === 'run' && parsed.options.against).toEqual(['hocuspocus', 'y-websocket']);
     expect(parseBenchOptions(['--against', 'sharedb'])).toMatchObject({ kind: 'error' });
     expect(parseBenchOptions(['--against', 'hocuspocus', '--hostile'])).toMatchObject({ kind: 'error' });
+    expect(parseBenchOptions(['--against', 'hocuspocus', '--nodes', '3'])).toMatchObject({ kind: 'error' });
+    const nodes = parseBenchOptions(['--nodes', '3']);
+    expect(nodes.kind === 'run' && nodes.options.nodes).toBe(3);
+    expect(parseBenchOptions(['--nodes', '1'])).toMatchObject({ kind: 'error' });
   });
 
   it("compares Easel's p99 with the best peer that delivered everything", () => {
