@@ -20,6 +20,8 @@ describe('parseCliOptions', () => {
           maxBoardBytes: 64 * 1024 ** 2,
           softSocketBufferBytes: 4 * 1024 ** 2,
           maxSocketBufferBytes: 32 * 1024 ** 2,
+          maxFileBytes: 25 * 1024 ** 2,
+          maxBoardFileBytes: 256 * 1024 ** 2,
         },
         allowedHosts: [],
         budgets: DEFAULT_RELAY_BUDGETS,
@@ -122,6 +124,9 @@ describe('parseCliOptions', () => {
     expect(parseCliOptions(['--max-board-bytes', '1.5 GiB'], {})).toMatchObject({
       options: { memory: { maxBoardBytes: 1.5 * 1024 ** 3 } },
     });
+    expect(parseCliOptions(['--max-file-bytes', '10MiB', '--max-board-file-bytes', '1GiB'], {})).toMatchObject({
+      options: { memory: { maxFileBytes: 10 * 1024 ** 2, maxBoardFileBytes: 1024 ** 3 } },
+    });
   });
 
   it('takes --allow-host names and every budget flag, seconds as milliseconds', () => {
@@ -132,6 +137,7 @@ describe('parseCliOptions', () => {
         ...['--max-connections-per-ip', '9', '--handshakes-per-ip-per-minute', '11'],
         ...['--handshake-timeout-seconds', '1.5', '--max-auth-failures-per-ip', '3'],
         ...['--auth-lockout-seconds', '30', '--max-open-logs', '16'],
+        ...['--max-image-megapixels', '12'],
       ],
       {},
     );
@@ -148,6 +154,7 @@ describe('parseCliOptions', () => {
           maxAuthFailuresPerAddress: 3,
           authLockoutMs: 30_000,
           maxOpenLogs: 16,
+          maxImagePixels: 12_000_000,
         },
       },
     });

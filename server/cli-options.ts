@@ -41,7 +41,7 @@ Options:
   --log-level LEVEL  fatal, error, warn, info, debug or silent (env LOG_LEVEL; default info)
   -h, --help         show this help
 
-Memory (SIZE in bytes or with a binary unit: 512KiB, 64MiB, 1GiB):
+Memory and disk (SIZE in bytes or with a binary unit: 512KiB, 64MiB, 1GiB):
 ${sizeUsage}
 
 Limits and budgets (per IP: an IPv4 address, or an IPv6 /64; connections with

@@ -40,6 +40,8 @@ async function main(): Promise<void> {
       hostToken: options.hostToken,
       allowedOrigins: options.allowedOrigins,
       maxBoardBytes: options.memory.maxBoardBytes,
+      maxFileBytes: options.memory.maxFileBytes,
+      maxBoardFileBytes: options.memory.maxBoardFileBytes,
       backpressure: {
         softBytes: options.memory.softSocketBufferBytes,
         hardBytes: options.memory.maxSocketBufferBytes,

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BOARD_FILE_BYTES, DEFAULT_MAX_FILE_BYTES } from '../shared/files';
 import { DEFAULT_MAX_BOARD_BYTES } from './storage/types';
 import { DEFAULT_BACKPRESSURE } from './transport/backpressure';
 
@@ -9,12 +10,18 @@ export interface MemoryLimits {
   softSocketBufferBytes: number;
   /** Past this much unsent to one connection (plus a join answer on its way), it is disconnected. */
   maxSocketBufferBytes: number;
+  /** One uploaded file (an image on a board). */
+  maxFileBytes: number;
+  /** Every file of one board together. */
+  maxBoardFileBytes: number;
 }
 
 export const DEFAULT_MEMORY_LIMITS: MemoryLimits = {
   maxBoardBytes: DEFAULT_MAX_BOARD_BYTES,
   softSocketBufferBytes: DEFAULT_BACKPRESSURE.softBytes,
   maxSocketBufferBytes: DEFAULT_BACKPRESSURE.hardBytes,
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  maxBoardFileBytes: DEFAULT_MAX_BOARD_FILE_BYTES,
 };
 
 export interface SizeFlag {
@@ -39,6 +46,16 @@ export const SIZE_FLAGS: readonly SizeFlag[] = [
     flag: 'max-socket-buffer',
     key: 'maxSocketBufferBytes',
     help: 'unsent bytes (besides one board being sent) past which a connection is dropped; it reconnects and resyncs',
+  },
+  {
+    flag: 'max-file-bytes',
+    key: 'maxFileBytes',
+    help: 'one file uploaded to a board (an image); a larger one is refused with 413 before the rest is read',
+  },
+  {
+    flag: 'max-board-file-bytes',
+    key: 'maxBoardFileBytes',
+    help: 'every file of one board together; an upload past it is refused (413 QUOTA_EXCEEDED) and nothing is written',
   },
 ];
 

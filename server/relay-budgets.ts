@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_IMAGE_PIXELS } from '../shared/files';
 import { type BoardBudgets, DEFAULT_BOARD_BUDGETS } from './core/relay-core';
 import { DEFAULT_MAX_OPEN_LOGS } from './storage/file-store';
 
@@ -18,6 +19,8 @@ export interface RelayBudgets extends BoardBudgets {
   authLockoutMs: number;
   /** Board log files kept open at once; past it the least recently written is closed. */
   maxOpenLogs: number;
+  /** Width × height one uploaded image may claim (a decompression bomb claims far more). */
+  maxImagePixels: number;
 }
 
 export const DEFAULT_RELAY_BUDGETS: RelayBudgets = {
@@ -28,6 +31,7 @@ export const DEFAULT_RELAY_BUDGETS: RelayBudgets = {
   maxAuthFailuresPerAddress: 10,
   authLockoutMs: 10 * 60_000,
   maxOpenLogs: DEFAULT_MAX_OPEN_LOGS,
+  maxImagePixels: DEFAULT_MAX_IMAGE_PIXELS,
 };
 
 export interface BudgetFlag {
@@ -45,6 +49,13 @@ const count = (flag: string, key: keyof RelayBudgets, help: string): BudgetFlag 
   flag,
   key,
   scale: 1,
+  help,
+  fractional: false,
+});
+const megapixels = (flag: string, key: keyof RelayBudgets, help: string): BudgetFlag => ({
+  flag,
+  key,
+  scale: 1_000_000,
   help,
   fractional: false,
 });
@@ -66,6 +77,7 @@ export const BUDGET_FLAGS: readonly BudgetFlag[] = [
   count('max-auth-failures-per-ip', 'maxAuthFailuresPerAddress', 'wrong tokens per address before a lockout'),
   seconds('auth-lockout-seconds', 'authLockoutMs', 'how long a locked-out address is refused'),
   count('max-open-logs', 'maxOpenLogs', 'board log files kept open at once (file descriptors)'),
+  megapixels('max-image-megapixels', 'maxImagePixels', 'width × height one uploaded image may claim, in millions'),
 ];
 
 /** A budget's default as its flag takes it (seconds for times). */

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import packageJson from '../package.json' with { type: 'json' };
+import { DEFAULT_MAX_BOARD_FILE_BYTES, DEFAULT_MAX_FILE_BYTES } from '../shared/files';
 import { clipText, DESKTOP_APP_ORIGIN, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../shared/protocol';
 import { AccessControl } from './access/access-control';
 import { accessHttpHandler, isAccessPath } from './access/access-http';
@@ -10,8 +11,13 @@ import { BoardCatalog } from './catalog/board-catalog';
 import { catalogHttpHandler } from './catalog/catalog-http';
 import { connectRedis, defaultNodeName, openBoardStore, StoreProbe } from './cluster/deployment';
 import { PeerLink } from './cluster/peer-link';
+import { AuthLockout } from './core/address-budgets';
+import type { Grant } from './core/authorize';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
 import { type Logger, silentLogger } from './core/types';
+import { DiskFileStore } from './files/disk-file-store';
+import { filesHttpHandler, isFilePath, MAX_FILES_PER_BOARD } from './files/files-http';
+import type { BoardFileStore } from './files/types';
 import { DEFAULT_RELAY_BUDGETS, type RelayBudgets } from './relay-budgets';
 import type { BoardStore } from './storage/types';
 import { type BackpressureLimits, DEFAULT_BACKPRESSURE, watchBackpressure } from './transport/backpressure';
@@ -76,6 +82,10 @@ export interface RelayOptions {
   maxUpdateBytes?: number;
   /** What one board may take on disk; larger boards are not opened, updates past it are refused. */
   maxBoardBytes?: number;
+  /** One file uploaded to a board (docs/ARCHITECTURE.md#board-files). */
+  maxFileBytes?: number;
+  /** Every file of one board together. */
+  maxBoardFileBytes?: number;
   updateLimits?: RelayCoreOptions['updateLimits'];
   idleUnloadMs?: RelayCoreOptions['idleUnloadMs'];
   compactLogBytes?: RelayCoreOptions['compactLogBytes'];
@@ -164,8 +174,18 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       {
         client,
         logger: log,
-        // The API lists and deletes boards and hands out passes: only the host may use it, so no host token, no API.
-        api: () => hostApi,
+        // Files are for everyone a board admits; the rest of the API lists and deletes boards and hands out
+        // passes: only the host may use it, so no host token, no such API.
+        api: () => (request, response, path) => {
+          if (filesApi && isFilePath(path)) return filesApi(request, response, path);
+          if (hostApi) return hostApi(request, response, path);
+          response.writeHead(404, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          });
+          response.end(JSON.stringify({ ok: false, error: 'not found' }));
+        },
       },
     ),
   );
@@ -265,6 +285,45 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     ? (request, response, path) => (isAccessPath(path) || !catalogApi ? accessApi : catalogApi)(request, response, path)
     : undefined;
 
+  // Boards' files beside their folders; none with a store of the caller's (tests of the core).
+  const fileStore: BoardFileStore | null =
+    storeKind === 'files' && options.dataDir !== undefined ? new DiskFileStore(options.dataDir) : null;
+  if (fileStore) opened.push(() => fileStore.close());
+  const lookUpPass = (token: string): Grant | undefined => {
+    const check = access.checkToken(token);
+    if (!check.ok) return undefined;
+    const { id: passId, boardId, role, label } = check.pass;
+    return { kind: 'pass', passId, boardId, role, label };
+  };
+  // Wrong tokens count the same whether they come with a handshake or a file request.
+  const lockout = new AuthLockout({
+    maxFailures: budgets.maxAuthFailuresPerAddress,
+    lockoutMs: budgets.authLockoutMs,
+  });
+  const filesApi = fileStore
+    ? filesHttpHandler({
+        store: fileStore,
+        limits: {
+          maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+          maxBoardFileBytes: options.maxBoardFileBytes ?? DEFAULT_MAX_BOARD_FILE_BYTES,
+          maxImagePixels: budgets.maxImagePixels,
+          maxFilesPerBoard: MAX_FILES_PER_BOARD,
+        },
+        token: options.token,
+        hostToken: options.hostToken,
+        lookUpPass,
+        facts: {
+          refusalOf: (boardId) => core.refusalOf(boardId),
+          isLocked: (boardId) => access.isLocked(boardId),
+          passIsValid: (passId) => access.passIsValid(passId),
+        },
+        boardExists: (boardId) => core.boardExists(boardId),
+        allowedOrigins: socketOrigins,
+        lockout,
+        logger: log,
+      })
+    : undefined;
+
   const guests = new Set<string>();
   const countGuests = (change: () => void) => {
     const before = guests.size;
@@ -276,13 +335,9 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     admission({
       token: options.token,
       hostToken: options.hostToken,
-      lookUpPass: (token) => {
-        const check = access.checkToken(token);
-        if (!check.ok) return undefined;
-        const { id: passId, boardId, role, label } = check.pass;
-        return { kind: 'pass', passId, boardId, role, label };
-      },
+      lookUpPass,
       budgets,
+      lockout,
       log,
     }),
   );
@@ -342,6 +397,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
         await core.close();
         await access.close();
         await catalog?.close();
+        await fileStore?.close();
         storeProbe.stop();
         await redis?.close();
         await store.close();

@@ -12,6 +12,8 @@ export interface AdmissionOptions {
   /** Finds the grant of a pass token (server/access); without it, pass tokens are like any other. */
   lookUpPass?: PassLookup;
   budgets: Pick<RelayBudgets, 'handshakesPerAddressPerMinute' | 'maxAuthFailuresPerAddress' | 'authLockoutMs'>;
+  /** Wrong tokens per address, shared with the relay's other doors (file requests); one of its own when absent. */
+  lockout?: AuthLockout;
   log: Logger;
 }
 
@@ -36,7 +38,9 @@ type Next = (error?: Error) => void;
 export function admission(options: AdmissionOptions): (socket: RelaySocket, next: Next) => void {
   const { budgets, log } = options;
   const handshakes = new AddressRateLimit({ burst: budgets.handshakesPerAddressPerMinute, refillMs: 60_000 });
-  const lockout = new AuthLockout({ maxFailures: budgets.maxAuthFailuresPerAddress, lockoutMs: budgets.authLockoutMs });
+  const lockout =
+    options.lockout ??
+    new AuthLockout({ maxFailures: budgets.maxAuthFailuresPerAddress, lockoutMs: budgets.authLockoutMs });
 
   return (socket, next) => {
     const address = addressKey(socket.handshake.address);

@@ -55,20 +55,37 @@ export function checkHandshake(
     };
   }
   const auth = parsed.data;
-  const given = auth.token;
+  const verdict = grantForToken(auth.token, requiredToken, hostToken, lookUpPass);
+  if (!verdict.ok) return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: verdict.detail };
+  return { ok: true, auth, role: verdict.role, grant: verdict.grant };
+}
+
+export type TokenVerdict = { ok: true; role: ClientRole; grant: Grant } | { ok: false; detail: string };
+
+/**
+ * What a token admits its bearer to, for a socket's handshake and for the
+ * relay's file requests alike: the host token, the relay's `--token`, a pass
+ * token that still opens its board, or (with neither token set) anyone.
+ */
+export function grantForToken(
+  given: string | undefined,
+  requiredToken: string | undefined,
+  hostToken?: string,
+  lookUpPass?: PassLookup,
+): TokenVerdict {
   if (hostToken !== undefined && tokensMatch(given, hostToken)) {
-    return { ok: true, auth, role: 'host', grant: { kind: 'host' } };
+    return { ok: true, role: 'host', grant: { kind: 'host' } };
   }
-  if (tokensMatch(given, requiredToken)) return { ok: true, auth, role: 'guest', grant: { kind: 'token' } };
+  if (tokensMatch(given, requiredToken)) return { ok: true, role: 'guest', grant: { kind: 'token' } };
   if (lookUpPass && given !== undefined && passIdOfToken(given) !== undefined) {
     const grant = lookUpPass(given);
-    if (grant) return { ok: true, auth, role: 'guest', grant };
-    return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: PASS_REFUSED_DETAIL };
+    if (grant) return { ok: true, role: 'guest', grant };
+    return { ok: false, detail: PASS_REFUSED_DETAIL };
   }
   if (requiredToken === undefined && hostToken === undefined) {
-    return { ok: true, auth, role: 'guest', grant: { kind: 'token' } };
+    return { ok: true, role: 'guest', grant: { kind: 'token' } };
   }
-  return { ok: false, message: CONNECT_ERRORS.unauthorized, detail: 'missing or wrong access token' };
+  return { ok: false, detail: 'missing or wrong access token' };
 }
 
 /** Constant-time comparison; hashing first makes the lengths equal. */
