@@ -137,6 +137,7 @@ export function BoardView({
             reconnectedAt: sync.reconnectedAt,
             role: sync.role,
             refusal: sync.refusal,
+            rejection: sync.rejection,
           }}
           onRetry={sync.retryNow}
         />

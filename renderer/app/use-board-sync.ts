@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Role } from '../../shared/protocol';
+import type { Role, WireError } from '../../shared/protocol';
 import { isBrowserClient } from '../local/browser-client';
 import { type LocalFirstBoard, openLocalFirstBoard } from '../local/local-first-board';
 import { guardUnload } from '../local/unload-guard';
@@ -25,6 +25,8 @@ export interface BoardSyncState {
   role: Role | null;
   /** Why the relay will not open this board for us (another board's link, a deleted board), or null. */
   refusal: string | null;
+  /** Why the relay refused to store our last change, while changes wait (see BoardSync.rejection). */
+  rejection: WireError | null;
 }
 
 const INITIAL: BoardSyncState = {
@@ -38,6 +40,7 @@ const INITIAL: BoardSyncState = {
   epochMismatch: null,
   role: null,
   refusal: null,
+  rejection: null,
 };
 
 /**
@@ -101,6 +104,7 @@ export function useBoardSync(
           epochMismatch: board.epochMismatch,
           role: board.role,
           refusal: board.refusal?.message ?? null,
+          rejection: board.rejection,
         });
       };
       board.events.on('status', update);
@@ -108,6 +112,7 @@ export function useBoardSync(
       board.events.on('epoch-mismatch', update);
       board.events.on('role', update);
       board.events.on('refusal', update);
+      board.events.on('rejection', update);
       opened.client.events.on('connection', update);
       setClient(opened.client);
       update();

@@ -48,6 +48,8 @@ export interface BoardSyncEvents extends Record<string, unknown> {
   role: Role;
   /** The relay refused to open the board for us (FORBIDDEN: another board's link, a deleted board), or null again. */
   refusal: WireError | null;
+  /** The relay refused to store a change of ours (TOO_LARGE, INVALID_UPDATE, …), or null once one is stored again. */
+  rejection: WireError | null;
 }
 
 export interface BoardSyncOptions {
@@ -82,6 +84,7 @@ export class BoardSync {
   private closed = false;
   private currentRole: Role | null = null;
   private currentRefusal: WireError | null = null;
+  private currentRejection: WireError | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly sendAwareness = throttle(() => this.sendOwnAwareness(), AWARENESS_THROTTLE_MS);
 
@@ -119,6 +122,16 @@ export class BoardSync {
   /** Why the relay would not open the board for us, while it does not (retrying would not help). */
   get refusal(): WireError | null {
     return this.currentRefusal;
+  }
+
+  /**
+   * Why the relay refused our last change, until it stores one again. The
+   * change stays in the doc and unacknowledged (so it is never counted as
+   * saved); what it takes to store it (room on a full board, a rejoin) is the
+   * person's to decide, so the save indicator says why.
+   */
+  get rejection(): WireError | null {
+    return this.currentRejection;
   }
 
   /** Editor or viewer, once the relay said; null before the first join. */
@@ -271,6 +284,7 @@ export class BoardSync {
         }
         this.events.emit('error', ack.error);
         if (RETRYABLE.has(ack.error.code)) this.scheduleResync();
+        else this.setRejection(ack.error);
       },
       () => {
         // Disconnected or timed out: the next join's diff covers these changes.
@@ -283,6 +297,8 @@ export class BoardSync {
     let changed = false;
     for (const seq of seqs) changed = this.unacked.delete(seq) || changed;
     if (changed && !this.closed) this.events.emit('pending', this.unacked.size);
+    // Only once nothing refused is left waiting: a later change being stored says nothing about it.
+    if (this.unacked.size === 0) this.setRejection(null);
   }
 
   private scheduleResync(): void {
@@ -321,6 +337,12 @@ export class BoardSync {
     this.channel.awareness(this.boardId, encodeAwarenessUpdate(awareness, [awareness.clientID]));
   }
 
+  private setRejection(rejection: WireError | null): void {
+    if (rejection?.message === this.currentRejection?.message || this.closed) return;
+    this.currentRejection = rejection;
+    this.events.emit('rejection', rejection);
+  }
+
   private setRefusal(refusal: WireError | null): void {
     if (refusal?.message === this.currentRefusal?.message || this.closed) return;
     this.currentRefusal = refusal;
@@ -334,6 +356,7 @@ export class BoardSync {
       // Not saved, and not ours to save now: nothing of a viewer's is counted as unsaved.
       this.unacked.clear();
       this.events.emit('pending', 0);
+      this.setRejection(null);
     }
     this.events.emit('role', role);
   }

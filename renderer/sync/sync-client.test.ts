@@ -294,6 +294,36 @@ describe('SyncClient against a real relay', () => {
     patient.retryNow();
     await waitFor(() => patient.status.state === 'connected', 'connected after retryNow', 3_000);
   });
+
+  it('says why the relay refused to store a change (a full board), keeps it unsaved, and forgets the reason once nothing waits', async () => {
+    const port = relay.port;
+    await relay.close();
+    relay = await createRelay({ port, dataDir: dataDir.path, maxBoardBytes: 64 * 1024 });
+    const { doc, board } = openBoard(client(), 'full');
+    await waitFor(() => board.status === 'synced', 'synced');
+    const rejections: unknown[] = [];
+    board.events.on('rejection', (rejection) => rejections.push(rejection));
+    const page = 'x'.repeat(30_000);
+    for (let i = 0; i < 4 && !board.rejection; i++) {
+      shapes(doc).set(`page-${i}`, { text: page });
+      await waitFor(() => board.pendingCount === 0 || board.rejection !== null, `page ${i} stored or refused`);
+    }
+    expect(board.rejection).toMatchObject({ code: 'TOO_LARGE' });
+    expect(board.pendingCount).toBeGreaterThan(0);
+    expect(rejections).toHaveLength(1);
+
+    // Deleting still works, but the refused addition still waits: the reason stays.
+    shapes(doc).delete('page-0');
+    await sleep(300);
+    expect(board.rejection).toMatchObject({ code: 'TOO_LARGE' });
+    // The refused page removed again: the next rejoin has nothing the relay refuses, and nothing waits.
+    for (const key of [...shapes(doc).keys()]) shapes(doc).delete(key);
+    const port2 = relay.port;
+    await relay.close();
+    relay = await createRelay({ port: port2, dataDir: dataDir.path });
+    await waitFor(() => board.status === 'synced' && board.pendingCount === 0, 'everything stored after the rejoin');
+    expect(board.rejection).toBeNull();
+  });
 });
 
 describe('SyncClient moving to another relay', () => {

@@ -19,6 +19,21 @@ const base: StatusInput = {
 };
 
 describe('describeStatus', () => {
+  it('says a change the relay refused to store is not saved, why, and that it stays on this device', () => {
+    const rejection = { code: 'TOO_LARGE', message: 'board full is at its limit of 64 KiB' } as const;
+    expect(describeStatus({ ...base, pending: 2, rejection })).toEqual({
+      tone: 'error',
+      label: 'Not saved — 2 changes',
+      detail:
+        'The board is at the relay’s size limit, so it stores no more additions. Deleting shapes still works (board full is at its limit of 64 KiB). Your changes stay on this device.',
+      canRetry: false,
+    });
+    // Nothing waiting, or not connected: the reason is not what the person needs to know now.
+    expect(describeStatus({ ...base, pending: 0, rejection })).toMatchObject({ label: 'Saved' });
+    const offline = { ...base, board: 'offline' as const, connection: { ...connected, state: 'offline' as const } };
+    expect(describeStatus({ ...offline, pending: 2, rejection })).toMatchObject({ tone: 'offline' });
+  });
+
   it('never speaks of unsaved changes to a viewer, and says so when access ended, with no retry', () => {
     expect(describeStatus({ ...base, role: 'viewer', pending: 3 })).toMatchObject({
       tone: 'saved',

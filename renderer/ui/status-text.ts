@@ -4,7 +4,7 @@
  * local change has been acknowledged by the relay as stored; anything not yet
  * acknowledged is counted.
  */
-import type { Role } from '../../shared/protocol';
+import type { Role, WireError } from '../../shared/protocol';
 import type { BoardStatus, ConnectionStatus } from '../sync';
 
 /** How long "Reconnected" shows after the board is back in sync, ms. */
@@ -23,6 +23,8 @@ export interface StatusInput {
   role?: Role | null;
   /** The relay will not open this board for us, in its words (FORBIDDEN). */
   refusal?: string | null;
+  /** The relay refused to store a change that is still waiting (TOO_LARGE, INVALID_UPDATE, FORBIDDEN). */
+  rejection?: WireError | null;
   now: number;
 }
 
@@ -49,6 +51,23 @@ export const FALLBACK_DETAIL = 'Connected (fallback)';
 
 const changes = (n: number) => (n === 1 ? '1 change' : `${n} changes`);
 
+/** Why a change was not stored, by the relay's code; its own message follows in brackets. */
+const REJECTIONS: Record<string, string> = {
+  TOO_LARGE: 'The board is at the relay’s size limit, so it stores no more additions. Deleting shapes still works',
+  INVALID_UPDATE: 'The relay refused the change as invalid',
+  FORBIDDEN: 'The relay does not let you edit this board',
+};
+
+function describeRejection(rejection: WireError, pending: number): StatusText {
+  const reason = REJECTIONS[rejection.code] ?? 'The relay refused the change';
+  return {
+    tone: 'error',
+    label: `Not saved — ${changes(pending)}`,
+    detail: `${reason} (${rejection.message}). Your changes stay on this device.`,
+    canRetry: false,
+  };
+}
+
 export function describeStatus(input: StatusInput): StatusText {
   const { board, connection, now } = input;
   const viewer = input.role === 'viewer';
@@ -68,6 +87,7 @@ export function describeStatus(input: StatusInput): StatusText {
       canRetry: true,
     };
   }
+  if (input.rejection && pending > 0 && board === 'synced') return describeRejection(input.rejection, pending);
   if (board === 'offline' || connection.state === 'offline') {
     const retryIn =
       connection.nextRetryAt === null ? null : Math.max(0, Math.ceil((connection.nextRetryAt - now) / 1000));
