@@ -213,6 +213,38 @@ describe('--max-board-bytes', () => {
   });
 });
 
+describe('--max-board-structs', () => {
+  it('refuses additions past the struct budget with TOO_LARGE (a flood of tiny edits), still takes deletions, keeps what it acknowledged', async () => {
+    const relay = await start(['--max-board-structs', '100']);
+    const socket = await connect(relay.url);
+    await join(socket, 'tiny-edits');
+    // Forty tiny entries: a few bytes each on disk, each a struct in the relay's memory for good.
+    const author = new Y.Doc();
+    let captured: Uint8Array | undefined;
+    author.on('update', (update: Uint8Array) => (captured = update));
+    const batch = (round: number) => {
+      author.transact(() => {
+        for (let i = 0; i < 40; i++) author.getMap('shapes').set(`${round}.${i}`, i);
+      });
+      return captured!;
+    };
+    expect(await send(socket, 'tiny-edits', batch(0))).toEqual({ ok: true });
+    expect(await send(socket, 'tiny-edits', batch(1))).toEqual({ ok: true });
+    const refused = await send(socket, 'tiny-edits', batch(2));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/holds 80 changes of its 100 \(--max-board-structs\)/);
+    // Deleting still works on a full board (from a view of what the relay holds: the author's doc has the refused batch).
+    const reader = await readBack(relay.url, 'tiny-edits');
+    expect(reader.getMap('shapes').size).toBe(80);
+    let deletion: Uint8Array | undefined;
+    reader.on('update', (update: Uint8Array) => (deletion = update));
+    reader.transact(() => [...reader.getMap('shapes').keys()].forEach((key) => reader.getMap('shapes').delete(key)));
+    expect(await send(socket, 'tiny-edits', deletion!)).toEqual({ ok: true });
+    expect((await readBack(relay.url, 'tiny-edits')).getMap('shapes').size).toBe(0);
+    expect(await healthy(relay.url)).toBe(true);
+  });
+});
+
 describe('boards stored before the relay checked updates', () => {
   it('a stored subdocument bomb loads as deleted content, fast and small, keeping the rest of the board', async () => {
     // Written straight through the storage layer, as an older relay would have stored it.

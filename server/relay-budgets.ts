@@ -71,6 +71,11 @@ const seconds = (flag: string, key: keyof RelayBudgets, help: string): BudgetFla
 export const BUDGET_FLAGS: readonly BudgetFlag[] = [
   count('max-boards-per-connection', 'maxBoardsPerConnection', 'boards one connection may have open at once'),
   count('new-boards-per-ip-per-hour', 'newBoardsPerAddressPerHour', 'boards one address may create per hour'),
+  count(
+    'max-board-structs',
+    'maxBoardStructs',
+    'edits one board may hold (Yjs keeps each; ~200-600 bytes of relay memory apiece)',
+  ),
   count('max-connections-per-ip', 'maxConnectionsPerAddress', 'open connections per address'),
   count('handshakes-per-ip-per-minute', 'handshakesPerAddressPerMinute', 'handshakes per address per minute'),
   seconds('handshake-timeout-seconds', 'handshakeTimeoutMs', 'a connection must finish its handshake by then'),

@@ -41,11 +41,14 @@ export interface BoardBudgets {
   maxBoardsPerConnection: number;
   /** Boards one address may create (first join of an id that does not exist) per hour. */
   newBoardsPerAddressPerHour: number;
+  /** Yjs structs (edits, each kept) one board may hold; additions past it get TOO_LARGE (see room.ts). */
+  maxBoardStructs: number;
 }
 
 export const DEFAULT_BOARD_BUDGETS: BoardBudgets = {
   maxBoardsPerConnection: 50,
   newBoardsPerAddressPerHour: 60,
+  maxBoardStructs: 1_000_000,
 };
 
 const HOUR_MS = 3_600_000;
@@ -296,6 +299,7 @@ export class RelayCore implements SessionHost {
             maxBytes: this.options.maxUpdateBytes ?? DEFAULT_UPDATE_LIMITS.maxBytes,
           },
           maxBoardBytes: this.options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
+          maxBoardStructs: this.budgets.maxBoardStructs,
           onStored: (stored) => this.options.onBoardStored?.(stored.boardId, stored.doc),
           peers: this.options.peers,
         },

@@ -19,6 +19,14 @@ export interface RoomOptions {
   updateLimits: UpdateLimits;
   /** What the board may take in storage; updates past it are refused with TOO_LARGE. */
   maxBoardBytes: number;
+  /**
+   * Yjs structs the board's doc may hold; additions past it are refused with
+   * TOO_LARGE. Every edit adds one and Yjs keeps them (a map overwrite leaves
+   * its tombstone), and each costs the relay ~200-600 bytes of heap, so this
+   * bounds a board's memory where bytes on disk cannot (tiny structs encode
+   * in a few bytes each).
+   */
+  maxBoardStructs: number;
   /** Called after each change is durably stored (the catalog records names and times from it). */
   onStored?: (room: Room) => void;
   /** Other relays with replicas of this board, when there are any. */
@@ -132,6 +140,7 @@ export class Room {
     if (this.failed) throw new RelayError('UNAVAILABLE', `board ${this.boardId} is reloading; retry`);
     const checked = validateUpdate(update, (client) => Y.getState(this.doc.store, client), this.options.updateLimits);
     this.assertWithinBudget(update.byteLength, checked.deletesOnly);
+    this.assertWithinStructBudget(checked.structs);
     admit(checked);
     try {
       Y.applyUpdate(this.doc, update, connectionId);
@@ -196,6 +205,18 @@ export class Room {
       'TOO_LARGE',
       `board ${this.boardId} is full: it takes ${stored} bytes of its ${this.options.maxBoardBytes} ` +
         '(--max-board-bytes); nothing more can be added, but shapes can still be deleted',
+    );
+  }
+
+  private assertWithinStructBudget(adding: number): void {
+    if (adding === 0) return;
+    const held = structsIn(this.doc);
+    if (held + adding <= this.options.maxBoardStructs) return;
+    throw new RelayError(
+      'TOO_LARGE',
+      `board ${this.boardId} is full: it holds ${held} changes of its ${this.options.maxBoardStructs} ` +
+        '(--max-board-structs); nothing more can be added, but shapes can still be deleted; ' +
+        'a copy saved and opened as a new board starts without the history',
     );
   }
 
@@ -385,4 +406,11 @@ export class Room {
     this.log.error({ boardId: this.boardId, reason, err: String(error) }, 'board failed; reloading from storage');
     this.onFailure(this, answered);
   }
+}
+
+/** Structs in the doc: O(clients that ever wrote), not O(structs). */
+function structsIn(doc: Y.Doc): number {
+  let count = 0;
+  for (const structs of doc.store.clients.values()) count += structs.length;
+  return count;
 }
