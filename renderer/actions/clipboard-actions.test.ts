@@ -37,8 +37,8 @@ describe('copy and paste', () => {
     expect(pastedB!.x - pastedA!.x).toBe(200);
     expect(pastedB!.y - pastedA!.y).toBe(100);
     expect(boundsCentre(unionBounds(pasted)!)).toEqual({ x: 1000, y: 500 });
-    expect(pastedB!.groupId).toBeDefined();
-    expect(pastedB!.groupId).not.toBe('g1');
+    expect(pastedB!.groupIds).toHaveLength(1);
+    expect(pastedB!.groupIds).not.toEqual(['g1']);
 
     // One step: undo takes the whole paste away.
     registry.perform('edit.undo', ctx);

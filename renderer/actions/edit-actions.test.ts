@@ -88,16 +88,26 @@ describe('duplicate', () => {
     expect(ids()).toEqual(['a', 'b', 'c']);
   });
 
-  it('gives copies of a group a new group of their own', () => {
+  it('gives copies of a group a new group of their own (an old single groupId too), nested as they were', () => {
     const ctx = createTestContext();
-    ctx.board.create([rect('a', { groupId: 'g1' }), rect('b', { groupId: 'g1' }), rect('c')]);
-    ctx.ui.getState().select(['a', 'b', 'c']);
+    ctx.board.create([
+      rect('a', { groupId: 'g1' }),
+      rect('b', { groupId: 'g1' }),
+      rect('c'),
+      rect('d', { groupIds: ['inner', 'outer'] }),
+      rect('e', { groupIds: ['outer'] }),
+    ]);
+    ctx.ui.getState().select(['a', 'b', 'c', 'd', 'e']);
     registry.perform('edit.duplicate', ctx);
-    const [copyA, copyB, copyC] = ctx.ui.getState().selection.map((id) => ctx.board.get(id)!);
-    expect(copyA!.groupId).toBeDefined();
-    expect(copyA!.groupId).not.toBe('g1');
-    expect(copyB!.groupId).toBe(copyA!.groupId);
-    expect(copyC).not.toHaveProperty('groupId');
+    const [copyA, copyB, copyC, copyD, copyE] = ctx.ui.getState().selection.map((id) => ctx.board.get(id)!);
+    expect(copyA!.groupIds).toHaveLength(1);
+    expect(copyA!.groupIds).not.toEqual(['g1']);
+    expect(copyA).not.toHaveProperty('groupId');
+    expect(copyB!.groupIds).toEqual(copyA!.groupIds);
+    expect(copyC).not.toHaveProperty('groupIds');
+    const [inner, outer] = copyD!.groupIds!;
+    expect([inner, outer]).not.toContain('inner');
+    expect(copyE!.groupIds).toEqual([outer]);
   });
 
   it('is disabled without a selection', () => {

@@ -1,10 +1,11 @@
 /**
- * Edit actions that need no clipboard: delete, undo, redo, select all,
- * duplicate and nudge. Each board change is one `board.transact`, so one
+ * Edit actions that need no clipboard: delete, undo, redo, select all (but
+ * locked shapes), duplicate and nudge. Each board change is one `board.transact`, so one
  * undo step for this user and one update to the relay.
  */
 import { placeCopies } from '../frames/membership';
 import { compareIndex, indicesBetween, type Shape } from '../../shared/model';
+import { pickable } from '../tools/select/group-selection';
 import type { Action, ActionContext } from './action';
 import {
   freshCopies,
@@ -69,13 +70,14 @@ const selectAll: Action = {
   enabled(ctx) {
     const { tool, selection } = ctx.ui.getState();
     const selected = new Set(selection);
-    const shapes = ctx.board.all();
+    const shapes = pickable(ctx.board.all());
     return shapes.length > 0 && (tool !== 'select' || shapes.some((shape) => !selected.has(shape.id)));
   },
   perform(ctx) {
+    ctx.ui.getState().enterGroup(null);
     selectWithSelectTool(
       ctx,
-      ctx.board.all().map((shape) => shape.id),
+      pickable(ctx.board.all()).map((shape) => shape.id),
     );
   },
 };

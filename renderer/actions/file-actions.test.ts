@@ -218,10 +218,11 @@ describe('open board file', () => {
     const all = ctx.board.all();
     expect(all.map((shape) => shape.type)).toEqual(shapes.map((shape) => shape.type));
     const [g1, g2] = all.slice(-2);
-    expect(g1!.groupId).toBeDefined();
-    expect(g1!.groupId).not.toBe('grp');
-    expect(g2!.groupId).toBe(g1!.groupId);
-    const strip = ({ id: _id, index: _index, groupId: _groupId, ...rest }: Shape) => rest;
+    // A file from before nested groups (one groupId) opens with its group as a path of one.
+    expect(g1!.groupIds).toHaveLength(1);
+    expect(g1!.groupIds).not.toEqual(['grp']);
+    expect(g2!.groupIds).toEqual(g1!.groupIds);
+    const strip = ({ id: _id, index: _index, groupId: _groupId, groupIds: _groupIds, ...rest }: Shape) => rest;
     expect(all.map(strip)).toEqual(shapes.map(strip));
   });
 

@@ -9,10 +9,12 @@
  * Escape gets through, so it can end the edit.
  */
 import type { Action, ActionContext, ActionInput, ClipboardEventKind, ClipboardPort, KeyInput } from './action';
+import { createAlignActions } from './align-actions';
 import { createArrangeActions } from './arrange-actions';
 import { createClipboardActions } from './clipboard-actions';
 import { createEditActions } from './edit-actions';
 import { createFileActions } from './file-actions';
+import { createGroupActions } from './group-actions';
 import { createHelpActions } from './help-actions';
 import { matchesShortcut } from './keys';
 import { createToolActions } from './tool-actions';
@@ -130,6 +132,8 @@ export function createDefaultActions(options: ActionRegistryOptions = {}): Actio
     ...createEditActions(),
     ...createClipboardActions(),
     ...createArrangeActions(),
+    ...createGroupActions(),
+    ...createAlignActions(),
     ...createViewActions(),
     ...createFileActions(),
     ...createHelpActions(),

@@ -2,7 +2,7 @@
  * Small pieces the edit and clipboard actions share: reading the selection,
  * selecting, moving and copying shapes.
  */
-import { compareZOrder, MAX_COORDINATE, type Shape } from '../../shared/model';
+import { compareZOrder, groupPathOf, MAX_COORDINATE, type Shape } from '../../shared/model';
 import type { ShapeInput } from '../doc';
 import { withMembers } from '../frames/membership';
 import type { ActionContext, Point } from './action';
@@ -46,10 +46,11 @@ export function shifted(coordinate: number, delta: number): number {
 
 /**
  * Copies of `shapes` moved by `offset`, with fresh ids and without an index
- * (the caller places them). Shapes that shared a group share a new group, so
- * the copies group together without joining the originals' group. A copy
- * of a frame's member is held by the copy of that frame when it is copied
- * too, else by no frame (where it lands decides: frames/membership.ts).
+ * (the caller places them). Every group they were in gets a fresh id, the same
+ * for all its copied members, so the copies group (and nest) together without
+ * joining the originals' groups. A copy of a frame's member is held by the copy
+ * of that frame when it is copied too, else by no frame (where it lands
+ * decides: frames/membership.ts).
  */
 export function freshCopies(shapes: readonly Shape[], newId: () => string, offset: Point): ShapeInput[] {
   const groups = new Map<string, string>();
@@ -59,13 +60,17 @@ export function freshCopies(shapes: readonly Shape[], newId: () => string, offse
     return copy;
   };
   const frameCopies = new Map(shapes.filter((shape) => shape.type === 'frame').map((shape) => [shape.id, newId()]));
-  return shapes.map(({ frameId, ...shape }) => ({
-    ...shape,
-    id: frameCopies.get(shape.id) ?? newId(),
-    ...(frameId !== undefined && frameCopies.has(frameId) ? { frameId: frameCopies.get(frameId) } : {}),
-    index: undefined,
-    x: shifted(shape.x, offset.x),
-    y: shifted(shape.y, offset.y),
-    ...(shape.groupId === undefined ? {} : { groupId: groupCopy(shape.groupId) }),
-  }));
+  return shapes.map((shape) => {
+    const { frameId, groupId: _old, groupIds: _path, ...rest } = shape;
+    const path = groupPathOf(shape).map(groupCopy);
+    return {
+      ...rest,
+      id: frameCopies.get(shape.id) ?? newId(),
+      ...(frameId !== undefined && frameCopies.has(frameId) ? { frameId: frameCopies.get(frameId) } : {}),
+      index: undefined,
+      x: shifted(shape.x, offset.x),
+      y: shifted(shape.y, offset.y),
+      ...(path.length > 0 && { groupIds: path }),
+    };
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * Viewport actions: zoom in and out around the centre of the canvas, back to
- * 100 %, zoom to fit the board or the selection, and the grid. They change only the UI store
+ * 100 %, zoom to fit the board or the selection, the grid and snapping to it. They change only the UI store
  * (the viewport is not shared), so nothing here touches the board or undo.
  *
  * Viewport: (x, y) is the board point at the top-left of the canvas and
@@ -139,6 +139,15 @@ const toggleGrid: Action = {
   perform: (ctx) => ctx.ui.getState().toggleGrid(),
 };
 
+const snapToGrid: Action = {
+  id: 'view.snapToGrid',
+  label: 'Snap to grid',
+  group: 'view',
+  shortcuts: [],
+  checked: (ctx) => ctx.ui.getState().snapToGrid,
+  perform: (ctx) => ctx.ui.getState().toggleSnapToGrid(),
+};
+
 const darkMode: Action = {
   id: 'view.darkMode',
   label: 'Dark mode',
@@ -149,5 +158,5 @@ const darkMode: Action = {
 };
 
 export function createViewActions(): Action[] {
-  return [zoomIn, zoomOut, resetZoom, zoomToFit, zoomToSelection, toggleGrid, darkMode];
+  return [zoomIn, zoomOut, resetZoom, zoomToFit, zoomToSelection, toggleGrid, snapToGrid, darkMode];
 }

@@ -11,6 +11,9 @@ import type { PresenceSession } from '../presence/presence-session';
 import type { ToolId } from '../state/ui-store';
 import type { BoardSession } from './board-session';
 import { useBoardVersion, useControllerTick } from './hooks';
+import { selectionBounds } from '../tools';
+import { isInGroup } from '../tools/select/group-selection';
+import { GridCanvas } from './GridCanvas';
 import { InteractiveLayer } from './InteractiveLayer';
 import { PresenceLayer, remoteReplacedIds } from './presence/PresenceLayer';
 import { RemoteCursors } from './presence/RemoteCursors';
@@ -54,6 +57,8 @@ export function BoardCanvas({
   useControllerTick(controller);
   const viewport = useStore(ui, (s) => s.viewport);
   const selection = useStore(ui, (s) => s.selection);
+  const focusedGroup = useStore(ui, (s) => s.focusedGroup);
+  const gridVisible = useStore(ui, (s) => s.gridVisible);
   const editingId = useStore(ui, (s) => s.editingId);
   const tool = useStore(ui, (s) => s.tool);
   const stroke = useStore(ui, (s) => s.style.stroke);
@@ -81,6 +86,10 @@ export function BoardCanvas({
   // Frames below everything else (frames/frame-order.ts), as the exports draw them.
   const shapes = useMemo(() => drawOrder(board.all()), [board, version]);
   const selected = useMemo(() => selection.flatMap((id) => board.get(id) ?? []), [board, selection, version]);
+  const focusedBox = useMemo(
+    () => (focusedGroup === null ? null : selectionBounds(shapes.filter((shape) => isInGroup(shape, focusedGroup)))),
+    [shapes, focusedGroup],
+  );
   const preview = controller.preview();
   const target = editTarget(board, editingId, preview, { stroke, align });
   const hidden = preview?.kind === 'transform' ? preview.shapes.map((s) => s.id) : [];
@@ -107,6 +116,7 @@ export function BoardCanvas({
         outline: 'none',
       }}
     >
+      {size.width > 0 && gridVisible && <GridCanvas viewport={viewport} size={size} theme={theme} />}
       {size.width > 0 && (
         <Stage
           width={size.width}
@@ -124,7 +134,14 @@ export function BoardCanvas({
             colours={colours}
           />
           <CanvasColoursContext.Provider value={colours}>
-            <InteractiveLayer preview={preview} selected={selected} zoom={viewport.zoom} showHandles={!editingId}>
+            <InteractiveLayer
+              preview={preview}
+              selected={selected}
+              zoom={viewport.zoom}
+              showHandles={!editingId}
+              focusedGroup={focusedGroup}
+              focusedBox={focusedBox}
+            >
               <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
             </InteractiveLayer>
           </CanvasColoursContext.Provider>

@@ -6,11 +6,15 @@
 import type { ReactNode } from 'react';
 import { Circle, Layer, Line, Rect } from 'react-konva';
 import type { Shape } from '../../shared/model';
-import { type Box, shapeBounds } from '../shapes';
+import type { Box } from '../shapes';
 import { type Preview, selectionBounds, selectionHandles } from '../tools';
+import { selectionUnits } from '../tools/select/group-selection';
+import type { SnapGuide } from '../tools/select/snapping';
 import { ShapeView } from './shape-views/ShapeView';
 
 const ACCENT = '#2f80ed';
+/** Snap guides: a warm red that reads on light and dark boards, as Excalidraw's and tldraw's do. */
+const GUIDE_COLOUR = '#e5484d';
 /** Screen sizes, divided by the zoom so they look the same at any zoom. */
 const HANDLE_SIZE_PX = 8;
 const OUTLINE_PX = 1;
@@ -23,6 +27,10 @@ export interface InteractiveLayerProps {
   zoom: number;
   /** Hide the handles while the inline editor is open: they would sit over the caret. */
   showHandles: boolean;
+  /** The group a double-click entered (its members are picked one by one), if any. */
+  focusedGroup: string | null;
+  /** The entered group's box, outlined dashed so it is clear where clicks stay. */
+  focusedBox: Box | null;
   /** Drawn under my own gesture and selection: other people's (PresenceLayer). One layer, one canvas fewer to clear and composite per frame. */
   children?: ReactNode;
 }
@@ -42,15 +50,28 @@ function BoxOutline({ box, zoom, dash }: { box: Box; zoom: number; dash?: boolea
   );
 }
 
-function Selection({ shapes, zoom, showHandles }: { shapes: readonly Shape[]; zoom: number; showHandles: boolean }) {
+interface SelectionProps {
+  shapes: readonly Shape[];
+  focusedGroup: string | null;
+  zoom: number;
+  showHandles: boolean;
+}
+
+/** One outline per selected group or lone shape (when there are several), the selection's box and its handles. */
+function Selection({ shapes, focusedGroup, zoom, showHandles }: SelectionProps) {
   const bounds = selectionBounds(shapes);
   if (!bounds) return null;
+  const units = selectionUnits(shapes, focusedGroup);
   const size = HANDLE_SIZE_PX / zoom;
   const handles = selectionHandles(bounds, zoom);
   const rotate = handles.find((h) => h.handle === 'rotate');
   return (
     <>
-      {shapes.length > 1 && shapes.map((shape) => <BoxOutline key={shape.id} box={shapeBounds(shape)} zoom={zoom} />)}
+      {units.length > 1 &&
+        units.map((unit) => {
+          const box = selectionBounds(unit.shapes);
+          return box && <BoxOutline key={unit.shapes[0]?.id} box={box} zoom={zoom} />;
+        })}
       <BoxOutline box={bounds} zoom={zoom} />
       {showHandles && rotate && (
         <Line
@@ -88,11 +109,27 @@ function Selection({ shapes, zoom, showHandles }: { shapes: readonly Shape[]; zo
   );
 }
 
-export function InteractiveLayer({ preview, selected, zoom, showHandles, children }: InteractiveLayerProps) {
+/** The lines a move or resize snapped to, across the whole span they join. */
+function Guides({ guides, zoom }: { guides: readonly SnapGuide[]; zoom: number }) {
+  return guides.map((guide) => (
+    <Line
+      key={`${guide.axis}:${guide.at}`}
+      points={
+        guide.axis === 'x' ? [guide.at, guide.from, guide.at, guide.to] : [guide.from, guide.at, guide.to, guide.at]
+      }
+      stroke={GUIDE_COLOUR}
+      strokeWidth={OUTLINE_PX / zoom}
+    />
+  ));
+}
+
+export function InteractiveLayer(props: InteractiveLayerProps) {
+  const { preview, selected, zoom, showHandles, focusedGroup, focusedBox, children } = props;
   const transforming = preview?.kind === 'transform' ? preview.shapes : null;
   return (
     <Layer listening={false}>
       {children}
+      {focusedBox && <BoxOutline box={focusedBox} zoom={zoom} dash />}
       {transforming?.map((shape) => (
         <ShapeView key={shape.id} shape={shape} />
       ))}
@@ -107,8 +144,10 @@ export function InteractiveLayer({ preview, selected, zoom, showHandles, childre
           lineJoin="round"
         />
       )}
+      {preview?.kind === 'transform' && preview.guides && <Guides guides={preview.guides} zoom={zoom} />}
       <Selection
         shapes={transforming ?? selected}
+        focusedGroup={focusedGroup}
         zoom={zoom}
         showHandles={showHandles && preview?.kind !== 'marquee'}
       />

@@ -14,6 +14,7 @@ import type { FilePort } from '../platform/platform';
 import type { Point } from '../shapes';
 import { createNoticeStore, failureNotice, type NoticeStore } from '../state/notices';
 import { createUiStore, type UiStore } from '../state/ui-store';
+import { deviceStorage, readViewPrefs, rememberViewPrefs } from '../state/view-prefs';
 import { ToolController } from '../tools';
 import type { ThemeStore } from '../theme/theme-store';
 import type { Size } from './viewport-math';
@@ -54,8 +55,15 @@ export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession 
     onInvalidShape: (id, error) => console.warn(`[easel] skipped invalid shape ${id}: ${error}`),
   });
   const undo = new BoardUndo(board);
-  const ui = createUiStore();
-  const controller = new ToolController({ board, ui, now: () => performance.now() });
+  const storage = deviceStorage();
+  const ui = createUiStore(readViewPrefs(storage));
+  const forgetViewPrefs = rememberViewPrefs(ui, storage);
+  const controller = new ToolController({
+    board,
+    ui,
+    now: () => performance.now(),
+    viewportSize: () => session.stageSize,
+  });
   const notices = createNoticeStore();
   const registry = createDefaultActions({
     onError: (error, action) => {
@@ -92,6 +100,7 @@ export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession 
       ui.getState().setCanEdit(canEdit);
     },
     destroy() {
+      forgetViewPrefs();
       controller.destroy();
       undo.destroy();
       board.destroy();

@@ -54,7 +54,11 @@ export interface UiState {
   editingId: string | null;
   style: StyleDefaults;
   viewport: Viewport;
+  /** The group a double-click entered: clicks inside it select its members (tools/select/group-selection.ts). */
+  focusedGroup: string | null;
   gridVisible: boolean;
+  /** Moves and new shapes land on the grid's lines (view-prefs.ts remembers it with the grid). */
+  snapToGrid: boolean;
   /** Tool lock (Q): a drawing tool stays active after each shape instead of handing back to select. */
   toolLocked: boolean;
   /** The keyboard shortcuts dialog is open. */
@@ -69,7 +73,9 @@ export interface UiState {
   setEditing(id: string | null): void;
   setStyle(patch: Partial<StyleDefaults>): void;
   setViewport(viewport: Viewport): void;
+  enterGroup(group: string | null): void;
   toggleGrid(): void;
+  toggleSnapToGrid(): void;
   toggleToolLock(): void;
   setHelpOpen(open: boolean): void;
   /** Becoming a viewer drops a drawing tool for select and ends an inline edit. */
@@ -97,24 +103,36 @@ export function clampZoom(zoom: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 }
 
-export function createUiStore(initial: Partial<Pick<UiState, 'tool' | 'style' | 'viewport'>> = {}): UiStore {
+export function createUiStore(
+  initial: Partial<Pick<UiState, 'tool' | 'style' | 'viewport' | 'gridVisible' | 'snapToGrid'>> = {},
+): UiStore {
   return createStore<UiState>()((set) => ({
     tool: initial.tool ?? 'select',
     selection: [],
     editingId: null,
     style: initial.style ?? DEFAULT_STYLE,
     viewport: initial.viewport ?? { x: 0, y: 0, zoom: 1 },
-    gridVisible: false,
+    focusedGroup: null,
+    gridVisible: initial.gridVisible ?? false,
+    snapToGrid: initial.snapToGrid ?? false,
     toolLocked: false,
     helpOpen: false,
     canEdit: true,
     // Switching tools ends any inline edit; the selection stays for select only.
-    setTool: (tool) => set((state) => ({ tool, editingId: null, selection: tool === 'select' ? state.selection : [] })),
+    setTool: (tool) =>
+      set((state) => ({
+        tool,
+        editingId: null,
+        selection: tool === 'select' ? state.selection : [],
+        focusedGroup: tool === 'select' ? state.focusedGroup : null,
+      })),
     select: (ids) => set({ selection: [...new Set(ids)] }),
     setEditing: (editingId) => set({ editingId }),
     setStyle: (patch) => set((state) => ({ style: { ...state.style, ...patch } })),
     setViewport: (viewport) => set({ viewport: { ...viewport, zoom: clampZoom(viewport.zoom) } }),
+    enterGroup: (focusedGroup) => set({ focusedGroup }),
     toggleGrid: () => set((state) => ({ gridVisible: !state.gridVisible })),
+    toggleSnapToGrid: () => set((state) => ({ snapToGrid: !state.snapToGrid })),
     toggleToolLock: () => set((state) => ({ toolLocked: !state.toolLocked })),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     setCanEdit: (canEdit) =>

@@ -25,3 +25,7 @@ export const PEN_MIN_STEP_PX = 1;
 /** Size of a rect or ellipse made by a click without a drag. */
 export const DEFAULT_BOX_WIDTH = 100;
 export const DEFAULT_BOX_HEIGHT = 60;
+/** How close, on screen, an edge or centre comes to another shape's before it snaps there. */
+export const SNAP_DISTANCE_PX = 6;
+/** The grid's step in board units (View › Show grid draws it; Snap to grid puts shapes on it). */
+export const GRID_SIZE = 20;

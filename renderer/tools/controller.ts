@@ -9,6 +9,7 @@
  */
 import { type ToolId, VIEWING_TOOLS } from '../state/ui-store';
 import { BoxTool } from './box-tool';
+import { GRID_SIZE } from './constants';
 import { EraserTool } from './eraser-tool';
 import { FrameTool } from './frame-tool';
 import { HandTool } from './hand-tool';
@@ -16,9 +17,13 @@ import { NoteTool } from './note-tool';
 import { PenTool } from './pen-tool';
 import { SegmentTool } from './segment-tool';
 import { SelectTool } from './select/select-tool';
+import { toGrid } from './select/snapping';
 import { commitShapeText } from './text-commit';
 import { TextTool } from './text-tool';
 import type { KeyInput, PointerInput, Preview, Tool, ToolContext } from './tool';
+
+/** The tools whose points snap to the grid: those that place a shape by its corners or ends. */
+const GRID_SNAPPED_TOOLS: ReadonlySet<ToolId> = new Set(['rect', 'ellipse', 'line', 'arrow', 'text', 'note']);
 
 export type ToolSet = { readonly [Id in ToolId]: Tool };
 
@@ -61,15 +66,15 @@ export class ToolController {
   }
 
   pointerDown(e: PointerInput): void {
-    this.route((tool) => tool.pointerDown(e));
+    this.route((tool) => tool.pointerDown(this.onGrid(e)));
   }
 
   pointerMove(e: PointerInput): void {
-    this.route((tool) => tool.pointerMove(e));
+    this.route((tool) => tool.pointerMove(this.onGrid(e)));
   }
 
   pointerUp(e: PointerInput): void {
-    this.route((tool) => tool.pointerUp(e));
+    this.route((tool) => tool.pointerUp(this.onGrid(e)));
   }
 
   keyDown(e: KeyInput): void {
@@ -121,6 +126,13 @@ export class ToolController {
     this.unsubscribeUi();
     this.active.cancel();
     this.listeners.clear();
+  }
+
+  /** With snap to grid (and Alt up), a shape being created starts and ends on the grid's lines. */
+  private onGrid(e: PointerInput): PointerInput {
+    const { snapToGrid, tool } = this.ctx.ui.getState();
+    if (!snapToGrid || e.altKey || !GRID_SNAPPED_TOOLS.has(tool)) return e;
+    return { ...e, x: toGrid(e.x, GRID_SIZE), y: toGrid(e.y, GRID_SIZE) };
   }
 
   private route(handle: (tool: Tool) => void): void {

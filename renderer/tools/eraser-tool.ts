@@ -4,12 +4,13 @@
  * Every shape the pointer's path touches (its hit test, with the eraser's
  * radius as tolerance) is marked; the preview lists them so the view can
  * fade them. On up, all marked shapes are deleted in one change (one undo
- * step brings them all back); Esc deletes nothing. The path is sampled
+ * step brings them all back); Esc deletes nothing. Locked shapes are never marked. The path is sampled
  * between events, so a fast swipe does not jump over a thin line.
  */
 import { distance, hitTestShape, type Point } from '../shapes';
 import { BaseTool } from './base-tool';
 import { ERASER_RADIUS_PX } from './constants';
+import { pickable } from './select/group-selection';
 import type { PointerInput, Preview } from './tool';
 
 /** Trail points kept for the preview: enough for a fading tail, small enough for awareness. */
@@ -63,7 +64,8 @@ export class EraserTool extends BaseTool {
     const to = { x: e.x, y: e.y };
     const from = gesture.trail.at(-1) ?? to;
     const steps = Math.max(1, Math.ceil(distance(from, to) / (radius / 2)));
-    const candidates = this.ctx.board.all().filter((shape) => !gesture.marked.has(shape.id));
+    // Locked shapes stay whatever the eraser crosses.
+    const candidates = pickable(this.ctx.board.all()).filter((shape) => !gesture.marked.has(shape.id));
     for (let step = 1; step <= steps && candidates.length > 0; step++) {
       const t = step / steps;
       const point = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };

@@ -12,6 +12,7 @@ import type { Shape } from '../../shared/model';
 import type { BoardDoc } from '../doc';
 import type { DraftShape, Box, Point } from '../shapes';
 import type { ToolId, UiStore, Viewport } from '../state/ui-store';
+import type { SnapGuide } from './select/snapping';
 
 export type PointerKind = 'mouse' | 'pen' | 'touch';
 
@@ -54,6 +55,8 @@ export interface ToolContext {
    * it): a double-click on empty board with select starts a text there.
    */
   handOff?(tool: ToolId, at: PointerInput): void;
+  /** The canvas size in screen pixels, so snapping looks only at shapes on screen; tests may leave it out. */
+  viewportSize?(): { width: number; height: number };
 }
 
 /** The gesture in progress, as plain data (it goes into awareness as is). */
@@ -61,7 +64,14 @@ export type Preview =
   /** A shape being drawn (pen, rect, ellipse, line, arrow): not in the doc, drawn on top. */
   | { kind: 'draft'; tool: ToolId; shape: DraftShape }
   /** Existing shapes with their live geometry while they are moved, resized or rotated. */
-  | { kind: 'transform'; tool: 'select'; action: 'move' | 'resize' | 'rotate'; shapes: Shape[] }
+  | {
+      kind: 'transform';
+      tool: 'select';
+      action: 'move' | 'resize' | 'rotate';
+      shapes: Shape[];
+      /** Where the moving shapes snapped (drawn here only; presence leaves them out). */
+      guides?: SnapGuide[];
+    }
   /** The marquee rectangle and the shapes it would select now. */
   | { kind: 'marquee'; tool: 'select'; box: Box; ids: string[] }
   /** Shapes the eraser has marked (the view fades them) and where it has been. */

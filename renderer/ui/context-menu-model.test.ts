@@ -51,7 +51,28 @@ describe('context menu model', () => {
       'Send backward [[]',
       'Bring to front [Ctrl+]] (off)',
       'Send to back [Ctrl+[]',
+      'Lock [Ctrl+Shift+L]',
     ]);
+  });
+
+  it('on a locked shape offers Unlock (and Unlock all) and selects nothing; a group member selects its group', () => {
+    const ctx = createTestContext();
+    ctx.board.create([
+      rect('locked', { x: 0, y: 0, locked: true }),
+      rect('g1', { x: 300, y: 0, groupIds: ['g'] }),
+      rect('g2', { x: 600, y: 0, groupIds: ['g'] }),
+    ]);
+    ctx.ui.getState().select(['g1']);
+    expect(targetContextMenu(ctx, { x: 0, y: 40 }, 4)).toBe('locked');
+    expect(ctx.ui.getState().selection).toEqual([]);
+    ctx.pointerAt = { x: 0, y: 40 };
+    expect(describeMenu(buildContextMenu(registry, ctx, 'locked'))).toEqual(['Unlock', 'Unlock all']);
+    expect(targetContextMenu(ctx, { x: 300, y: 40 }, 4)).toBe('selection');
+    expect(ctx.ui.getState().selection).toEqual(['g1', 'g2']);
+    const items = describeMenu(buildContextMenu(registry, ctx, 'selection'));
+    expect(items).toContain('Ungroup [Ctrl+Shift+G]');
+    expect(items).not.toContain('Group [Ctrl+G]');
+    expect(items).not.toContain('Align left [Ctrl+Shift+←]'); // one unit: nothing to align with
   });
 
   it('offers paste, select all, zoom to fit and history on the canvas, greyed out when they cannot run', () => {

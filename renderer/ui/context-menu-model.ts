@@ -8,10 +8,15 @@
  */
 import type { ActionContext, ActionRegistry } from '../actions';
 import { shortcutLabel } from '../actions';
+import { isLocked } from '../../shared/model';
 import { hitTestShape, type Point } from '../shapes';
+import { isInGroup, pickable, unitSelection } from '../tools/select/group-selection';
 
-/** A right-click on a shape works on the selection; on empty canvas, on the board at that point. */
-export type ContextMenuTarget = 'selection' | 'canvas';
+/**
+ * A right-click on a shape works on the selection; on empty canvas, on the board at that point;
+ * on a locked shape (which cannot be selected), it offers to unlock it.
+ */
+export type ContextMenuTarget = 'selection' | 'canvas' | 'locked';
 
 /** The actions each target offers, top to bottom. */
 export const CONTEXT_MENU_ACTIONS: Readonly<Record<ContextMenuTarget, readonly string[]>> = {
@@ -25,9 +30,36 @@ export const CONTEXT_MENU_ACTIONS: Readonly<Record<ContextMenuTarget, readonly s
     'arrange.sendBackward',
     'arrange.bringToFront',
     'arrange.sendToBack',
+    'arrange.group',
+    'arrange.ungroup',
+    'arrange.lock',
+    'arrange.alignLeft',
+    'arrange.alignCentre',
+    'arrange.alignRight',
+    'arrange.alignTop',
+    'arrange.alignMiddle',
+    'arrange.alignBottom',
+    'arrange.distributeHorizontal',
+    'arrange.distributeVertical',
   ],
-  canvas: ['edit.paste', 'edit.selectAll', 'view.zoomToFit', 'edit.undo', 'edit.redo'],
+  canvas: ['edit.paste', 'edit.selectAll', 'view.zoomToFit', 'edit.undo', 'edit.redo', 'arrange.unlockAll'],
+  locked: ['arrange.unlock', 'arrange.unlockAll'],
 };
+
+/** Items left out, rather than greyed, while they cannot run: they only make sense for some selections. */
+const SHOWN_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([
+  'arrange.group',
+  'arrange.ungroup',
+  'arrange.unlockAll',
+  'arrange.alignLeft',
+  'arrange.alignCentre',
+  'arrange.alignRight',
+  'arrange.alignTop',
+  'arrange.alignMiddle',
+  'arrange.alignBottom',
+  'arrange.distributeHorizontal',
+  'arrange.distributeVertical',
+]);
 
 export interface ContextMenuItem {
   kind: 'item';
@@ -58,6 +90,8 @@ export function buildContextMenu(
   for (const id of CONTEXT_MENU_ACTIONS[target]) {
     const action = registry.get(id);
     if (!action) continue;
+    const enabled = registry.isEnabled(action, ctx);
+    if (!enabled && SHOWN_ONLY_WHEN_ENABLED.has(id)) continue;
     if (group !== null && action.group !== group) entries.push({ kind: 'separator' });
     group = action.group;
     const item: ContextMenuItem = {
@@ -65,7 +99,7 @@ export function buildContextMenu(
       id,
       label: action.label,
       shortcut: shortcutLabel(action, ctx.isMac),
-      enabled: registry.isEnabled(action, ctx),
+      enabled,
     };
     if (action.checked) item.checked = action.checked(ctx);
     entries.push(item);
@@ -78,21 +112,22 @@ export function buildContextMenu(
  * selection match (Excalidraw): on a shape that is not selected, that shape
  * alone becomes the selection (with the select tool, the one that keeps a
  * selection); on a selected shape the selection stays; on empty canvas the
- * selection is cleared, as the menu then works on the board.
+ * selection is cleared, as the menu then works on the board. A shape in a
+ * group selects the group (group-selection.ts); a locked shape selects nothing.
  */
 export function targetContextMenu(ctx: ActionContext, at: Point, tolerance: number): ContextMenuTarget {
-  const hit = ctx.board
-    .all()
-    .reverse()
-    .find((shape) => hitTestShape(shape, at, tolerance));
+  const shapes = ctx.board.all();
+  const hit = shapes.findLast((shape) => hitTestShape(shape, at, tolerance));
   const ui = ctx.ui.getState();
-  if (!hit) {
+  if (!hit || isLocked(hit)) {
     if (ui.selection.length > 0) ui.select([]);
-    return 'canvas';
+    return hit ? 'locked' : 'canvas';
   }
   if (!ui.selection.includes(hit.id)) {
     if (ui.tool !== 'select') ui.setTool('select');
-    ctx.ui.getState().select([hit.id]);
+    const focus = ctx.ui.getState().focusedGroup;
+    if (focus !== null && !isInGroup(hit, focus)) ctx.ui.getState().enterGroup(null);
+    ctx.ui.getState().select(unitSelection(pickable(shapes), hit, ctx.ui.getState().focusedGroup));
   }
   return 'selection';
 }

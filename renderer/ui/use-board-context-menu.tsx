@@ -45,6 +45,8 @@ export function useBoardContextMenu(session: BoardSession | null): BoardContextM
         x: viewport.x + (event.clientX - rect.left) / viewport.zoom,
         y: viewport.y + (event.clientY - rect.top) / viewport.zoom,
       };
+      // The pointer is where the menu opened, for actions that act there (Unlock) to read as they list.
+      session.lastPointer = at;
       const target = targetContextMenu(session.actions, at, HIT_TOLERANCE_PX / viewport.zoom);
       const entries = buildContextMenu(session.registry, session.actions, target);
       setMenu({ client: { x: event.clientX, y: event.clientY }, at, entries, canvas });

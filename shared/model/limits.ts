@@ -10,6 +10,9 @@ export const SHAPE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** Longest fractional z-order key. Keys grow by about one character per six inserts at the same spot. */
 export const MAX_INDEX_LENGTH = 128;
 
+/** Deepest nesting of groups a shape may be in (the length of its `groupIds`). */
+export const MAX_GROUP_DEPTH = 32;
+
 /** Largest absolute coordinate or size, in board units. */
 export const MAX_COORDINATE = 1e7;
 

@@ -23,6 +23,11 @@ const RESIZE_HANDLES: Record<ResizeHandle, { fx: number; fy: number }> = {
   w: { fx: 0, fy: 0.5 },
 };
 
+/** Where `handle` sits on the bounds: 0 the min edge, 1 the max edge, 0.5 the middle (that axis does not move). */
+export function handleFractions(handle: ResizeHandle): { fx: number; fy: number } {
+  return RESIZE_HANDLES[handle];
+}
+
 function at(bounds: Box, fx: number, fy: number): Point {
   return { x: bounds.minX + (bounds.maxX - bounds.minX) * fx, y: bounds.minY + (bounds.maxY - bounds.minY) * fy };
 }

@@ -23,6 +23,10 @@
  *
  * A viewer (the UI store's `canEdit` false) selects and marquees only: no
  * handles, no dragging shapes, no editing on a double-click.
+ *
+ * Groups and locks (group-selection.ts): a click selects the shape's group, a
+ * double-click enters it; locked shapes are never picked. Moves and resizes
+ * snap (snapper.ts) unless Alt is down.
  */
 import type { Shape } from '../../../shared/model';
 import {
@@ -40,7 +44,9 @@ import { BaseTool } from '../base-tool';
 import { DOUBLE_CLICK_MS, DOUBLE_CLICK_PX, DRAG_THRESHOLD_PX, HIT_TOLERANCE_PX } from '../constants';
 import { commitShapeText } from '../text-commit';
 import type { PointerInput, Preview } from '../tool';
-import { handleAt, scalingForHandle, type ResizeHandle } from './handles';
+import { expandToUnits, isInGroup, pickable, unitGroupOf, unitSelection } from './group-selection';
+import { handleAt, handleFractions, scalingForHandle, type ResizeHandle } from './handles';
+import { Snapper } from './snapper';
 import {
   changedFields,
   constrainToAxis,
@@ -54,13 +60,14 @@ import {
 
 /** What a click (down and up without a drag) does to the selection. */
 type Target =
-  | { kind: 'shape'; id: string; onClick: 'keep' | 'only' | 'remove' }
+  /** `ids`: what the click selects, the shape's group or the shape alone. */
+  | { kind: 'shape'; id: string; ids: string[]; onClick: 'keep' | 'only' | 'remove' }
   /** The second press of a double-click on a text or note: its up opens the editor. */
   | { kind: 'edit'; id: string }
   /** A click inside the selection bounds: selects `onClick` (the hollow shape clicked inside, or nothing). */
   | { kind: 'selection'; onClick: readonly string[] }
-  /** On no shape; `hollow` is the unfilled shape whose inside it was, selected on a click. */
-  | { kind: 'canvas'; additive: boolean; base: readonly string[]; hollow?: string }
+  /** On no shape; `hollow` is the unfilled shape (with its group) whose inside it was, selected on a click. */
+  | { kind: 'canvas'; additive: boolean; base: readonly string[]; hollow?: string[] }
   /** The second press of a double-click on no shape: its up starts a text there. */
   | { kind: 'text' };
 
@@ -81,9 +88,9 @@ export type SelectState = Gesture['kind'] | 'idle' | 'editing';
 
 const EDITABLE = new Set<Shape['type']>(['text', 'note']);
 
-/** `ids` with `id` added, or taken out when it is there (Shift+click). */
-function toggled(ids: readonly string[], id: string): string[] {
-  return ids.includes(id) ? ids.filter((each) => each !== id) : [...ids, id];
+/** `ids` with `unit` added, or taken out when it is there (Shift+click). */
+function toggled(ids: readonly string[], unit: readonly string[]): string[] {
+  return unit.every((id) => ids.includes(id)) ? ids.filter((id) => !unit.includes(id)) : [...ids, ...unit];
 }
 
 export class SelectTool extends BaseTool {
@@ -91,6 +98,7 @@ export class SelectTool extends BaseTool {
   private gesture: Gesture | null = null;
   /** The last press, for double-clicks: on a shape (its id) or on no shape (null). */
   private lastClick: { time: number; screenX: number; screenY: number; id: string | null } | null = null;
+  private readonly snapper = new Snapper(this.ctx);
 
   get state(): SelectState {
     const { tool, editingId } = this.ctx.ui.getState();
@@ -114,15 +122,28 @@ export class SelectTool extends BaseTool {
     const handle = bounds && canEdit ? handleAt(bounds, e, this.zoom) : null;
     if (bounds && handle) {
       const transforming = { down: e, originals: selected, moved: selected };
+      this.snapper.begin(selected);
       this.gesture =
         handle === 'rotate'
           ? { kind: 'rotating', centre: boxCentre(bounds), ...transforming }
           : { kind: 'resizing', handle, bounds, ...transforming };
       return;
     }
-    const picked = pickShape(this.ctx.board.all(), e, tolerance);
+    const shapes = pickable(this.ctx.board.all());
+    const picked = pickShape(shapes, e, tolerance);
     const hit = picked && !picked.hollow ? picked.shape : undefined;
-    if (canEdit && this.isDoubleClick(e, hit)) {
+    const double = this.isDoubleClick(e, hit);
+    const group = hit && double ? unitGroupOf(hit, ui.getState().focusedGroup) : null;
+    if (hit && group !== null) {
+      // A double-click on a group enters it and selects what was clicked inside it.
+      this.lastClick = null;
+      ui.getState().enterGroup(group);
+      const ids = unitSelection(shapes, hit, group);
+      ui.getState().select(ids);
+      this.gesture = { kind: 'pointing', down: e, target: { kind: 'shape', id: hit.id, ids, onClick: 'keep' } };
+      return;
+    }
+    if (canEdit && double && (hit ? EDITABLE.has(hit.type) : true)) {
       this.lastClick = null;
       if (hit) ui.getState().select([hit.id]);
       // The editor opens on up: after this press the browser moves focus to what was pressed,
@@ -134,7 +155,7 @@ export class SelectTool extends BaseTool {
       ? null
       : { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id: hit?.id ?? null };
     const hollow = picked?.hollow ? picked.shape : undefined;
-    this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, hit, hollow, bounds) };
+    this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, shapes, hit, hollow, bounds) };
   }
 
   protected override onPointerMove(e: PointerInput): void {
@@ -156,6 +177,7 @@ export class SelectTool extends BaseTool {
       } else {
         // A frame takes its members along (frames/membership.ts).
         const originals = withMembers(this.selectedShapes(), this.ctx.board.all());
+        this.snapper.begin(originals);
         this.gesture = { kind: 'dragging', down: gesture.down, originals, moved: originals };
       }
     }
@@ -171,10 +193,12 @@ export class SelectTool extends BaseTool {
     if (gesture.kind === 'pointing') this.click(gesture.target, gesture.down);
     else if (gesture.kind === 'marquee') ui.select(gesture.additive ? [...gesture.base, ...gesture.ids] : gesture.ids);
     else this.commit(gesture.originals, gesture.moved, gesture.kind === 'dragging');
+    this.snapper.end();
   }
 
   cancel(): void {
     this.gesture = null;
+    this.snapper.end();
     // A click before another tool was used is not the first half of a double-click.
     this.lastClick = null;
     if (this.ctx.ui.getState().editingId) this.ctx.ui.getState().setEditing(null);
@@ -185,7 +209,8 @@ export class SelectTool extends BaseTool {
     if (!gesture || gesture.kind === 'pointing') return null;
     if (gesture.kind === 'marquee') return { kind: 'marquee', tool: 'select', box: gesture.box, ids: gesture.ids };
     const action = gesture.kind === 'dragging' ? 'move' : gesture.kind === 'resizing' ? 'resize' : 'rotate';
-    return { kind: 'transform', tool: 'select', action, shapes: gesture.moved };
+    const guides = this.snapper.guides;
+    return { kind: 'transform', tool: 'select', action, shapes: gesture.moved, ...(guides.length > 0 && { guides }) };
   }
 
   /** The inline editor of a double-clicked text or note is done. */
@@ -198,25 +223,37 @@ export class SelectTool extends BaseTool {
     if (result !== 'updated') ui.select(ui.selection.filter((selected) => selected !== id));
   }
 
-  private pointTarget(e: PointerInput, hit: Shape | undefined, hollow: Shape | undefined, bounds: Box | null): Target {
+  private pointTarget(
+    e: PointerInput,
+    shapes: readonly Shape[],
+    hit: Shape | undefined,
+    hollow: Shape | undefined,
+    bounds: Box | null,
+  ): Target {
     const ui = this.ctx.ui.getState();
+    // A click outside the group entered leaves it.
+    const focus = ui.focusedGroup;
+    const clicked = hit ?? hollow;
+    if (focus !== null && !(clicked && isInGroup(clicked, focus))) ui.enterGroup(null);
+    const unitOf = (shape: Shape) => unitSelection(shapes, shape, this.ctx.ui.getState().focusedGroup);
     if (hit) {
+      const ids = unitOf(hit);
       const isSelected = ui.selection.includes(hit.id);
-      if (!isSelected) ui.select(e.shiftKey ? [...ui.selection, hit.id] : [hit.id]);
-      return { kind: 'shape', id: hit.id, onClick: !isSelected ? 'keep' : e.shiftKey ? 'remove' : 'only' };
+      if (!isSelected) ui.select(e.shiftKey ? [...ui.selection, ...ids] : ids);
+      return { kind: 'shape', id: hit.id, ids, onClick: !isSelected ? 'keep' : e.shiftKey ? 'remove' : 'only' };
     }
     if (bounds && !e.shiftKey && boxContainsPoint(bounds, e)) {
-      return { kind: 'selection', onClick: hollow ? [hollow.id] : [] };
+      return { kind: 'selection', onClick: hollow ? unitOf(hollow) : [] };
     }
     if (!e.shiftKey) ui.select([]);
-    return { kind: 'canvas', additive: e.shiftKey, base: e.shiftKey ? ui.selection : [], hollow: hollow?.id };
+    const base = e.shiftKey ? ui.selection : [];
+    return { kind: 'canvas', additive: e.shiftKey, base, ...(hollow && { hollow: unitOf(hollow) }) };
   }
 
-  /** A second press close in time and place to the last: on the same text or note, or again on no shape. */
+  /** A second press close in time and place to the last, on the same shape or again on no shape. */
   private isDoubleClick(e: PointerInput, hit: Shape | undefined): boolean {
     const last = this.lastClick;
     return (
-      (hit ? EDITABLE.has(hit.type) : true) &&
       last !== null &&
       last.id === (hit?.id ?? null) &&
       this.ctx.now() - last.time <= DOUBLE_CLICK_MS &&
@@ -231,28 +268,37 @@ export class SelectTool extends BaseTool {
     const dy = e.y - gesture.down.y;
     switch (gesture.kind) {
       case 'dragging': {
-        const delta = e.shiftKey ? constrainToAxis(dx, dy) : { dx, dy };
+        const constrained = e.shiftKey ? constrainToAxis(dx, dy) : { dx, dy };
+        const axes = { x: !e.shiftKey || constrained.dx !== 0, y: !e.shiftKey || constrained.dy !== 0 };
+        const bounds = selectionBounds(gesture.originals);
+        const origin = gesture.originals[0];
+        const delta = bounds && origin ? this.snapper.move(bounds, origin, constrained, e, axes) : constrained;
         gesture.moved = moveShapes(gesture.originals, delta.dx, delta.dy);
         break;
       }
-      case 'resizing':
+      case 'resizing': {
+        const { fx, fy } = handleFractions(gesture.handle);
+        const delta = this.snapper.resize(gesture.bounds, fx, fy, { dx, dy }, e);
         gesture.moved = resizeShapes(
           gesture.originals,
-          scalingForHandle(gesture.handle, gesture.bounds, dx, dy, keepsAspect(gesture.originals, e.shiftKey)),
+          scalingForHandle(gesture.handle, gesture.bounds, delta.dx, delta.dy, keepsAspect(gesture.originals, e.shiftKey)),
         );
+        const resized = selectionBounds(gesture.moved);
+        if (resized) this.snapper.showGuidesFor(resized, e);
         break;
+      }
       case 'rotating': {
         const angle = rotationAngle(gesture.originals, gesture.centre, gesture.down, e, e.shiftKey);
         gesture.moved = rotateShapes(gesture.originals, gesture.centre, angle);
         break;
       }
-      case 'marquee':
+      case 'marquee': {
         gesture.box = boxFromCorners(gesture.down, e);
-        gesture.ids = this.ctx.board
-          .all()
-          .filter((shape) => shapeIntersectsRect(shape, gesture.box))
-          .map((shape) => shape.id);
+        const shapes = pickable(this.ctx.board.all());
+        const touched = shapes.filter((shape) => shapeIntersectsRect(shape, gesture.box)).map((shape) => shape.id);
+        gesture.ids = expandToUnits(shapes, touched, null);
         break;
+      }
     }
   }
 
@@ -262,10 +308,10 @@ export class SelectTool extends BaseTool {
     else if (target.kind === 'text') this.ctx.handOff?.('text', down);
     else if (target.kind === 'selection') ui.select(target.onClick);
     else if (target.kind === 'canvas' && target.hollow !== undefined)
-      ui.select(target.additive ? toggled(target.base, target.hollow) : [target.hollow]);
-    else if (target.kind === 'shape' && target.onClick === 'only') ui.select([target.id]);
+      ui.select(target.additive ? toggled(target.base, target.hollow) : target.hollow);
+    else if (target.kind === 'shape' && target.onClick === 'only') ui.select(target.ids);
     else if (target.kind === 'shape' && target.onClick === 'remove')
-      ui.select(ui.selection.filter((id) => id !== target.id));
+      ui.select(ui.selection.filter((id) => !target.ids.includes(id)));
   }
 
   /**

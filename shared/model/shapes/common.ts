@@ -7,6 +7,7 @@ import { isValidIndex } from '../fractional-index';
 import {
   MAX_COORDINATE,
   MAX_FONT_SIZE,
+  MAX_GROUP_DEPTH,
   MAX_INDEX_LENGTH,
   MAX_STROKE_WIDTH,
   MAX_TEXT_LENGTH,
@@ -66,7 +67,17 @@ export const baseShapeFields = {
   rotation: z.number(), // z.number() already refuses NaN and ±Infinity
   opacity: z.number().min(0).max(1),
   style: styleSchema,
+  /** Written before groups could nest; read as `[groupId]` (groupPathOf in groups.ts), never written any more. */
   groupId: shapeIdSchema.optional(),
   /** The frame that holds the shape (shapes/frame.ts); absent on boards made before frames. */
   frameId: shapeIdSchema.optional(),
+  /** The groups the shape is in, innermost first, outermost last (as Excalidraw keeps them). */
+  groupIds: z
+    .array(shapeIdSchema)
+    .min(1)
+    .max(MAX_GROUP_DEPTH)
+    .refine((ids) => new Set(ids).size === ids.length, 'a group appears twice')
+    .optional(),
+  /** Locked shapes draw as usual but no click, marquee or eraser picks them (unlock from the context menu). */
+  locked: z.boolean().optional(),
 };

@@ -47,6 +47,7 @@ export function parseShape(value: unknown): ParseShapeResult {
     : { ok: false, error: describeIssues(result.error, 'shape') };
 }
 
+export { groupPathOf, groupPathPatch, isLocked, outermostGroupOf } from './groups';
 export { arrowShapeSchema, type ArrowShape } from './arrow';
 export { ellipseShapeSchema, type EllipseShape } from './ellipse';
 export {
