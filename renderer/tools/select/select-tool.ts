@@ -281,7 +281,13 @@ export class SelectTool extends BaseTool {
         const delta = this.snapper.resize(gesture.bounds, fx, fy, { dx, dy }, e);
         gesture.moved = resizeShapes(
           gesture.originals,
-          scalingForHandle(gesture.handle, gesture.bounds, delta.dx, delta.dy, keepsAspect(gesture.originals, e.shiftKey)),
+          scalingForHandle(
+            gesture.handle,
+            gesture.bounds,
+            delta.dx,
+            delta.dy,
+            keepsAspect(gesture.originals, e.shiftKey),
+          ),
         );
         const resized = selectionBounds(gesture.moved);
         if (resized) this.snapper.showGuidesFor(resized, e);
