@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_IMAGE_PIXELS } from '../shared/files';
+import { DEFAULT_FILE_GRACE_MS, DEFAULT_MAX_IMAGE_PIXELS } from '../shared/files';
 import { type BoardBudgets, DEFAULT_BOARD_BUDGETS } from './core/relay-core';
 import { DEFAULT_MAX_OPEN_LOGS } from './storage/file-store';
 
@@ -21,6 +21,10 @@ export interface RelayBudgets extends BoardBudgets {
   maxOpenLogs: number;
   /** Width × height one uploaded image may claim (a decompression bomb claims far more). */
   maxImagePixels: number;
+  /** A board's file the board no longer names is deleted only once unnamed this long (ms). */
+  fileGraceMs: number;
+  /** How often the collector looks for such files (ms). */
+  fileSweepIntervalMs: number;
 }
 
 export const DEFAULT_RELAY_BUDGETS: RelayBudgets = {
@@ -32,6 +36,8 @@ export const DEFAULT_RELAY_BUDGETS: RelayBudgets = {
   authLockoutMs: 10 * 60_000,
   maxOpenLogs: DEFAULT_MAX_OPEN_LOGS,
   maxImagePixels: DEFAULT_MAX_IMAGE_PIXELS,
+  fileGraceMs: DEFAULT_FILE_GRACE_MS,
+  fileSweepIntervalMs: 10 * 60_000,
 };
 
 export interface BudgetFlag {
@@ -83,6 +89,8 @@ export const BUDGET_FLAGS: readonly BudgetFlag[] = [
   seconds('auth-lockout-seconds', 'authLockoutMs', 'how long a locked-out address is refused'),
   count('max-open-logs', 'maxOpenLogs', 'board log files kept open at once (file descriptors)'),
   megapixels('max-image-megapixels', 'maxImagePixels', 'width × height one uploaded image may claim, in millions'),
+  seconds('file-grace-seconds', 'fileGraceMs', 'a file its board no longer names is deleted only after this long'),
+  seconds('file-sweep-seconds', 'fileSweepIntervalMs', 'how often unnamed files are looked for (a few boards a sweep)'),
 ];
 
 /** A budget's default as its flag takes it (seconds for times). */

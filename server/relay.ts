@@ -16,6 +16,7 @@ import type { Grant } from './core/authorize';
 import { RelayCore, type RelayCoreOptions } from './core/relay-core';
 import { type Logger, silentLogger } from './core/types';
 import { DiskFileStore } from './files/disk-file-store';
+import { FileCollector } from './files/file-collector';
 import { filesHttpHandler, isFilePath, MAX_FILES_PER_BOARD } from './files/files-http';
 import type { BoardFileStore } from './files/types';
 import { DEFAULT_RELAY_BUDGETS, type RelayBudgets } from './relay-budgets';
@@ -324,6 +325,18 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
       })
     : undefined;
 
+  const collector = fileStore
+    ? new FileCollector({
+        store: fileStore,
+        boards: core,
+        graceMs: budgets.fileGraceMs,
+        intervalMs: budgets.fileSweepIntervalMs,
+        log,
+      })
+    : null;
+  collector?.start();
+  if (collector) opened.push(() => collector.stop());
+
   const guests = new Set<string>();
   const countGuests = (change: () => void) => {
     const before = guests.size;
@@ -394,6 +407,7 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
           void io.close(() => resolve());
           httpServer.closeAllConnections();
         });
+        await collector?.stop();
         await core.close();
         await access.close();
         await catalog?.close();

@@ -182,6 +182,25 @@ export class RelayCore implements SessionHost {
   }
 
   /**
+   * Reads a board's doc without joining it (the file collector: which images
+   * it names): loads the board if needed, and it unloads again once idle.
+   * Throws FORBIDDEN for a deleted board; never creates one that does not exist.
+   */
+  async readBoard<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T | undefined> {
+    this.assertAdmitted(boardId);
+    if (!(await this.boardExists(boardId))) return undefined;
+    return this.withRoomForJoin(boardId, (room) => {
+      this.assertAdmitted(boardId);
+      return read(room.doc);
+    });
+  }
+
+  /** The doc of a board loaded now, for a synchronous look (undefined when it is not loaded). */
+  loadedDoc(boardId: string): Y.Doc | undefined {
+    return this.loaded.get(boardId)?.doc;
+  }
+
+  /**
    * Takes a board away: from now on joins are refused with `reason`; everyone
    * on it is disconnected (their clients rejoin and are told why); once its
    * files are closed, `remove` runs (it moves them to the trash). If `remove`

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { constants, createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
+import { z } from 'zod';
 import { sha256Schema } from '../../shared/files';
 import { BOARD_ID_PATTERN } from '../../shared/protocol';
 import { boardIdFromStorageName, boardStorageName } from '../storage/board-storage-name';
-import { fsyncDirectory, isErrnoException, writeAll } from '../storage/fs-durable';
+import { fsyncDirectory, isErrnoException, writeAll, writeFileAtomically } from '../storage/fs-durable';
 import { describeBytes, FileRequestError } from './file-error';
 import { SIGNATURE_BYTES } from './image-header';
 import type { BoardFileStore, BoardFileUsage, CommitResult, FileEntry, FileReading, StagedFile } from './types';
@@ -16,6 +17,19 @@ export const FILES_DIR = 'files';
 const UPLOAD_PREFIX = '.upload-';
 /** The collector's record of files no board named, beside them. */
 export const UNREFERENCED_FILE = 'unreferenced.json';
+
+const unreferencedSchema = z.object({
+  format: z.literal(1),
+  since: z.record(sha256Schema, z.iso.datetime()),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 class DiskStagedFile implements StagedFile {
   private failed = false;
@@ -89,8 +103,11 @@ export class DiskFileStore implements BoardFileStore {
     try {
       await staged.finish();
       return await this.locked(boardId, async () => {
-        if (await regularFileSize(finalPath)) {
+        if ((await regularFileSize(finalPath)) !== undefined) {
           await staged.abort();
+          // Someone is about to name it again: its grace period starts afresh (see remove).
+          const now = new Date();
+          await fs.utimes(finalPath, now, now);
           return 'existing';
         }
         const { size } = await fs.stat(staged.tempPath);
@@ -178,24 +195,52 @@ export class DiskFileStore implements BoardFileStore {
     return entries.filter((entry) => entry !== undefined);
   }
 
-  async remove(boardId: string, sha256: string, stillWanted: () => boolean): Promise<boolean> {
+  async remove(boardId: string, sha256: string, stillWanted: (storedAt: number) => boolean): Promise<boolean> {
     const dir = this.filesDir(boardId);
+    const file = path.join(dir, checkedHash(sha256));
     return this.locked(boardId, async () => {
-      if (stillWanted()) return false;
-      await fs.rm(path.join(dir, checkedHash(sha256)), { force: true });
+      const stat = await fs.lstat(file).catch(() => undefined);
+      if (!stat?.isFile() || stillWanted(stat.mtimeMs)) return false;
+      await fs.rm(file, { force: true });
       await fsyncDirectory(dir);
       return true;
     });
   }
 
-  /** Uploads cut off by a crash or a kill, older than `olderThanMs`; removes them. */
-  async removeLeftovers(boardId: string, olderThanMs: number, now = Date.now()): Promise<number> {
+  async readUnreferenced(boardId: string): Promise<Map<string, number>> {
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(this.filesDir(boardId), UNREFERENCED_FILE), 'utf8');
+    } catch (error) {
+      if (isErrnoException(error, 'ENOENT')) return new Map();
+      throw error;
+    }
+    const parsed = unreferencedSchema.safeParse(parseJson(text));
+    // An unreadable record only restarts the grace period: files are kept longer, never deleted sooner.
+    if (!parsed.success) return new Map();
+    return new Map(Object.entries(parsed.data.since).map(([sha256, iso]) => [sha256, Date.parse(iso)]));
+  }
+
+  async writeUnreferenced(boardId: string, since: ReadonlyMap<string, number>): Promise<void> {
+    const dir = this.filesDir(boardId);
+    if (since.size === 0) {
+      await fs.rm(path.join(dir, UNREFERENCED_FILE), { force: true });
+      return;
+    }
+    const record = {
+      format: 1,
+      since: Object.fromEntries([...since].map(([sha256, at]) => [sha256, new Date(at).toISOString()])),
+    };
+    await writeFileAtomically(dir, UNREFERENCED_FILE, Buffer.from(JSON.stringify(record)));
+  }
+
+  async removeLeftovers(boardId: string, before: number): Promise<number> {
     const dir = this.filesDir(boardId);
     let removed = 0;
     for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
       if (!name.startsWith(UPLOAD_PREFIX)) continue;
       const stat = await fs.lstat(path.join(dir, name)).catch(() => undefined);
-      if (!stat || now - stat.mtimeMs < olderThanMs) continue;
+      if (!stat || stat.mtimeMs >= before) continue;
       await fs.rm(path.join(dir, name), { force: true });
       removed++;
     }

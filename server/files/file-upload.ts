@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { ImageMime } from '../../shared/files';
+import { type ImageMime, MAX_IMAGE_SIDE } from '../../shared/files';
 import { describeBytes, FileRequestError } from './file-error';
 import { MAX_HEADER_BYTES, readImageSize, SIGNATURE_BYTES, sniffImageType } from './image-header';
 import type { StagedFile } from './types';
@@ -59,6 +59,12 @@ export async function receiveFile(
       }
       if (reading.kind === 'size') {
         size = { width: reading.width, height: reading.height };
+        if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
+          throw new FileRequestError(
+            'TOO_MANY_PIXELS',
+            `the image is ${size.width}×${size.height} pixels; a board takes at most ${MAX_IMAGE_SIDE} a side, so scale it down first`,
+          );
+        }
         if (size.width * size.height > limits.maxImagePixels) {
           throw new FileRequestError(
             'TOO_MANY_PIXELS',

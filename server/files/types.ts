@@ -61,9 +61,18 @@ export interface BoardFileStore {
   usage(boardId: string): Promise<BoardFileUsage>;
   /** Every file of a board. */
   list(boardId: string): Promise<FileEntry[]>;
-  /** Deletes a board's file, unless `stillWanted` (asked under the board's commit lock) says to keep it. */
-  remove(boardId: string, sha256: string, stillWanted: () => boolean): Promise<boolean>;
+  /**
+   * Deletes a board's file, unless `stillWanted` (asked under the board's
+   * commit lock, with when the file was last stored or PUT again) says to keep it.
+   */
+  remove(boardId: string, sha256: string, stillWanted: (storedAt: number) => boolean): Promise<boolean>;
   /** The live boards (not the trash) that hold files, for the collector. */
   boardsWithFiles(): Promise<string[]>;
+  /** Since when (ms) each of a board's files has been seen unnamed by its doc, as the collector recorded it. */
+  readUnreferenced(boardId: string): Promise<Map<string, number>>;
+  /** Records that, durably (a restart must not restart the grace period). */
+  writeUnreferenced(boardId: string, since: ReadonlyMap<string, number>): Promise<void>;
+  /** Removes uploads a crash cut off: temp files last written before `before` (ms since the epoch). */
+  removeLeftovers(boardId: string, before: number): Promise<number>;
   close(): Promise<void>;
 }

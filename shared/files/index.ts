@@ -20,6 +20,7 @@
  * only after the PUT answered 201 or 200. Errors are `FileErrorBody`.
  */
 import { z } from 'zod';
+import { IMAGE_MIME_TYPES, MAX_IMAGE_SIDE_PX, sha256Schema } from '../model/shapes/image';
 import { boardIdSchema, ERROR_CODES } from '../protocol';
 
 /** Where a file lives on the relay (a path on the relay's own origin). */
@@ -30,8 +31,8 @@ export function filePath(boardId: string, sha256: string): string {
 /** The routes the relay answers for files: `[full match, boardId, sha256]`. */
 export const FILE_PATH_PATTERN = /^\/api\/boards\/([^/]+)\/files\/([^/]+)$/;
 
-/** A SHA-256 digest as the relay names files: 64 lowercase hex digits. */
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits');
+/** A SHA-256 digest as the relay names files (and image shapes name them): 64 lowercase hex digits. */
+export { sha256Schema };
 
 export const fileParamsSchema = z.strictObject({ boardId: boardIdSchema, sha256: sha256Schema });
 export type FileParams = z.infer<typeof fileParamsSchema>;
@@ -41,7 +42,7 @@ export type FileParams = z.infer<typeof fileParamsSchema>;
  * a Content-Type. SVG is refused: it can carry script, and a raster of it is
  * what the board shows anyway, so the client rasterises SVG to PNG before uploading.
  */
-export const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export const ACCEPTED_IMAGE_TYPES = IMAGE_MIME_TYPES;
 export const imageMimeSchema = z.enum(ACCEPTED_IMAGE_TYPES);
 export type ImageMime = z.infer<typeof imageMimeSchema>;
 
@@ -55,6 +56,8 @@ export const DEFAULT_MAX_BOARD_FILE_BYTES = 256 * 1024 * 1024;
  * more is a decompression bomb or more than anyone needs on a board.
  */
 export const DEFAULT_MAX_IMAGE_PIXELS = 50_000_000;
+/** Either side of an image, at most: what an image shape may name (shared/model/shapes/image.ts). */
+export const MAX_IMAGE_SIDE = MAX_IMAGE_SIDE_PX;
 /** A file no board names is deleted only this long after the relay first saw it unnamed (`--file-grace-seconds`). */
 export const DEFAULT_FILE_GRACE_MS = 24 * 60 * 60 * 1000;
 
@@ -101,7 +104,7 @@ export const FILE_ERROR_STATUS: Readonly<Record<FileErrorCode, number>> = {
   UNSUPPORTED_TYPE: 415,
   /** The bytes do not hash to the name in the URL. */
   HASH_MISMATCH: 422,
-  /** The header claims more pixels than the relay accepts (a decompression bomb). */
+  /** The header claims more pixels than the relay accepts (a decompression bomb), or a side over MAX_IMAGE_SIDE. */
   TOO_MANY_PIXELS: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
