@@ -17,6 +17,7 @@
 import type * as Y from 'yjs';
 import { compareIndex, compareZOrder, indicesBetween, newShapeId, parseShape, type Shape } from '../../shared/model';
 import { LOCAL_ORIGIN, shapesMap } from './doc-layout';
+import { ConnectorReads, freedEnds } from './connector-reads';
 import { jsonEqual } from './json-equal';
 import { reorderedIndices, type ReorderDirection } from './reorder';
 import { type InvalidShapeListener, ShapeReader } from './shape-reader';
@@ -45,6 +46,7 @@ type Staged = Map<string, object | typeof REMOVED>;
 export class BoardDoc {
   private readonly shapes: Y.Map<unknown>;
   private readonly reader: ShapeReader;
+  private readonly connectors = new ConnectorReads();
   private readonly listeners = new Set<ShapesListener>();
   /** Writes of the `transact` in progress; null outside one. */
   private staged: Staged | null = null;
@@ -60,9 +62,14 @@ export class BoardDoc {
     this.shapes.observe(this.onShapesChanged);
   }
 
+  /** The valid shape `id` as drawn: a bound connector end follows its target (connector-reads.ts). */
   get(id: string): Shape | undefined {
-    return this.reader.read(id, this.stored(id));
+    const shape = this.readStored(id);
+    return shape && this.connectors.read(shape, this.readStored);
   }
+
+  /** The valid shape as stored, before connector ends are derived. */
+  private readonly readStored = (id: string): Shape | undefined => this.reader.read(id, this.stored(id));
 
   has(id: string): boolean {
     return this.get(id) !== undefined;
@@ -123,15 +130,21 @@ export class BoardDoc {
     });
   }
 
-  /** Removes shapes, invalid ones included; returns how many were there. */
+  /**
+   * Removes shapes, invalid ones included; returns how many were there.
+   * Connector ends bound to them are freed where they are drawn now.
+   */
   delete(ids: string | readonly string[]): number {
     return this.transact(() => {
+      const deleted = new Set(typeof ids === 'string' ? [ids] : ids);
+      const freed = freedEnds(this.all(), deleted);
       let removed = 0;
-      for (const id of typeof ids === 'string' ? [ids] : ids) {
+      for (const id of deleted) {
         if (this.stored(id) === undefined) continue;
         this.stage(id, REMOVED);
         removed++;
       }
+      for (const { id, patch } of freed) this.update(id, patch);
       return removed;
     });
   }
@@ -243,7 +256,11 @@ export class BoardDoc {
   }
 
   private readonly onShapesChanged = (event: Y.YMapEvent<unknown>): void => {
-    for (const id of event.keysChanged) if (!this.shapes.has(id)) this.reader.forget(id);
+    for (const id of event.keysChanged) {
+      if (this.shapes.has(id)) continue;
+      this.reader.forget(id);
+      this.connectors.forget(id);
+    }
     for (const listener of [...this.listeners]) {
       try {
         listener(new Set(event.keysChanged));

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DashStyle, TextAlign } from '../../shared/model';
+import type { ConnectorRoute, DashStyle, TextAlign } from '../../shared/model';
 
 /**
  * UI-only state (docs/ARCHITECTURE.md#where-state-lives): which tool is active, what is selected, the style
@@ -33,6 +33,8 @@ export interface StyleDefaults {
   fontSize: number;
   align: TextAlign;
   arrowheads: { start: boolean; end: boolean };
+  /** How new lines and arrows run: straight, or elbow (orthogonal segments). */
+  route: ConnectorRoute;
   noteColor: string;
 }
 
@@ -94,6 +96,7 @@ export const DEFAULT_STYLE: StyleDefaults = {
   fontSize: 20,
   align: 'left',
   arrowheads: { start: false, end: true },
+  route: 'straight',
   noteColor: '#fff3a3',
 };
 

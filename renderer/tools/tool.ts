@@ -62,8 +62,12 @@ export interface ToolContext {
 /** The gesture in progress, as plain data (it goes into awareness as is). */
 export type Preview =
   /** A shape being drawn (pen, rect, ellipse, line, arrow): not in the doc, drawn on top. */
-  | { kind: 'draft'; tool: ToolId; shape: DraftShape }
-  /** Existing shapes with their live geometry while they are moved, resized or rotated. */
+  | { kind: 'draft'; tool: ToolId; shape: DraftShape; bindTarget?: string }
+  /**
+   * Existing shapes with their live geometry while they are moved, resized or
+   * rotated; `followers`, connectors bound to them, drawn as they follow;
+   * `bindTarget`, the shape a dragged connector end would bind to (highlighted).
+   */
   | {
       kind: 'transform';
       tool: 'select';
@@ -71,6 +75,8 @@ export type Preview =
       shapes: Shape[];
       /** Where the moving shapes snapped (drawn here only; presence leaves them out). */
       guides?: SnapGuide[];
+      followers?: Shape[];
+      bindTarget?: string;
     }
   /** The marquee rectangle and the shapes it would select now. */
   | { kind: 'marquee'; tool: 'select'; box: Box; ids: string[] }

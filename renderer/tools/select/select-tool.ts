@@ -49,6 +49,7 @@ import { handleAt, handleFractions, scalingForHandle, type ResizeHandle } from '
 import { Snapper } from './snapper';
 import {
   changedFields,
+  connectorChanges,
   constrainToAxis,
   moveShapes,
   keepsAspect,
@@ -326,9 +327,15 @@ export class SelectTool extends BaseTool {
    * drops outside out of theirs.
    */
   private commit(originals: readonly Shape[], moved: readonly Shape[], isMove: boolean): void {
+    const transformed = new Set(originals.map((shape) => shape.id));
     const patches = originals
-      .map((original, i) => ({ id: original.id, patch: changedFields(original, moved[i] ?? original) }))
-      .filter(({ patch }) => Object.keys(patch).length > 0);
+      .map((original, i) => ({
+        id: original.id,
+        after: moved[i] ?? original,
+        patch: changedFields(original, moved[i] ?? original),
+      }))
+      .filter(({ patch }) => Object.keys(patch).length > 0)
+      .map(({ id, after, patch }) => ({ id, patch: { ...patch, ...connectorChanges(after, transformed) } }));
     if (patches.length === 0) return;
     const board = this.ctx.board;
     board.transact(() => {
