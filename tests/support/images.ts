@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** Small real image files, and headers that lie about their size, for the relay's file tests. */
@@ -24,10 +24,17 @@ function pngChunk(type: string, body: Buffer): Buffer {
 export function pngImage(
   width: number,
   height: number,
-  options: { rgba?: [number, number, number, number]; claim?: { width: number; height: number } } = {},
+  options: {
+    rgba?: [number, number, number, number];
+    claim?: { width: number; height: number };
+    /** Random pixels instead of one colour: the file is about 4 bytes a pixel, whatever deflate does. */
+    noise?: boolean;
+  } = {},
 ): Buffer {
   const [r, g, b, a] = options.rgba ?? [200, 40, 40, 255];
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 4).fill(Buffer.from([r, g, b, a]))]);
+  const pixels = () =>
+    options.noise ? randomBytes(width * 4) : Buffer.alloc(width * 4).fill(Buffer.from([r, g, b, a]));
+  const rows = Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), pixels()]));
   const header = Buffer.alloc(13);
   header.writeUInt32BE(options.claim?.width ?? width, 0);
   header.writeUInt32BE(options.claim?.height ?? height, 4);
@@ -35,7 +42,7 @@ export function pngImage(
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
