@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { contentSecurityPolicyPlugin } from './build/content-security-policy';
+import { OPTIONAL_MODULES_NOT_BUNDLED } from './build/optional-modules';
 
 export default defineConfig({
   main: {
@@ -29,6 +30,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react(), contentSecurityPolicyPlugin('desktop')],
+    resolve: { alias: OPTIONAL_MODULES_NOT_BUNDLED },
     build: { rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } } },
   },
 });

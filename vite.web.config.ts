@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicyPlugin } from './build/content-security-policy';
+import { OPTIONAL_MODULES_NOT_BUNDLED } from './build/optional-modules';
 import { precompressPlugin } from './build/precompress';
 
 /**
@@ -20,6 +21,7 @@ export default defineConfig({
   base: '/',
   // Brotli and gzip copies of every text file, which the relay sends to browsers that accept them.
   plugins: [react(), contentSecurityPolicyPlugin('web'), precompressPlugin()],
+  resolve: { alias: OPTIONAL_MODULES_NOT_BUNDLED },
   build: {
     outDir: fromRoot('./out/web'),
     emptyOutDir: true,

@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // svg2pdf.js names only its UMD build for Node, which looks for jsPDF on a global; the ES build imports it.
+    alias: [{ find: /^svg2pdf\.js$/, replacement: 'svg2pdf.js/dist/svg2pdf.es.min.js' }],
+  },
   test: {
     include: ['{shared,server,renderer,electron,tests,bench,scripts,build}/**/*.test.ts'],
     exclude: ['node_modules/**', 'out/**', 'dist/**', 'tests/e2e/**'],

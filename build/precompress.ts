@@ -6,13 +6,24 @@ import type { Plugin } from 'vite';
 
 /**
  * Compresses the browser client at build time: next to every text file of
- * the build (script, style, HTML, JSON, SVG) of at least MIN_BYTES it writes
+ * the build (script, style, HTML, JSON, SVG; and TrueType fonts, which shrink by
+ * about half) of at least MIN_BYTES it writes
  * `<file>.br` (Brotli, quality 11) and `<file>.gz` (gzip, level 9), each only
  * when it is smaller than the file. The relay sends one of them to a browser
  * that accepts it (server/transport/static-client.ts), so no request pays for
  * compressing, and Brotli's slowest, smallest setting costs nothing at serve time.
  */
-export const PRECOMPRESSED_EXTENSIONS = ['.js', '.mjs', '.css', '.html', '.json', '.svg', '.txt', '.webmanifest'];
+export const PRECOMPRESSED_EXTENSIONS = [
+  '.js',
+  '.mjs',
+  '.css',
+  '.html',
+  '.json',
+  '.svg',
+  '.txt',
+  '.webmanifest',
+  '.ttf',
+];
 const MIN_BYTES = 1024;
 
 const brotli = promisify(brotliCompress);

@@ -10,6 +10,7 @@ const FILE_ACTIONS = [
   'file.exportPng',
   'file.exportPngDark',
   'file.exportSvg',
+  'file.exportPdf',
   'file.save',
   'file.saveAs',
   'file.open',
@@ -106,6 +107,43 @@ describe('export', () => {
     await registry.perform('file.exportPngDark', ctx);
     expect(ctx.exporter.themes).toEqual(['light', 'dark']);
     expect(ctx.files.saved.map((file) => file.name)).toEqual(['test-board.png', 'test-board-dark.png']);
+  });
+
+  it('exports a PDF of the board, one page framed like the SVG, titled and named after the board', async () => {
+    const ctx = withShapes();
+    await registry.perform('file.exportPdf', ctx);
+    expect(ctx.files.saved.map(({ name, mimeType }) => ({ name, mimeType }))).toEqual([
+      { name: 'test-board.pdf', mimeType: 'application/pdf' },
+    ]);
+    expect(await savedText(ctx)).toBe('%PDF-1.3\na,b,c');
+    const [pdf] = ctx.exporter.pdfs;
+    expect(pdf?.title).toBe('test-board');
+    expect(pdf?.pages).toHaveLength(1);
+    // The shapes span -51..421 × 19..301 (their strokes included), plus 16 units of padding, at 0.75 pt a unit.
+    expect(pdf?.pages[0]).toMatchObject({ width: (472 + 32) * 0.75, height: (282 + 32) * 0.75 });
+    expect(ctx.notices).toEqual([]);
+  });
+
+  it('exports a PDF of the selection when there is one, named so', async () => {
+    const ctx = withShapes();
+    ctx.ui.getState().select(['c', 'a']);
+    await registry.perform('file.exportPdf', ctx);
+    expect(ctx.files.saved.map((file) => file.name)).toEqual(['test-board-selection.pdf']);
+    expect(ctx.exporter.pdfs[0]?.pages.map((page) => page.shapes.map((shape) => shape.id))).toEqual([['a', 'c']]);
+  });
+
+  it('a PDF that cannot be made is an error notice, and nothing is saved', async () => {
+    const ctx = withShapes();
+    ctx.exporter.failWith = new Error('the PDF code could not be loaded');
+    await registry.perform('file.exportPdf', ctx);
+    expect(ctx.files.saved).toEqual([]);
+    expect(ctx.notices).toEqual([{ kind: 'error', message: 'Export PDF failed: the PDF code could not be loaded' }]);
+    const empty = createTestContext();
+    await registry.get('file.exportPdf')!.perform(empty);
+    expect(empty.exporter.pdfs).toEqual([]);
+    expect(empty.notices).toEqual([
+      { kind: 'error', message: 'Export PDF failed: there is nothing to export: the board is empty' },
+    ]);
   });
 
   it('a selection of shapes a peer has since deleted exports the whole board', async () => {

@@ -1,6 +1,6 @@
 /**
- * Export and board files (docs/ARCHITECTURE.md#actions, group 'file'): PNG and SVG of the
- * selection or, with nothing selected, the whole board; the board saved as a
+ * Export and board files (docs/ARCHITECTURE.md#actions, group 'file'): PNG, SVG and PDF of
+ * the selection or, with nothing selected, the whole board; the board saved as a
  * `.easel` file (shared/model/board-file.ts), and one opened into it.
  *
  * Opening adds the file's shapes to the board you are on, as one change
@@ -21,6 +21,7 @@ import { boxesIntersect, visibleBox } from '../canvas/viewport-math';
 import { BoardDoc, type ShapeInput } from '../doc';
 // The files, not the barrel: ../export/index.ts also holds the browser-only PNG painter.
 import { NothingToExportError } from '../export/frame';
+import { PDF_MIME_TYPE, shapesPage } from '../export/pdf-plan';
 import { shapesToSvg } from '../export/svg';
 import { failureNotice } from '../state/notices';
 import type { Action, ActionContext } from './action';
@@ -103,6 +104,22 @@ const exportSvg = fileAction({
   shortcuts: [],
   enabled: boardHasShapes,
   run: (ctx) => exportImage(ctx, 'svg'),
+});
+
+/** The selection or the board as one page; the PDF code itself loads only now (ctx.exporter). */
+async function exportPdf(ctx: ActionContext): Promise<void> {
+  const { shapes, part } = exportScope(ctx);
+  if (shapes.length === 0) throw new NothingToExportError();
+  const data = await ctx.exporter.renderPdf(shapesPage(shapes), ctx.boardName);
+  await ctx.files.saveFile({ suggestedName: `${ctx.boardName}${part}.pdf`, mimeType: PDF_MIME_TYPE, data });
+}
+
+const exportPdfAction = fileAction({
+  id: 'file.exportPdf',
+  label: 'Export PDF',
+  shortcuts: [],
+  enabled: boardHasShapes,
+  run: exportPdf,
 });
 
 const saveBoardFile = fileAction({
@@ -234,5 +251,5 @@ function plural(count: number, noun: string): string {
 }
 
 export function createFileActions(): Action[] {
-  return [exportPng, exportPngDark, exportSvg, saveBoardFile, saveBoardFileAs, openBoardFile];
+  return [exportPng, exportPngDark, exportSvg, exportPdfAction, saveBoardFile, saveBoardFileAs, openBoardFile];
 }

@@ -9,6 +9,7 @@ import type { RectShape, Shape } from '../../shared/model';
 import { exampleShape } from '../../shared/model/shapes/examples';
 import { BoardDoc, BoardUndo, type ShapeInput } from '../doc';
 import type { ExportRenderer } from '../export/export-renderer';
+import type { PdfPage } from '../export/pdf-plan';
 import { MemoryFiles } from '../platform/memory';
 import type { Notice } from '../state/notices';
 import { createUiStore } from '../state/ui-store';
@@ -29,8 +30,9 @@ export interface TestContext extends ActionContext {
 export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
- * PNG export without a browser: a "PNG" that is the signature followed by
- * the ids of the shapes it was asked to paint, which it keeps in `painted`.
+ * PNG and PDF export without a browser: a "PNG" that is the signature followed by
+ * the ids of the shapes it was asked to paint, which it keeps in `painted`;
+ * a "PDF" that is a header and each page's ids, its plan kept in `pdfs`.
  * `failWith` makes the next one fail.
  */
 export class FakeExportRenderer implements ExportRenderer {
@@ -38,6 +40,17 @@ export class FakeExportRenderer implements ExportRenderer {
   /** The theme of each PNG painted, in order. */
   readonly themes: string[] = [];
   failWith: Error | null = null;
+
+  /** The pages of each PDF asked for, in order, and its title. */
+  readonly pdfs: { pages: readonly PdfPage[]; title: string }[] = [];
+
+  async renderPdf(pages: readonly PdfPage[], title: string): Promise<Blob> {
+    if (this.failWith) throw this.failWith;
+    this.pdfs.push({ pages, title });
+    return new Blob(['%PDF-1.3\n', pages.map((page) => page.shapes.map((shape) => shape.id).join(',')).join(';')], {
+      type: 'application/pdf',
+    });
+  }
 
   async renderPng(shapes: readonly Shape[], theme = 'light'): Promise<Blob> {
     if (this.failWith) throw this.failWith;

@@ -16,6 +16,7 @@ const VIEWING_ACTIONS: ReadonlySet<string> = new Set([
   'file.exportPng',
   'file.exportPngDark',
   'file.exportSvg',
+  'file.exportPdf',
   'file.save',
   'file.saveAs',
 ]);

@@ -1,10 +1,11 @@
 import type { Shape } from '../../shared/model';
 import type { Box } from '../shapes';
 import type { Theme } from '../theme/theme-store';
+import type { PdfPage } from './pdf-plan';
 
 /**
- * How the file actions paint a PNG (ActionContext.exporter). Painting needs a
- * browser canvas (png.ts has the browser's), so action tests pass a stand-in.
+ * How the file actions paint a PNG or draw a PDF (ActionContext.exporter). Both
+ * need a browser (a canvas; a DOM for the PDF), so action tests pass a stand-in.
  * Kept apart from png.ts so code that only names the port loads no DOM code.
  */
 export interface ExportRenderer {
@@ -14,4 +15,6 @@ export interface ExportRenderer {
    * `view` frames the picture instead (one frame's export shows that frame).
    */
   renderPng(shapes: readonly Shape[], theme?: Theme, view?: Box): Promise<Blob>;
+  /** A PDF of the planned pages (pdf-plan.ts), titled `title`; its code loads on the first call. */
+  renderPdf(pages: readonly PdfPage[], title: string): Promise<Blob>;
 }

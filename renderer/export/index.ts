@@ -15,5 +15,6 @@ export {
   pngSize,
   type PngSize,
 } from './png';
+export { MAX_PDF_PAGES, PDF_MIME_TYPE, type PdfPage, pdfPageSize, shapesPage } from './pdf-plan';
 export { shapesToSvg, type SvgExport, type SvgExportOptions } from './svg';
 export { escapeXml } from './xml';

@@ -16,6 +16,7 @@ import { type PaintOptions, paintShape } from '../canvas/paint/paint-shape';
 import { clipToFrame } from '../canvas/paint/paint-frame';
 import { clippingFrame, drawOrder, framesById } from '../frames/frame-order';
 import type { ExportRenderer } from './export-renderer';
+import { renderPdfBlob } from './pdf-loader';
 import { DEFAULT_EXPORT_BACKGROUND, type ExportFrame, exportFrame } from './frame';
 import { type ColourMap, canvasColours } from '../theme/canvas-colours';
 import type { Theme } from '../theme/theme-store';
@@ -92,6 +93,7 @@ export function browserExportRenderer(): ExportRenderer {
       const frame = exportFrame(shapes, undefined, view);
       return paintPng(shapes, frame, pngSize(frame.width, frame.height), theme);
     },
+    renderPdf: renderPdfBlob,
   };
 }
 

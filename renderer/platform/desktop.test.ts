@@ -164,6 +164,7 @@ describe('dialog kinds', () => {
     expect(saveKindFor('application/json')).toBe('board');
     expect(saveKindFor('image/svg+xml; charset=utf-8')).toBe('svg');
     expect(saveKindFor('IMAGE/PNG')).toBe('png');
+    expect(saveKindFor('application/pdf')).toBe('pdf');
     expect(openKindFor(['.easel', '.json'])).toBe('board');
     expect(openKindFor(['image/png'])).toBe('image');
     expect(openKindFor(['.webp'])).toBe('image');

@@ -17,6 +17,7 @@ const SAVE_KIND_BY_MIME: Readonly<Record<string, SaveKind>> = {
   'application/json': 'board',
   'image/png': 'png',
   'image/svg+xml': 'svg',
+  'application/pdf': 'pdf',
 };
 
 /** Which dialog kind a save of this MIME type is, or an Error naming what cannot be saved. */

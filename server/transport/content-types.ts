@@ -21,6 +21,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
+  // The PDF export's Unicode font (renderer/export/pdf-loader.ts): jsPDF embeds TrueType only.
+  '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
 };
 

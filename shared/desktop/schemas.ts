@@ -151,6 +151,7 @@ export const SAVE_KINDS = {
   board: { label: 'Easel board', extensions: ['easel'] },
   png: { label: 'PNG image', extensions: ['png'] },
   svg: { label: 'SVG image', extensions: ['svg'] },
+  pdf: { label: 'PDF document', extensions: ['pdf'] },
 } as const;
 export type OpenKind = keyof typeof OPEN_KINDS;
 export type SaveKind = keyof typeof SAVE_KINDS;
@@ -178,7 +179,7 @@ export const openFileResultSchema = z.discriminatedUnion('canceled', [
 export type OpenFileResult = z.infer<typeof openFileResultSchema>;
 
 export const saveFileRequestSchema = z.strictObject({
-  kind: z.enum(['board', 'png', 'svg']),
+  kind: z.enum(['board', 'png', 'svg', 'pdf']),
   /** Offered in the dialog; a name, not a path. */
   suggestedName: z
     .string()

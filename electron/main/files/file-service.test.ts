@@ -70,6 +70,18 @@ describe('FileService', () => {
     expect(await fs.readFile(`${chosen}.png`, 'utf8')).toBe('PNG 2');
   });
 
+  it('saves a PDF export through a dialog titled and filtered for PDF', async () => {
+    const chosen = path.join(dir.path, 'slides');
+    const { files, dialogs } = service([chosen]);
+    const result = await files.save({ kind: 'pdf', suggestedName: 'Team retro.pdf', bytes: bytes('%PDF') });
+    expect(result).toEqual({ canceled: false, path: `${chosen}.pdf` });
+    expect(await fs.readFile(`${chosen}.pdf`, 'utf8')).toBe('%PDF');
+    expect(dialogs.shown[0]).toMatchObject({
+      title: 'Export PDF',
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    });
+  });
+
   it('refuses to write anywhere it was not given', async () => {
     const { files } = service([]);
     const elsewhere = path.join(dir.path, 'elsewhere.easel');

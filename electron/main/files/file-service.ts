@@ -73,7 +73,7 @@ export class FileService {
     const spec = SAVE_KINDS[request.kind];
     const extension = spec.extensions[0];
     const answer = await this.dialogs.showSaveDialog({
-      title: request.kind === 'board' ? 'Save board' : 'Export image',
+      title: request.kind === 'board' ? 'Save board' : request.kind === 'pdf' ? 'Export PDF' : 'Export image',
       defaultPath: path.join(this.options.defaultDir(), withExtension(path.basename(request.suggestedName), extension)),
       filters: [{ name: spec.label, extensions: [...spec.extensions] }],
     });

@@ -1,0 +1,20 @@
+/**
+ * The page's way to a PDF: loads the PDF code (pdf.ts, with jsPDF and
+ * svg2pdf.js) on the first export, so the board's own script stays small,
+ * and fetches the Unicode font from the app's own files when the text
+ * needs it.
+ */
+import unicodeFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+import { PDF_MIME_TYPE, type PdfPage } from './pdf-plan';
+
+export async function renderPdfBlob(pages: readonly PdfPage[], title: string): Promise<Blob> {
+  const { renderPdf } = await import('./pdf');
+  const bytes = await renderPdf(pages, { title, loadUnicodeFont: fetchUnicodeFont });
+  return new Blob([bytes], { type: PDF_MIME_TYPE });
+}
+
+async function fetchUnicodeFont(): Promise<ArrayBuffer> {
+  const response = await fetch(unicodeFontUrl);
+  if (!response.ok) throw new Error(`the PDF font could not be loaded (HTTP ${response.status})`);
+  return response.arrayBuffer();
+}
