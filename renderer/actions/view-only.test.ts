@@ -21,6 +21,7 @@ describe('the canEdit gate', () => {
       'file.exportPng',
       'file.exportPngDark',
       'file.exportSvg',
+      'file.exportPdf',
       'file.save',
       'file.saveAs',
     ]);
