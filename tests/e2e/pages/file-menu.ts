@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 
 export type FileCommand =
-  'Export PNG' | 'Export PNG (dark)' | 'Export SVG' | 'Save board file' | 'Save board file as…' | 'Open board file';
+  | 'Export PNG'
+  | 'Export PNG (dark)'
+  | 'Export SVG'
+  | 'Export PDF'
+  | 'Save board file'
+  | 'Save board file as…'
+  | 'Open board file';
 
 /** A file the test hands to the open dialog. */
 export interface PickedFile {
