@@ -19,7 +19,6 @@ import { PresenceLayer, remoteReplacedIds } from './presence/PresenceLayer';
 import { RemoteCursors } from './presence/RemoteCursors';
 import { usePeers } from './presence/use-peers';
 import { usePresenceInput } from './presence/use-presence-input';
-import { drawOrder } from '../frames/frame-order';
 import { StaticLayer } from './StaticLayer';
 import { CanvasColoursContext } from './shape-views/colours-context';
 import { canvasColours, type ColourMap } from '../theme/canvas-colours';
@@ -82,13 +81,14 @@ export function BoardCanvas({
     return () => observer.disconnect();
   }, [session]);
 
-  // Re-read only when the doc changed: the version is the dependency, not a copy of the shapes.
-  // Frames below everything else (frames/frame-order.ts), as the exports draw them.
-  const shapes = useMemo(() => drawOrder(board.all()), [board, version]);
+  // The index is kept current from the doc's changes; nothing here passes over every shape.
+  const { live } = session;
   const selected = useMemo(() => selection.flatMap((id) => board.get(id) ?? []), [board, selection, version]);
   const focusedBox = useMemo(
-    () => (focusedGroup === null ? null : selectionBounds(shapes.filter((shape) => isInGroup(shape, focusedGroup)))),
-    [shapes, focusedGroup],
+    // The whole board is read only while a group is entered (its members may be anywhere).
+    () =>
+      focusedGroup === null ? null : selectionBounds(board.all().filter((shape) => isInGroup(shape, focusedGroup))),
+    [board, version, focusedGroup],
   );
   const preview = controller.preview();
   const target = editTarget(board, editingId, preview, { stroke, align });
@@ -102,7 +102,7 @@ export function BoardCanvas({
     <div
       ref={container}
       data-testid="board-canvas"
-      data-shape-count={shapes.length}
+      data-shape-count={live.count}
       // Focusable (not tabbable) so a closed context menu can hand focus back to the canvas.
       tabIndex={-1}
       onContextMenu={onContextMenu}
@@ -128,7 +128,8 @@ export function BoardCanvas({
           listening={false}
         >
           <StaticLayer
-            shapes={shapes}
+            shapes={live.index}
+            version={live.version}
             hiddenKey={hidden.join(',')}
             fadedKey={preview?.kind === 'erase' ? preview.ids.join(',') : ''}
             colours={colours}

@@ -4,20 +4,22 @@
  * draws a cached snapshot of the board (paint/scene-cache.ts) painted with
  * the 2D canvas API, not a Konva node and a React element per shape: at
  * 10,000 shapes the per-node bookkeeping, not the drawing, made panning slow.
- * React re-renders it only when the doc changes or the set of shapes a
- * gesture hides or fades changes; panning and zooming redraw the Konva layer
- * without React.
+ * React re-renders it only when the doc changes (a new version of the
+ * index) or the set of shapes a gesture hides or fades changes; panning and
+ * zooming redraw the Konva layer without React.
  */
 import type Konva from 'konva';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Layer, Shape as KonvaShape } from 'react-konva';
-import type { Shape } from '../../shared/model';
 import { createCanvasSurface, createPath2D } from './paint/canvas-surface';
-import { SceneCache } from './paint/scene-cache';
+import { SceneCache, type ShapeSource } from './paint/scene-cache';
 import type { ColourMap } from '../theme/canvas-colours';
 
 export interface StaticLayerProps {
-  shapes: readonly Shape[];
+  /** The board's shapes, indexed (live-shapes.ts): the cache repaints what changed since its snapshot. */
+  shapes: ShapeSource;
+  /** The source's version: a new one redraws the layer. */
+  version: number;
   /** Shapes a transform preview is drawing instead (comma-joined ids, so the memo compares strings). */
   hiddenKey: string;
   /** Shapes the eraser has marked. */
@@ -28,7 +30,13 @@ export interface StaticLayerProps {
 
 const idSet = (key: string): ReadonlySet<string> => new Set(key ? key.split(',') : []);
 
-export const StaticLayer = memo(function StaticLayer({ shapes, hiddenKey, fadedKey, colours }: StaticLayerProps) {
+export const StaticLayer = memo(function StaticLayer({
+  shapes,
+  version,
+  hiddenKey,
+  fadedKey,
+  colours,
+}: StaticLayerProps) {
   const hidden = useMemo(() => idSet(hiddenKey), [hiddenKey]);
   const faded = useMemo(() => idSet(fadedKey), [fadedKey]);
   const cache = useMemo(
@@ -52,7 +60,8 @@ export const StaticLayer = memo(function StaticLayer({ shapes, hiddenKey, fadedK
         });
       }
     },
-    [cache, shapes, hidden, faded, colours],
+    // `version` is not read here, but a new one must give Konva a new scene function to draw.
+    [cache, shapes, version, hidden, faded, colours],
   );
   return (
     <Layer ref={layer} listening={false}>

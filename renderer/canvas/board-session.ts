@@ -18,9 +18,12 @@ import { deviceStorage, readViewPrefs, rememberViewPrefs } from '../state/view-p
 import { ToolController } from '../tools';
 import type { ThemeStore } from '../theme/theme-store';
 import type { Size } from './viewport-math';
+import { LiveShapes } from './live-shapes';
 
 export interface BoardSession {
   board: BoardDoc;
+  /** The board's shapes in a spatial index, current with the doc: what the canvas paints and the tools hit-test. */
+  live: LiveShapes;
   undo: BoardUndo;
   ui: UiStore;
   controller: ToolController;
@@ -54,12 +57,14 @@ export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession 
     // (docs/ARCHITECTURE.md#board-model).
     onInvalidShape: (id, error) => console.warn(`[easel] skipped invalid shape ${id}: ${error}`),
   });
+  const live = new LiveShapes(board);
   const undo = new BoardUndo(board);
   const storage = deviceStorage();
   const ui = createUiStore(readViewPrefs(storage));
   const forgetViewPrefs = rememberViewPrefs(ui, storage);
   const controller = new ToolController({
     board,
+    shapes: live.index,
     ui,
     now: () => performance.now(),
     viewportSize: () => session.stageSize,
@@ -73,6 +78,7 @@ export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession 
   });
   const session: BoardSession = {
     board,
+    live,
     undo,
     ui,
     controller,
@@ -103,6 +109,7 @@ export function createBoardSession(doc: Y.Doc, host: SessionHost): BoardSession 
       forgetViewPrefs();
       controller.destroy();
       undo.destroy();
+      live.destroy();
       board.destroy();
     },
   };

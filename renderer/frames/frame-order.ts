@@ -4,6 +4,7 @@
  * keys say), and each member clipped to its frame. The canvas, the exports
  * and picking all draw in this order.
  */
+import { compareZOrder } from '../../shared/model';
 import type { DraftOf, DraftShape } from '../shapes';
 
 export type FrameOf<S extends { type: string }> = Extract<S, { type: 'frame' }>;
@@ -13,6 +14,17 @@ export function drawOrder<S extends DraftShape>(shapes: readonly S[]): S[] {
   const frames = shapes.filter((shape) => shape.type === 'frame');
   if (frames.length === 0) return [...shapes];
   return [...frames, ...shapes.filter((shape) => shape.type !== 'frame')];
+}
+
+/** The order drawOrder gives, as a comparison (the canvas's spatial index ranks by it): frames first, then z-order. */
+export function compareDrawOrder(a: ZOrdered, b: ZOrdered): number {
+  return (a.type === 'frame' ? 0 : 1) - (b.type === 'frame' ? 0 : 1) || compareZOrder(a, b);
+}
+
+interface ZOrdered {
+  type: string;
+  index: string;
+  id: string;
 }
 
 const frameMaps = new WeakMap<readonly DraftShape[], ReadonlyMap<string, DraftOf<'frame'>>>();

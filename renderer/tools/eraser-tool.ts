@@ -7,7 +7,7 @@
  * step brings them all back); Esc deletes nothing. Locked shapes are never marked. The path is sampled
  * between events, so a fast swipe does not jump over a thin line.
  */
-import { distance, hitTestShape, type Point } from '../shapes';
+import { boxFromCorners, distance, expandBox, hitTestShape, type Point } from '../shapes';
 import { BaseTool } from './base-tool';
 import { ERASER_RADIUS_PX } from './constants';
 import { pickable } from './select/group-selection';
@@ -64,8 +64,11 @@ export class EraserTool extends BaseTool {
     const to = { x: e.x, y: e.y };
     const from = gesture.trail.at(-1) ?? to;
     const steps = Math.max(1, Math.ceil(distance(from, to) / (radius / 2)));
+    // Only shapes near the swept segment can be hit: ask the index, not every shape on the board.
     // Locked shapes stay whatever the eraser crosses.
-    const candidates = pickable(this.ctx.board.all()).filter((shape) => !gesture.marked.has(shape.id));
+    const candidates = pickable(this.ctx.shapes.query(expandBox(boxFromCorners(from, to), radius))).filter(
+      (shape) => !gesture.marked.has(shape.id),
+    );
     for (let step = 1; step <= steps && candidates.length > 0; step++) {
       const t = step / steps;
       const point = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };

@@ -13,7 +13,7 @@
  * focus, which the browser does after the canvas sees the pointer-down.
  * After a commit the tool hands over to select with the text selected.
  */
-import { clampSize, hitTestShape, lineHeight, measureTextWidth } from '../shapes';
+import { boxFromCorners, clampSize, expandBox, hitTestShape, lineHeight, measureTextWidth } from '../shapes';
 import { BaseTool } from './base-tool';
 import { HIT_TOLERANCE_PX } from './constants';
 import { commitShapeText, fitText, isBlank } from './text-commit';
@@ -51,8 +51,8 @@ export class TextTool extends BaseTool {
     if (this.gesture?.kind !== 'pointing') return;
     const { down } = this.gesture;
     const tolerance = this.boardLength(HIT_TOLERANCE_PX);
-    const existing = this.ctx.board
-      .all()
+    const existing = this.ctx.shapes
+      .query(expandBox(boxFromCorners(down, down), tolerance))
       .reverse()
       .find((shape) => shape.type === 'text' && hitTestShape(shape, down, tolerance));
     if (existing?.type === 'text') {

@@ -45,8 +45,19 @@ export interface KeyInput {
   metaKey: boolean;
 }
 
+/**
+ * The board's shapes in a spatial index (canvas/live-shapes.ts), current with
+ * `board`: hit tests, the marquee and the eraser look only at the shapes near
+ * where they act, not at every shape on the board.
+ */
+export interface ShapeQueries {
+  /** Shapes whose bounds meet `box`, bottom first. */
+  query(box: Box): Shape[];
+}
+
 export interface ToolContext {
   board: BoardDoc;
+  shapes: ShapeQueries;
   ui: UiStore;
   /** Milliseconds, for double-click timing; tests pass a fake clock. */
   now(): number;

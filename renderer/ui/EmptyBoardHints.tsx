@@ -8,9 +8,10 @@ import type { BoardSession } from '../canvas/board-session';
 import { useBoardVersion } from '../canvas/hooks';
 
 export function EmptyBoardHints({ session }: { session: BoardSession }) {
-  const { board, registry, actions } = session;
+  const { board, live, registry, actions } = session;
   useBoardVersion(board);
-  if (board.all().length > 0) return null;
+  // The index's count: reading the whole board here cost a sort of every shape per edit on a big board.
+  if (live.count > 0) return null;
   const key = (id: string) => {
     const action = registry.get(id);
     return action ? shortcutLabel(action, actions.isMac) : '';

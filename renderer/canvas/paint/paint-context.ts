@@ -33,7 +33,7 @@ export interface PaintContext<Image = CanvasImageSource> extends PathSink {
   clearRect(x: number, y: number, w: number, h: number): void;
   beginPath(): void;
   rect(x: number, y: number, w: number, h: number): void;
-  /** Limits later drawing to the current path (a frame's members to the frame), until restore(). */
+  /** Limits later drawing to the current path (a frame's members to the frame, a repaint to its dirty regions), until restore(). */
   clip(): void;
   ellipse(
     x: number,

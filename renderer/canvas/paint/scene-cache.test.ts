@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Shape } from '../../../shared/model';
 import { exampleShape } from '../../../shared/model/shapes/examples';
+import { indicesBetween } from '../../../shared/model';
+import { ShapeIndex } from '../spatial-index';
 import { type SceneContent, SceneCache, type Surface, viewOf } from './scene-cache';
 import { type FakeImage, RecordingContext, RecordingPath } from './testing/recording-context';
 
@@ -53,12 +55,32 @@ function setup(budgetMs = 6) {
   return { cache, made, frame, painted };
 }
 
-const grid = (count: number): Shape[] =>
-  Array.from({ length: count }, (_, i) =>
-    exampleShape('rect', { id: `r${i}`, x: (i % 40) * 60, y: Math.floor(i / 40) * 60, w: 40, h: 40 }),
+const grid = (count: number): Shape[] => {
+  const indices = indicesBetween(null, null, count);
+  return Array.from({ length: count }, (_, i) =>
+    exampleShape('rect', {
+      id: `r${i}`,
+      index: indices[i]!,
+      x: (i % 40) * 60,
+      y: Math.floor(i / 40) * 60,
+      w: 40,
+      h: 40,
+    }),
   );
+};
 
-const content = (shapes: Shape[]): SceneContent => ({ shapes, hidden: new Set(), faded: new Set() });
+/** The board as the canvas has it: an index kept current, here by syncing it to a list. */
+function indexed(shapes: Shape[]): ShapeIndex {
+  const index = new ShapeIndex();
+  index.sync(shapes);
+  return index;
+}
+
+const content = (shapes: Shape[] | ShapeIndex, hidden: ReadonlySet<string> = new Set()): SceneContent => ({
+  shapes: shapes instanceof ShapeIndex ? shapes : indexed(shapes),
+  hidden,
+  faded: new Set(),
+});
 
 describe('SceneCache', () => {
   it('paints the first frame at once, into a snapshot with a margin around the view', () => {
@@ -107,9 +129,11 @@ describe('SceneCache', () => {
   it('repaints at once when the shapes change, so an edit is never a frame late', () => {
     const { frame, painted } = setup();
     const shapes = grid(10);
-    frame(content(shapes), 0, 0);
+    const index = indexed(shapes);
+    frame(content(index), 0, 0);
     const before = painted(0);
-    const edited = frame(content([...shapes, exampleShape('rect', { id: 'new', x: 5, y: 5 })]), 0, 0);
+    index.sync([...shapes, exampleShape('rect', { id: 'new', index: 'b0', x: 5, y: 5 })]);
+    const edited = frame(content(index), 0, 0);
     expect(edited.busy).toBe(false);
     expect(painted(0) + painted(1)).toBeGreaterThan(before);
   });

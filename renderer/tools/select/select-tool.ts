@@ -33,6 +33,7 @@ import {
   boxCentre,
   boxContainsPoint,
   boxFromCorners,
+  expandBox,
   hitTestShape,
   shapeIntersectsRect,
   type Box,
@@ -130,8 +131,8 @@ export class SelectTool extends BaseTool {
           : { kind: 'resizing', handle, bounds, ...transforming };
       return;
     }
-    const shapes = pickable(this.ctx.board.all());
-    const picked = pickShape(shapes, e, tolerance);
+    // Hit candidates from the index: the shapes whose bounds come within reach of the press.
+    const picked = pickShape(pickable(this.ctx.shapes.query(expandBox(boxFromCorners(e, e), tolerance))), e, tolerance);
     const hit = picked && !picked.hollow ? picked.shape : undefined;
     const double = this.isDoubleClick(e, hit);
     const group = hit && double ? unitGroupOf(hit, ui.getState().focusedGroup) : null;
@@ -139,7 +140,7 @@ export class SelectTool extends BaseTool {
       // A double-click on a group enters it and selects what was clicked inside it.
       this.lastClick = null;
       ui.getState().enterGroup(group);
-      const ids = unitSelection(shapes, hit, group);
+      const ids = this.unitSelection(hit, group);
       ui.getState().select(ids);
       this.gesture = { kind: 'pointing', down: e, target: { kind: 'shape', id: hit.id, ids, onClick: 'keep' } };
       return;
@@ -156,7 +157,7 @@ export class SelectTool extends BaseTool {
       ? null
       : { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id: hit?.id ?? null };
     const hollow = picked?.hollow ? picked.shape : undefined;
-    this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, shapes, hit, hollow, bounds) };
+    this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, hit, hollow, bounds) };
   }
 
   protected override onPointerMove(e: PointerInput): void {
@@ -224,19 +225,13 @@ export class SelectTool extends BaseTool {
     if (result !== 'updated') ui.select(ui.selection.filter((selected) => selected !== id));
   }
 
-  private pointTarget(
-    e: PointerInput,
-    shapes: readonly Shape[],
-    hit: Shape | undefined,
-    hollow: Shape | undefined,
-    bounds: Box | null,
-  ): Target {
+  private pointTarget(e: PointerInput, hit: Shape | undefined, hollow: Shape | undefined, bounds: Box | null): Target {
     const ui = this.ctx.ui.getState();
     // A click outside the group entered leaves it.
     const focus = ui.focusedGroup;
     const clicked = hit ?? hollow;
     if (focus !== null && !(clicked && isInGroup(clicked, focus))) ui.enterGroup(null);
-    const unitOf = (shape: Shape) => unitSelection(shapes, shape, this.ctx.ui.getState().focusedGroup);
+    const unitOf = (shape: Shape) => this.unitSelection(shape, this.ctx.ui.getState().focusedGroup);
     if (hit) {
       const ids = unitOf(hit);
       const isSelected = ui.selection.includes(hit.id);
@@ -249,6 +244,12 @@ export class SelectTool extends BaseTool {
     if (!e.shiftKey) ui.select([]);
     const base = e.shiftKey ? ui.selection : [];
     return { kind: 'canvas', additive: e.shiftKey, base, ...(hollow && { hollow: unitOf(hollow) }) };
+  }
+
+  /** What a click on `shape` selects; the whole board is read only when it is in a group (its members may be anywhere). */
+  private unitSelection(shape: Shape, focusedGroup: string | null): string[] {
+    if (unitGroupOf(shape, focusedGroup) === null) return [shape.id];
+    return unitSelection(pickable(this.ctx.board.all()), shape, focusedGroup);
   }
 
   /** A second press close in time and place to the last, on the same shape or again on no shape. */
@@ -301,9 +302,17 @@ export class SelectTool extends BaseTool {
       }
       case 'marquee': {
         gesture.box = boxFromCorners(gesture.down, e);
-        const shapes = pickable(this.ctx.board.all());
-        const touched = shapes.filter((shape) => shapeIntersectsRect(shape, gesture.box)).map((shape) => shape.id);
-        gesture.ids = expandToUnits(shapes, touched, null);
+        const touched = pickable(this.ctx.shapes.query(gesture.box)).filter((shape) =>
+          shapeIntersectsRect(shape, gesture.box),
+        );
+        // Grown to whole groups only when a touched shape is in one: that needs every shape on the board.
+        gesture.ids = touched.some((shape) => unitGroupOf(shape, null) !== null)
+          ? expandToUnits(
+              pickable(this.ctx.board.all()),
+              touched.map((shape) => shape.id),
+              null,
+            )
+          : touched.map((shape) => shape.id);
         break;
       }
     }

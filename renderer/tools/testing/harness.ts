@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { BoardDoc, BoardUndo, type ShapeInput } from '../../doc';
 import { createUiStore, type ToolId, type Viewport } from '../../state/ui-store';
+import { LiveShapes } from '../../canvas/live-shapes';
 import { ToolController } from '../controller';
 import { pointerAt, type KeyInput, type PointerInput, type Tool, type ToolContext } from '../tool';
 
@@ -30,7 +31,9 @@ export function createHarness(options: { tool?: ToolId; viewport?: Viewport } = 
   let time = 1_000;
   let updates = 0;
   doc.on('update', () => updates++);
-  const ctx: ToolContext = { board, ui, now: () => time };
+  // The canvas's own index, so the tools' queries are tested as they run.
+  const live = new LiveShapes(board);
+  const ctx: ToolContext = { board, shapes: live.index, ui, now: () => time };
   const controller = new ToolController(ctx);
 
   /** A pointer at board (x, y), with screen pixels from the current viewport. */
