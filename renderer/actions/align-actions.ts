@@ -31,12 +31,12 @@ function moveUnits(ctx: ActionContext, offsetsOf: (boxes: Box[]) => Offset[]): v
 }
 
 const ALIGN: readonly { alignment: Alignment; id: string; label: string; key: string }[] = [
-  { alignment: 'left', id: 'arrange.alignLeft', label: 'Align left', key: 'ArrowLeft' },
-  { alignment: 'centre', id: 'arrange.alignCentre', label: 'Align centre', key: '' },
-  { alignment: 'right', id: 'arrange.alignRight', label: 'Align right', key: 'ArrowRight' },
-  { alignment: 'top', id: 'arrange.alignTop', label: 'Align top', key: 'ArrowUp' },
-  { alignment: 'middle', id: 'arrange.alignMiddle', label: 'Align middle', key: '' },
-  { alignment: 'bottom', id: 'arrange.alignBottom', label: 'Align bottom', key: 'ArrowDown' },
+  { alignment: 'left', id: 'arrange.alignLeft', label: 'Align left edges', key: 'ArrowLeft' },
+  { alignment: 'centre', id: 'arrange.alignCentre', label: 'Align horizontal centres', key: '' },
+  { alignment: 'right', id: 'arrange.alignRight', label: 'Align right edges', key: 'ArrowRight' },
+  { alignment: 'top', id: 'arrange.alignTop', label: 'Align top edges', key: 'ArrowUp' },
+  { alignment: 'middle', id: 'arrange.alignMiddle', label: 'Align vertical centres', key: '' },
+  { alignment: 'bottom', id: 'arrange.alignBottom', label: 'Align bottom edges', key: 'ArrowDown' },
 ];
 
 const DISTRIBUTE: readonly { axis: DistributeAxis; id: string; label: string }[] = [

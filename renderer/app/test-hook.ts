@@ -11,7 +11,16 @@
  * change anything: tests still make every change with the mouse and keyboard.
  */
 import { useEffect } from 'react';
-import { alignOf, dashOf, routeOf, type Shape, type ShapeOfType, type ShapeType } from '../../shared/model';
+import {
+  alignOf,
+  dashOf,
+  groupPathOf,
+  isLocked,
+  routeOf,
+  type Shape,
+  type ShapeOfType,
+  type ShapeType,
+} from '../../shared/model';
 import type { BoardSession } from '../canvas/board-session';
 import { type Box, pathPoints, shapeBounds } from '../shapes';
 import type { ToolId, Viewport } from '../state/ui-store';
@@ -69,6 +78,10 @@ export interface ShapeSummary {
   name?: string;
   /** The frame that holds the shape, if any. */
   frameId?: string;
+  /** The groups the shape is in, innermost first (an old single groupId read as one); absent for none. */
+  groupIds?: string[];
+  /** Present (true) when the shape is locked. */
+  locked?: boolean;
   /** The axis-aligned box the canvas uses for hit tests, handles and culling. */
   bounds: Box;
 }
@@ -105,6 +118,8 @@ export function summariseShape(shape: Shape): ShapeSummary {
     ...style,
     dash: dashOf(style),
     ...(shape.frameId === undefined ? {} : { frameId: shape.frameId }),
+    ...(groupPathOf(shape).length > 0 && { groupIds: [...groupPathOf(shape)] }),
+    ...(isLocked(shape) && { locked: true }),
     bounds: shapeBounds(shape),
   };
   switch (shape.type) {

@@ -1,7 +1,8 @@
 /**
  * The style panel, floating beside the canvas: labelled rows (Stroke, Fill,
  * Width, Dash, Opacity, Font, Align, Arrowheads) for the selection, or for the
- * defaults of new shapes when nothing is selected; its heading says which.
+ * defaults of new shapes when nothing is selected; its heading says which. A
+ * selection also gets the Arrange row (ArrangeSection.tsx).
  * What it shows and what a choice changes is style-model.ts. Presets rather
  * than sliders, so a change is one write, not one per pixel dragged.
  */
@@ -12,6 +13,7 @@ import type { BoardSession } from '../canvas/board-session';
 import { useBoardVersion } from '../canvas/hooks';
 import { pageThemeStore } from '../theme/apply-theme';
 import { canvasColours } from '../theme/canvas-colours';
+import { ArrangeSection } from './ArrangeSection';
 import { FILL_COLOURS, type NamedColour, STROKE_COLOURS } from './style/palette';
 import { applyStyleChange, MIXED, type Mixed, type StyleChange, stylePanelModel } from './style/style-model';
 
@@ -244,6 +246,7 @@ export function StylePanel({ session }: { session: BoardSession }) {
             </button>
           </Row>
         )}
+        {scope === 'selection' && <ArrangeSection session={session} />}
       </section>
     </div>
   );

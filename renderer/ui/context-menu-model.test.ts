@@ -72,16 +72,18 @@ describe('context menu model', () => {
     const items = describeMenu(buildContextMenu(registry, ctx, 'selection'));
     expect(items).toContain('Ungroup [Ctrl+Shift+G]');
     expect(items).not.toContain('Group [Ctrl+G]');
-    expect(items).not.toContain('Align left [Ctrl+Shift+←]'); // one unit: nothing to align with
+    expect(items).not.toContain('Align left edges [Ctrl+Shift+←]'); // one unit: nothing to align with
   });
 
-  it('offers paste, select all, zoom to fit and history on the canvas, greyed out when they cannot run', () => {
+  it('offers paste, select all, zoom to fit, the grid and history on the canvas, greyed out when they cannot run', () => {
     const empty = createTestContext({ isMac: true });
     expect(describeMenu(buildContextMenu(registry, empty, 'canvas'))).toEqual([
       'Paste [⌘V]',
       'Select all [⌘A] (off)',
       '—',
       'Zoom to fit [⇧1] (off)',
+      "Show grid [⌘']",
+      'Snap to grid',
       '—',
       'Undo [⌘Z] (off)',
       'Redo [⇧⌘Z] (off)',

@@ -42,7 +42,16 @@ export const CONTEXT_MENU_ACTIONS: Readonly<Record<ContextMenuTarget, readonly s
     'arrange.distributeHorizontal',
     'arrange.distributeVertical',
   ],
-  canvas: ['edit.paste', 'edit.selectAll', 'view.zoomToFit', 'edit.undo', 'edit.redo', 'arrange.unlockAll'],
+  canvas: [
+    'edit.paste',
+    'edit.selectAll',
+    'view.zoomToFit',
+    'view.toggleGrid',
+    'view.snapToGrid',
+    'edit.undo',
+    'edit.redo',
+    'arrange.unlockAll',
+  ],
   locked: ['arrange.unlock', 'arrange.unlockAll'],
 };
 

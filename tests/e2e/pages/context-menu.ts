@@ -21,6 +21,11 @@ export class ContextMenuPage {
     return this.menu.getByRole('menuitem', { name: label, exact: true });
   }
 
+  /** A toggle ("Show grid", "Snap to grid"), which a screen reader announces ticked or not. */
+  toggle(label: string): Locator {
+    return this.menu.getByRole('menuitemcheckbox', { name: label, exact: true });
+  }
+
   /** The items' labels, top to bottom, '—' for a separator. */
   async entries(): Promise<string[]> {
     return this.menu
