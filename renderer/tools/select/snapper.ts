@@ -1,12 +1,12 @@
 /**
  * The select tool's snapping during one gesture: which boxes take part (the
- * shapes on screen that are not moving, found in a spatial index rather than by
- * a pass over the board) and the guides to draw. Alt turns it off for the
+ * shapes on screen that are not moving, asked of the board's spatial index,
+ * `ToolContext.shapes`, rather than found by a pass over the board) and the
+ * guides to draw. Alt turns it off for the
  * event; with the UI store's `snapToGrid` the grid's lines are the targets.
  */
 import type { Shape } from '../../../shared/model';
 import { cachedBounds } from '../../canvas/paint/shape-cache';
-import { ShapeIndex } from '../../canvas/spatial-index';
 import type { Box, Point } from '../../shapes';
 import { GRID_SIZE, SNAP_DISTANCE_PX } from '../constants';
 import type { PointerInput, ToolContext } from '../tool';
@@ -16,7 +16,6 @@ import { guidesFor, snapBox, snapPointToGrid, snapValues, toGrid, type SnapGuide
 const FALLBACK_REACH_PX = 1000;
 
 export class Snapper {
-  private readonly index = new ShapeIndex();
   private moving = new Set<string>();
   private others: Box[] | null = null;
   guides: SnapGuide[] = [];
@@ -81,8 +80,7 @@ export class Snapper {
   /** The boxes of the shapes on screen that are not moving; looked up once per gesture. */
   private targets(around: Box): Box[] {
     if (this.others) return this.others;
-    this.index.sync(this.ctx.board.all());
-    this.others = this.index
+    this.others = this.ctx.shapes
       .query(this.area(around))
       .filter((shape) => !this.moving.has(shape.id))
       .map((shape) => cachedBounds(shape));
