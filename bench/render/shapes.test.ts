@@ -13,7 +13,7 @@ describe('generated benchmark boards', () => {
     expect(failures).toEqual([]);
   });
 
-  it('mixes every kind but images, with unique ids, ascending z-order and pens of ~30 points', () => {
+  it('mixes every kind but images and frames, with unique ids, ascending z-order and pens of ~30 points', () => {
     expect(new Set(shapes.map((shape) => shape.type))).toEqual(new Set(MIXED_KINDS));
     expect(new Set(shapes.map((shape) => shape.id)).size).toBe(shapes.length);
     expect([...shapes].sort(compareZOrder)).toEqual(shapes);
