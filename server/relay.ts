@@ -17,9 +17,11 @@ import { RelayCore, type RelayCoreOptions } from './core/relay-core';
 import { type Logger, silentLogger } from './core/types';
 import { DiskFileStore } from './files/disk-file-store';
 import { FileCollector } from './files/file-collector';
+import { PostgresFileStore } from './files/postgres-file-store';
 import { filesHttpHandler, isFilePath, MAX_FILES_PER_BOARD } from './files/files-http';
 import type { BoardFileStore } from './files/types';
 import { DEFAULT_RELAY_BUDGETS, type RelayBudgets } from './relay-budgets';
+import { PostgresBoardStore } from './storage/postgres/postgres-store';
 import type { BoardStore } from './storage/types';
 import { type BackpressureLimits, DEFAULT_BACKPRESSURE, watchBackpressure } from './transport/backpressure';
 import { type AdmittedData, admission } from './transport/admission';
@@ -286,9 +288,13 @@ export async function createRelay(options: RelayOptions): Promise<RelayHandle> {
     ? (request, response, path) => (isAccessPath(path) || !catalogApi ? accessApi : catalogApi)(request, response, path)
     : undefined;
 
-  // Boards' files beside their folders; none with a store of the caller's (tests of the core).
+  // Boards' files beside the boards: their folders, or PostgreSQL; none with a store of the caller's (tests).
   const fileStore: BoardFileStore | null =
-    storeKind === 'files' && options.dataDir !== undefined ? new DiskFileStore(options.dataDir) : null;
+    store instanceof PostgresBoardStore
+      ? new PostgresFileStore(store.connections)
+      : storeKind === 'files' && options.dataDir !== undefined
+        ? new DiskFileStore(options.dataDir)
+        : null;
   if (fileStore) opened.push(() => fileStore.close());
   const lookUpPass = (token: string): Grant | undefined => {
     const check = access.checkToken(token);

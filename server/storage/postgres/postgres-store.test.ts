@@ -45,9 +45,9 @@ describe.skipIf(postgresMissing)('PostgresBoardStore against a real PostgreSQL',
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query('SELECT version FROM easel_schema_migrations');
+    const { rows } = await client.query('SELECT version FROM easel_schema_migrations ORDER BY version');
     await client.end();
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('commits the appends of one tick together, and each resolves only once committed', async () => {

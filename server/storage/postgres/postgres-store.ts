@@ -99,6 +99,11 @@ export class PostgresBoardStore implements BoardStore {
     }
   }
 
+  /** The store's connections, for the boards' files kept beside them (server/files/postgres-file-store.ts). */
+  get connections(): pg.Pool {
+    return this.pool;
+  }
+
   async exists(boardId: string): Promise<boolean> {
     assertBoardId(boardId);
     if (this.openBoards.has(boardId)) return true;

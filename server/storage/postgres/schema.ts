@@ -29,6 +29,24 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX easel_board_updates_by_board ON easel_board_updates (board_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'board files (images)',
+    sql: `
+      -- One row per file of a board, named by the SHA-256 of its bytes (server/files/postgres-file-store.ts).
+      CREATE TABLE easel_board_files (
+        board_id text NOT NULL REFERENCES easel_boards (board_id) ON DELETE CASCADE,
+        sha256 text NOT NULL,
+        bytes integer NOT NULL,
+        data bytea NOT NULL,
+        -- When it was stored, or PUT again: the collector's grace period counts from the later of this and
+        stored_at timestamptz NOT NULL DEFAULT now(),
+        -- when the collector first saw the board's doc not name it (null: named, or not looked at yet).
+        unreferenced_since timestamptz,
+        PRIMARY KEY (board_id, sha256)
+      );
+    `,
+  },
 ];
 
 const MIGRATION_LOCK_KEY = 0x0ea5e1;
