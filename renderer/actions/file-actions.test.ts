@@ -11,6 +11,7 @@ const FILE_ACTIONS = [
   'file.exportPngDark',
   'file.exportSvg',
   'file.exportPdf',
+  'file.exportPdfFrames',
   'file.save',
   'file.saveAs',
   'file.open',
@@ -62,7 +63,12 @@ describe('the file actions', () => {
     expect(registry.handleKeyDown({ key: 's', ctrlKey: true }, ctx)?.id).toBe('file.save');
     expect(ctx.files.saved).toEqual([]);
     ctx.board.create(rect('a'));
-    for (const id of FILE_ACTIONS) expect(registry.isEnabled(id, ctx), id).toBe(true);
+    for (const id of FILE_ACTIONS.filter((id) => id !== 'file.exportPdfFrames')) {
+      expect(registry.isEnabled(id, ctx), id).toBe(true);
+    }
+    expect(registry.isEnabled('file.exportPdfFrames', ctx)).toBe(false); // no frame yet
+    ctx.board.create({ ...exampleShape('frame'), index: undefined });
+    expect(registry.isEnabled('file.exportPdfFrames', ctx)).toBe(true);
   });
 
   it('an export of nothing says so instead of writing a blank file', async () => {
@@ -130,6 +136,43 @@ describe('export', () => {
     await registry.perform('file.exportPdf', ctx);
     expect(ctx.files.saved.map((file) => file.name)).toEqual(['test-board-selection.pdf']);
     expect(ctx.exporter.pdfs[0]?.pages.map((page) => page.shapes.map((shape) => shape.id))).toEqual([['a', 'c']]);
+  });
+
+  it('exports a PDF of frames, a page per frame in board order holding its members, or of the selected ones', async () => {
+    const ctx = createTestContext();
+    const frame = (id: string, x: number) => ({
+      ...exampleShape('frame', { id, x, y: 0, w: 400, h: 200 }),
+      index: undefined,
+    });
+    ctx.board.create([
+      frame('second', 600),
+      rect('in-second', { x: 620, y: 20, frameId: 'second' }),
+      frame('first', 0),
+      rect('in-first', { x: 20, y: 20, frameId: 'first' }),
+      rect('loose', { x: 0, y: 400 }),
+    ]);
+    ctx.board.reorder(['first'], 'back'); // board order: first, then second
+    await registry.perform('file.exportPdfFrames', ctx);
+    expect(ctx.files.saved.map(({ name, mimeType }) => ({ name, mimeType }))).toEqual([
+      { name: 'test-board-frames.pdf', mimeType: 'application/pdf' },
+    ]);
+    const pages = ctx.exporter.pdfs[0]!.pages;
+    expect(pages.map((page) => page.shapes.map((shape) => shape.id))).toEqual([
+      ['first', 'in-first'],
+      ['second', 'in-second'],
+    ]);
+    // Each page is its frame (its 2-unit outline included), at 0.75 pt a unit.
+    expect(pages.map(({ width, height }) => [width, height])).toEqual([
+      [402 * 0.75, 202 * 0.75],
+      [402 * 0.75, 202 * 0.75],
+    ]);
+    expect(pages[1]!.view).toEqual({ minX: 599, minY: -1, maxX: 1001, maxY: 201 });
+
+    ctx.ui.getState().select(['second', 'loose']);
+    await registry.perform('file.exportPdfFrames', ctx);
+    expect(ctx.exporter.pdfs[1]!.pages.map((page) => page.shapes.map((shape) => shape.id))).toEqual([
+      ['second', 'in-second'],
+    ]);
   });
 
   it('a PDF that cannot be made is an error notice, and nothing is saved', async () => {

@@ -21,7 +21,7 @@ import { boxesIntersect, visibleBox } from '../canvas/viewport-math';
 import { BoardDoc, type ShapeInput } from '../doc';
 // The files, not the barrel: ../export/index.ts also holds the browser-only PNG painter.
 import { NothingToExportError } from '../export/frame';
-import { PDF_MIME_TYPE, shapesPage } from '../export/pdf-plan';
+import { framePages, PDF_MIME_TYPE, type PdfPage, shapesPage } from '../export/pdf-plan';
 import { shapesToSvg } from '../export/svg';
 import { failureNotice } from '../state/notices';
 import type { Action, ActionContext } from './action';
@@ -106,20 +106,34 @@ const exportSvg = fileAction({
   run: (ctx) => exportImage(ctx, 'svg'),
 });
 
-/** The selection or the board as one page; the PDF code itself loads only now (ctx.exporter). */
-async function exportPdf(ctx: ActionContext): Promise<void> {
-  const { shapes, part } = exportScope(ctx);
-  if (shapes.length === 0) throw new NothingToExportError();
-  const data = await ctx.exporter.renderPdf(shapesPage(shapes), ctx.boardName);
+/** The PDF code itself loads only now (ctx.exporter). */
+async function exportPdf(ctx: ActionContext, pages: PdfPage[], part: string): Promise<void> {
+  const data = await ctx.exporter.renderPdf(pages, ctx.boardName);
   await ctx.files.saveFile({ suggestedName: `${ctx.boardName}${part}.pdf`, mimeType: PDF_MIME_TYPE, data });
 }
 
-const exportPdfAction = fileAction({
+const exportPdfPage = fileAction({
   id: 'file.exportPdf',
   label: 'Export PDF',
   shortcuts: [],
   enabled: boardHasShapes,
-  run: exportPdf,
+  run(ctx) {
+    const { shapes, part } = exportScope(ctx);
+    return exportPdf(ctx, shapesPage(shapes), part);
+  },
+});
+
+/** One page per frame: the selected frames when the selection has some, else every frame of the board. */
+const exportPdfFrames = fileAction({
+  id: 'file.exportPdfFrames',
+  label: 'Export PDF of frames',
+  shortcuts: [],
+  enabled: (ctx) => ctx.board.all().some((shape) => shape.type === 'frame'),
+  run(ctx) {
+    const board = ctx.board.all();
+    const selectedFrames = selectedShapes(ctx).filter((shape) => shape.type === 'frame');
+    return exportPdf(ctx, framePages(selectedFrames.length > 0 ? selectedFrames : board, board), '-frames');
+  },
 });
 
 const saveBoardFile = fileAction({
@@ -251,5 +265,14 @@ function plural(count: number, noun: string): string {
 }
 
 export function createFileActions(): Action[] {
-  return [exportPng, exportPngDark, exportSvg, exportPdfAction, saveBoardFile, saveBoardFileAs, openBoardFile];
+  return [
+    exportPng,
+    exportPngDark,
+    exportSvg,
+    exportPdfPage,
+    exportPdfFrames,
+    saveBoardFile,
+    saveBoardFileAs,
+    openBoardFile,
+  ];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exampleShape } from '../../shared/model/shapes/examples';
 import { createDefaultActions } from './registry';
 import { createTestContext, keyPress, rect } from './test-context';
 
@@ -6,7 +7,7 @@ describe('the canEdit gate', () => {
   it('leaves a viewer exactly the commands that only look at the board', () => {
     const ctx = createTestContext();
     const registry = createDefaultActions();
-    ctx.board.create([rect('a'), rect('b', { x: 300 })]);
+    ctx.board.create([rect('a'), rect('b', { x: 300 }), { ...exampleShape('frame', { x: 600 }), index: undefined }]);
     ctx.ui.getState().select(['a']);
     ctx.ui.getState().setCanEdit(false);
     const offered = registry
@@ -22,6 +23,7 @@ describe('the canEdit gate', () => {
       'file.exportPngDark',
       'file.exportSvg',
       'file.exportPdf',
+      'file.exportPdfFrames',
       'file.save',
       'file.saveAs',
     ]);

@@ -17,6 +17,7 @@ const VIEWING_ACTIONS: ReadonlySet<string> = new Set([
   'file.exportPngDark',
   'file.exportSvg',
   'file.exportPdf',
+  'file.exportPdfFrames',
   'file.save',
   'file.saveAs',
 ]);

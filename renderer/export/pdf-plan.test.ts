@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { exampleShape } from '../../shared/model/shapes/examples';
 import { exportFrame, NothingToExportError } from './frame';
-import { MAX_PDF_PAGE_SIDE_PT, MIN_PDF_PAGE_SIDE_PT, PDF_POINTS_PER_UNIT, pdfPageSize, shapesPage } from './pdf-plan';
+import {
+  framePages,
+  MAX_PDF_PAGES,
+  MAX_PDF_PAGE_SIDE_PT,
+  MIN_PDF_PAGE_SIDE_PT,
+  PDF_POINTS_PER_UNIT,
+  pdfPageSize,
+  shapesPage,
+} from './pdf-plan';
 
 describe('pdfPageSize', () => {
   it('is 0.75 pt a board unit (a CSS pixel is 1/96 in, a point 1/72 in)', () => {
@@ -42,5 +50,46 @@ describe('shapesPage', () => {
 
   it('refuses nothing', () => {
     expect(() => shapesPage([])).toThrow(NothingToExportError);
+  });
+});
+
+describe('framePages', () => {
+  const frame = (id: string, index: string, fields = {}) =>
+    exampleShape('frame', { id, index, x: 0, y: 0, w: 400, h: 300, ...fields });
+  const member = (id: string, frameId: string) => exampleShape('rect', { id, index: 'b0', frameId });
+
+  it('is one page per frame in z-order, each the frame with its members, sized to the frame', () => {
+    const board = [
+      frame('later', 'a2', { x: 1000, w: 200, h: 600 }),
+      member('in-later', 'later'),
+      frame('earlier', 'a1'),
+      member('in-earlier', 'earlier'),
+      exampleShape('ellipse', { id: 'loose', index: 'c0' }),
+    ];
+    const pages = framePages(board, board);
+    expect(pages.map((page) => page.shapes.map((shape) => shape.id))).toEqual([
+      ['earlier', 'in-earlier'],
+      ['later', 'in-later'],
+    ]);
+    // The frame's box and half its 2-unit outline each side.
+    expect(pages[0]).toMatchObject({ view: { minX: -1, minY: -1, maxX: 401, maxY: 301 }, width: 301.5, height: 226.5 });
+    expect(pages[1]).toMatchObject({ width: 202 * 0.75, height: 602 * 0.75 });
+  });
+
+  it('takes only the frames asked for, members from the whole board', () => {
+    const board = [frame('a', 'a1'), frame('b', 'a2', { x: 500 }), member('in-b', 'b')];
+    expect(framePages([board[1]!, exampleShape('rect')], board).map((page) => page.shapes.map((s) => s.id))).toEqual([
+      ['b', 'in-b'],
+    ]);
+  });
+
+  it('a frame with no members is a page of its own (its box)', () => {
+    expect(framePages([frame('empty', 'a1')], [])[0]!.shapes.map((shape) => shape.id)).toEqual(['empty']);
+  });
+
+  it('refuses a board without frames, and more frames than a PDF may have pages', () => {
+    expect(() => framePages([exampleShape('rect')], [])).toThrow('there is nothing to export: the board has no frames');
+    const many = Array.from({ length: MAX_PDF_PAGES + 1 }, (_, i) => frame(`f${i}`, `a${i}`));
+    expect(() => framePages(many, many)).toThrow(`a PDF holds at most ${MAX_PDF_PAGES} pages`);
   });
 });

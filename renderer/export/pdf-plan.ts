@@ -5,13 +5,18 @@
  *
  * - The board or the selection: one page framed like the PNG and SVG exports
  *   (exportFrame: the shapes' bounds plus the export padding).
+ * - Frames: one page per frame, in board order (the frames' z-order, which
+ *   is the order they were made unless someone reordered them), each the
+ *   frame's box (its outline included) and drawing the frame and its members (the shapes whose
+ *   `frameId` names it), cut at its edges as the board clips them. The
+ *   frame's name, drawn above the frame on the board, is outside the page.
  *
  * A board unit is a CSS pixel (1/96 in) and a PDF point 1/72 in, so a page
  * is 0.75 pt a unit: printed at 100 % it is as big as the board at 100 %.
  */
-import { compareZOrder, type Shape } from '../../shared/model';
-import type { Box } from '../shapes';
-import { exportFrame } from './frame';
+import { compareZOrder, type Shape, type ShapeOfType } from '../../shared/model';
+import { type Box, shapeBounds } from '../shapes';
+import { exportFrame, NothingToExportError } from './frame';
 
 export const PDF_MIME_TYPE = 'application/pdf';
 export const PDF_POINTS_PER_UNIT = 0.75;
@@ -54,4 +59,28 @@ function page(shapes: readonly Shape[], view: Box): PdfPage {
 /** One page of these shapes (the board, or the selection); throws NothingToExportError for none. */
 export function shapesPage(shapes: readonly Shape[]): PdfPage[] {
   return [page(shapes, exportFrame(shapes).view)];
+}
+
+/**
+ * One page per frame of `frames` (other shapes in it are ignored), members
+ * taken from `board`. Throws NothingToExportError without a frame, and an
+ * Error past MAX_PDF_PAGES.
+ */
+export function framePages(frames: readonly Shape[], board: readonly Shape[]): PdfPage[] {
+  const ordered = frames.filter(isFrame).sort(compareZOrder);
+  if (ordered.length === 0) throw new NothingToExportError('there is nothing to export: the board has no frames');
+  if (ordered.length > MAX_PDF_PAGES) {
+    throw new Error(`a PDF holds at most ${MAX_PDF_PAGES} pages, one per frame; there are ${ordered.length} frames`);
+  }
+  const members = new Map<string, Shape[]>();
+  for (const shape of board) {
+    if (shape.type === 'frame' || shape.frameId === undefined) continue;
+    members.set(shape.frameId, [...(members.get(shape.frameId) ?? []), shape]);
+  }
+  // A turned frame's page is the box around it; its clip path still cuts members at its edges.
+  return ordered.map((frame) => page([frame, ...(members.get(frame.id) ?? [])], shapeBounds(frame)));
+}
+
+function isFrame(shape: Shape): shape is ShapeOfType<'frame'> {
+  return shape.type === 'frame';
 }

@@ -11,7 +11,7 @@ import { exampleShape, exampleShapes } from '../../shared/model/shapes/examples'
 import { lineHeight, measureTextWidth } from '../shapes';
 import { NothingToExportError } from './frame';
 import { renderPdf } from './pdf';
-import { shapesPage } from './pdf-plan';
+import { framePages, shapesPage } from './pdf-plan';
 
 const fontPath = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 
@@ -114,6 +114,25 @@ describe('renderPdf', () => {
     const boxMiddle = (lineHeight(20) / 2 - page!.view.minY) * scale;
     expect(baselineFromTop - boxMiddle).toBeGreaterThan(0.2 * 20 * scale);
     expect(baselineFromTop - boxMiddle).toBeLessThan(0.5 * 20 * scale);
+  });
+
+  it('writes a page per frame, each of the frame’s size, with the text of its own members', async () => {
+    const board = [
+      exampleShape('frame', { id: 'one', index: 'a1', x: 0, y: 0, w: 400, h: 300, name: 'One' }),
+      exampleShape('text', { id: 't1', index: 'b1', x: 20, y: 20, text: 'first page', w: 120, frameId: 'one' }),
+      exampleShape('frame', { id: 'two', index: 'a2', x: 600, y: 0, w: 300, h: 500, name: 'Two' }),
+      exampleShape('text', { id: 't2', index: 'b2', x: 620, y: 20, text: 'second page', w: 120, frameId: 'two' }),
+      exampleShape('text', { id: 'loose', index: 'b3', x: 0, y: 700, text: 'on no page', w: 120 }),
+    ];
+    const pdf = await read(await renderPdf(framePages(board, board), { loadUnicodeFont: fontLoader().load }));
+    expect(pdf.numPages).toBe(2);
+    const sizes = await pageSizes(pdf);
+    expect(sizes[0]![0]).toBeCloseTo(402 * 0.75, 1);
+    expect(sizes[0]![1]).toBeCloseTo(302 * 0.75, 1);
+    expect(sizes[1]![0]).toBeCloseTo(302 * 0.75, 1);
+    expect(sizes[1]![1]).toBeCloseTo(502 * 0.75, 1);
+    expect((await textItems(pdf, 1)).map((item) => item.str)).toEqual(['first page']);
+    expect((await textItems(pdf, 2)).map((item) => item.str)).toEqual(['second page']);
   });
 
   it('refuses no pages', async () => {

@@ -60,3 +60,38 @@ test('Export PDF downloads one page of the board with its text as text, and of t
   const rect = (await canvas.shapes()).filter((shape) => shape.type === 'rect');
   expect(selected.pages[0]!.width).toBeCloseTo(pageSizeOf(rect).width, 0);
 });
+
+test('Export PDF of frames downloads one page per frame, each of its frame’s size, in board order', async ({
+  page,
+  relay,
+}) => {
+  const { canvas } = await openBoard(page, relay.url, 'export-pdf-frames');
+  const file = new FileMenu(page);
+  await canvas.drawRectangle([700, 420], [780, 480]); // outside every frame
+  await file.openMenu();
+  await expect(file.item('Export PDF of frames')).toHaveAttribute('aria-disabled', 'true'); // no frame yet
+  await page.keyboard.press('Escape');
+
+  await canvas.chooseTool('Frame');
+  await canvas.drag([60, 80], [360, 280]);
+  await canvas.chooseTool('Frame', 'key');
+  await canvas.drag([420, 80], [620, 380]);
+  await canvas.writeText('Text', [100, 140], 'inside the first', [900, 560]);
+  await canvas.writeText('Text', [460, 140], 'inside the second', [900, 560]);
+  await canvas.chooseTool('Select');
+  await canvas.click([900, 560]);
+  const frames = (await canvas.shapes()).filter((shape) => shape.type === 'frame');
+  expect(frames).toHaveLength(2);
+
+  const { name, bytes } = await file.download('Export PDF of frames');
+  expect(name).toBe('export-pdf-frames-frames.pdf');
+  const pdf = await readPdf(bytes);
+  expect(pdf.pages).toHaveLength(2);
+  for (const [i, frame] of frames.entries()) {
+    const { bounds } = frame;
+    expect(pdf.pages[i]!.width).toBeCloseTo((bounds.maxX - bounds.minX) * POINTS_PER_UNIT, 0);
+    expect(pdf.pages[i]!.height).toBeCloseTo((bounds.maxY - bounds.minY) * POINTS_PER_UNIT, 0);
+  }
+  expect(pdf.pages.map((each) => each.texts)).toEqual([['inside the first'], ['inside the second']]);
+  await expect(file.alert).toHaveCount(0);
+});

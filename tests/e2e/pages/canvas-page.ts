@@ -5,7 +5,7 @@ import type { BoardSnapshot, ShapeSummary, TEST_HOOK_GLOBAL } from '../../../ren
 export type CanvasPoint = readonly [number, number];
 
 export type ToolLabel =
-  'Select' | 'Hand' | 'Pen' | 'Rectangle' | 'Ellipse' | 'Line' | 'Arrow' | 'Text' | 'Note' | 'Eraser';
+  'Select' | 'Hand' | 'Pen' | 'Rectangle' | 'Ellipse' | 'Line' | 'Arrow' | 'Text' | 'Note' | 'Eraser' | 'Frame';
 
 /** How a test picks a tool: its toolbar button, or its single-letter shortcut. */
 export type ToolChoice = 'button' | 'key';
@@ -24,6 +24,7 @@ const TOOL_KEYS: Record<ToolLabel, string> = {
   Text: 't',
   Note: 'n',
   Eraser: 'e',
+  Frame: 'f',
 };
 
 /** Where each handle sits on the selection bounds, as in renderer/tools/select/handles.ts. */

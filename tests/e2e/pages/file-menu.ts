@@ -6,6 +6,7 @@ export type FileCommand =
   | 'Export PNG (dark)'
   | 'Export SVG'
   | 'Export PDF'
+  | 'Export PDF of frames'
   | 'Save board file'
   | 'Save board file as…'
   | 'Open board file';
