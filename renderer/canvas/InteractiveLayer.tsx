@@ -35,7 +35,8 @@ export interface InteractiveLayerProps {
   children?: ReactNode;
 }
 
-function BoxOutline({ box, zoom, dash }: { box: Box; zoom: number; dash?: boolean }) {
+/** `dash`: the marquee (dashed and tinted); `hollow` keeps a dashed box untinted (the group entered). */
+function BoxOutline({ box, zoom, dash, hollow }: { box: Box; zoom: number; dash?: boolean; hollow?: boolean }) {
   return (
     <Rect
       x={box.minX}
@@ -45,7 +46,7 @@ function BoxOutline({ box, zoom, dash }: { box: Box; zoom: number; dash?: boolea
       stroke={ACCENT}
       strokeWidth={OUTLINE_PX / zoom}
       dash={dash ? [4 / zoom, 4 / zoom] : undefined}
-      fill={dash ? 'rgba(47, 128, 237, 0.08)' : undefined}
+      fill={dash && !hollow ? 'rgba(47, 128, 237, 0.08)' : undefined}
     />
   );
 }
@@ -129,7 +130,7 @@ export function InteractiveLayer(props: InteractiveLayerProps) {
   return (
     <Layer listening={false}>
       {children}
-      {focusedBox && <BoxOutline box={focusedBox} zoom={zoom} dash />}
+      {focusedBox && <BoxOutline box={focusedBox} zoom={zoom} dash hollow />}
       {transforming?.map((shape) => (
         <ShapeView key={shape.id} shape={shape} />
       ))}
