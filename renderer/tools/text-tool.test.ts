@@ -68,4 +68,12 @@ describe('text tool', () => {
     expect(h.board.has('t1')).toBe(false);
     expect(h.updates).toBe(2);
   });
+
+  it('a click on a locked text starts a new one instead of editing it', () => {
+    const h = createHarness({ tool: 'text' });
+    h.seed({ ...text('t1', 0, 0, 'Hello'), locked: true });
+    h.drive([down(20, 10), up(20, 10)]);
+    expect(h.ui.getState().editingId).not.toBe('t1');
+    expect(h.controller.preview()).toMatchObject({ isNew: true });
+  });
 });

@@ -14,6 +14,7 @@
  * After a commit the tool hands over to select with the text selected.
  */
 import { boxFromCorners, clampSize, expandBox, hitTestShape, lineHeight, measureTextWidth } from '../shapes';
+import { pickable } from './select/group-selection';
 import { BaseTool } from './base-tool';
 import { HIT_TOLERANCE_PX } from './constants';
 import { commitShapeText, fitText, isBlank } from './text-commit';
@@ -51,8 +52,8 @@ export class TextTool extends BaseTool {
     if (this.gesture?.kind !== 'pointing') return;
     const { down } = this.gesture;
     const tolerance = this.boardLength(HIT_TOLERANCE_PX);
-    const existing = this.ctx.shapes
-      .query(expandBox(boxFromCorners(down, down), tolerance))
+    // A locked text is not edited: a click on it starts a new one.
+    const existing = pickable(this.ctx.shapes.query(expandBox(boxFromCorners(down, down), tolerance)))
       .reverse()
       .find((shape) => shape.type === 'text' && hitTestShape(shape, down, tolerance));
     if (existing?.type === 'text') {
