@@ -92,7 +92,10 @@ export function BoardCanvas({
   );
   const preview = controller.preview();
   const target = editTarget(board, editingId, preview, { stroke, align });
-  const hidden = preview?.kind === 'transform' ? preview.shapes.map((s) => s.id) : [];
+  const hidden =
+    preview?.kind === 'transform' ? [...preview.shapes, ...(preview.followers ?? [])].map((s) => s.id) : [];
+  const bindTargetId = preview?.kind === 'transform' || preview?.kind === 'draft' ? preview.bindTarget : undefined;
+  const bindTarget = bindTargetId === undefined ? undefined : board.get(bindTargetId);
   hidden.push(...remoteReplacedIds(peers));
   // The text being edited is drawn by the editor; drawing it twice would double every glyph.
   if (target && !target.card && editingId) hidden.push(editingId);
@@ -137,6 +140,7 @@ export function BoardCanvas({
           <CanvasColoursContext.Provider value={colours}>
             <InteractiveLayer
               preview={preview}
+              bindTarget={bindTarget}
               selected={selected}
               zoom={viewport.zoom}
               showHandles={!editingId}

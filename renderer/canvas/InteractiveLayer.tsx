@@ -10,6 +10,7 @@ import type { Box } from '../shapes';
 import { type Preview, selectionBounds, selectionHandles } from '../tools';
 import { selectionUnits } from '../tools/select/group-selection';
 import type { SnapGuide } from '../tools/select/snapping';
+import { BindHighlight, ConnectorPointHandles } from './ConnectorOverlays';
 import { ShapeView } from './shape-views/ShapeView';
 
 const ACCENT = '#2f80ed';
@@ -31,6 +32,8 @@ export interface InteractiveLayerProps {
   focusedGroup: string | null;
   /** The entered group's box, outlined dashed so it is clear where clicks stay. */
   focusedBox: Box | null;
+  /** The shape a connector end being drawn or dragged would bind to: outlined. */
+  bindTarget?: Shape;
   /** Drawn under my own gesture and selection: other people's (PresenceLayer). One layer, one canvas fewer to clear and composite per frame. */
   children?: ReactNode;
 }
@@ -125,13 +128,15 @@ function Guides({ guides, zoom }: { guides: readonly SnapGuide[]; zoom: number }
 }
 
 export function InteractiveLayer(props: InteractiveLayerProps) {
-  const { preview, selected, zoom, showHandles, focusedGroup, focusedBox, children } = props;
+  const { preview, selected, zoom, showHandles, focusedGroup, focusedBox, bindTarget, children } = props;
   const transforming = preview?.kind === 'transform' ? preview.shapes : null;
+  const followers = preview?.kind === 'transform' ? (preview.followers ?? []) : [];
   return (
     <Layer listening={false}>
       {children}
       {focusedBox && <BoxOutline box={focusedBox} zoom={zoom} dash hollow />}
-      {transforming?.map((shape) => (
+      {bindTarget && <BindHighlight shape={bindTarget} zoom={zoom} />}
+      {[...followers, ...(transforming ?? [])].map((shape) => (
         <ShapeView key={shape.id} shape={shape} />
       ))}
       {preview?.kind === 'draft' && <ShapeView shape={preview.shape} />}
@@ -152,6 +157,7 @@ export function InteractiveLayer(props: InteractiveLayerProps) {
         zoom={zoom}
         showHandles={showHandles && preview?.kind !== 'marquee'}
       />
+      {showHandles && <ConnectorPointHandles selected={transforming ?? selected} zoom={zoom} />}
     </Layer>
   );
 }

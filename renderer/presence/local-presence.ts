@@ -157,7 +157,9 @@ export function gestureOf(preview: Preview | null): PresenceGesture | null {
   if (!preview) return null;
   if (preview.kind === 'draft') return { shapes: [preview.shape], replaces: [] };
   if (preview.kind === 'transform') {
-    const shapes = preview.shapes.slice(0, MAX_PRESENCE_GESTURE_SHAPES).map(withoutIndex);
+    // Connectors following the moved shapes go too, so others see them follow during the drag.
+    const moving = [...preview.shapes, ...(preview.followers ?? [])];
+    const shapes = moving.slice(0, MAX_PRESENCE_GESTURE_SHAPES).map(withoutIndex);
     return { shapes, replaces: shapes.map((shape) => shape.id) };
   }
   return null;

@@ -17,7 +17,7 @@ import { anchorPoint, bindTargetOf, boundEnd, type BindTarget } from './outline'
 export type Connector = DraftOf<'line'> | DraftOf<'arrow'>;
 export type ShapeLookup = (id: string) => DraftShape | undefined;
 
-export function isConnector(shape: DraftShape): shape is Connector {
+export function isConnector<S extends DraftShape>(shape: S): shape is Extract<S, { type: 'line' | 'arrow' }> {
   return shape.type === 'line' || shape.type === 'arrow';
 }
 

@@ -46,6 +46,7 @@ import { DOUBLE_CLICK_MS, DOUBLE_CLICK_PX, DRAG_THRESHOLD_PX, HIT_TOLERANCE_PX }
 import { commitShapeText } from '../text-commit';
 import type { PointerInput, Preview } from '../tool';
 import { expandToUnits, isInGroup, pickable, unitGroupOf, unitSelection } from './group-selection';
+import { boundTo, type Connector, ConnectorPointDrag, following } from './connector-points';
 import { handleAt, handleFractions, scalingForHandle, type ResizeHandle } from './handles';
 import { Snapper } from './snapper';
 import {
@@ -86,7 +87,8 @@ type Gesture =
   | ({ kind: 'rotating'; centre: Point } & Transforming)
   | { kind: 'marquee'; down: PointerInput; additive: boolean; base: readonly string[]; box: Box; ids: string[] };
 
-export type SelectState = Gesture['kind'] | 'idle' | 'editing';
+/** `point`: dragging a point of the one selected line or arrow (connector-points.ts). */
+export type SelectState = Gesture['kind'] | 'idle' | 'editing' | 'point';
 
 const EDITABLE = new Set<Shape['type']>(['text', 'note']);
 
@@ -101,14 +103,18 @@ export class SelectTool extends BaseTool {
   /** The last press, for double-clicks: on a shape (its id) or on no shape (null). */
   private lastClick: { time: number; screenX: number; screenY: number; id: string | null } | null = null;
   private readonly snapper = new Snapper(this.ctx);
+  private pointDrag: ConnectorPointDrag | null = null;
+  /** The connectors bound to the shapes a transform started with, found once per gesture. */
+  private followers: { originals: readonly Shape[]; connectors: Connector[] } | null = null;
 
   get state(): SelectState {
     const { tool, editingId } = this.ctx.ui.getState();
+    if (this.pointDrag) return 'point';
     return this.gesture?.kind ?? (tool === 'select' && editingId ? 'editing' : 'idle'); // the text tool edits too
   }
 
   protected override onPointerDown(e: PointerInput): void {
-    if (this.gesture || e.button !== 0) return;
+    if (this.gesture || this.pointDrag || e.button !== 0) return;
     const ui = this.ctx.ui;
     const tolerance = this.boardLength(HIT_TOLERANCE_PX);
     const editingId = ui.getState().editingId;
@@ -120,6 +126,8 @@ export class SelectTool extends BaseTool {
     }
     const canEdit = ui.getState().canEdit;
     const selected = this.selectedShapes();
+    this.pointDrag = canEdit ? ConnectorPointDrag.at(this.ctx.board, selected, e, this.zoom) : null;
+    if (this.pointDrag) return;
     const bounds = selectionBounds(selected);
     const handle = bounds && canEdit ? handleAt(bounds, e, this.zoom) : null;
     if (bounds && handle) {
@@ -161,6 +169,7 @@ export class SelectTool extends BaseTool {
   }
 
   protected override onPointerMove(e: PointerInput): void {
+    if (this.pointDrag) return this.pointDrag.move(e);
     const gesture = this.gesture;
     if (gesture?.kind === 'pointing') {
       if (!this.movedBeyond(gesture.down, e, DRAG_THRESHOLD_PX)) return;
@@ -188,6 +197,9 @@ export class SelectTool extends BaseTool {
 
   protected override onPointerUp(e: PointerInput): void {
     this.onPointerMove(e);
+    const pointDrag = this.pointDrag;
+    this.pointDrag = null;
+    if (pointDrag) return pointDrag.commit();
     const gesture = this.gesture;
     this.gesture = null;
     if (!gesture) return;
@@ -200,6 +212,7 @@ export class SelectTool extends BaseTool {
 
   cancel(): void {
     this.gesture = null;
+    this.pointDrag = null;
     this.snapper.end();
     // A click before another tool was used is not the first half of a double-click.
     this.lastClick = null;
@@ -207,12 +220,30 @@ export class SelectTool extends BaseTool {
   }
 
   override preview(): Preview | null {
+    if (this.pointDrag) return this.pointDrag.preview();
     const gesture = this.gesture;
     if (!gesture || gesture.kind === 'pointing') return null;
     if (gesture.kind === 'marquee') return { kind: 'marquee', tool: 'select', box: gesture.box, ids: gesture.ids };
     const action = gesture.kind === 'dragging' ? 'move' : gesture.kind === 'resizing' ? 'resize' : 'rotate';
     const guides = this.snapper.guides;
-    return { kind: 'transform', tool: 'select', action, shapes: gesture.moved, ...(guides.length > 0 && { guides }) };
+    const followers = this.followersOf(gesture.originals, gesture.moved);
+    return {
+      kind: 'transform',
+      tool: 'select',
+      action,
+      shapes: gesture.moved,
+      ...(guides.length > 0 && { guides }),
+      ...(followers.length > 0 && { followers }),
+    };
+  }
+
+  /** The connectors bound to the transformed shapes, drawn against their live geometry. */
+  private followersOf(originals: readonly Shape[], moved: readonly Shape[]): Shape[] {
+    if (this.followers?.originals !== originals) {
+      const ids = new Set(originals.map((shape) => shape.id));
+      this.followers = { originals, connectors: boundTo(this.ctx.board.all(), ids) };
+    }
+    return following(this.ctx.board, this.followers.connectors, moved);
   }
 
   /** The inline editor of a double-clicked text or note is done. */
