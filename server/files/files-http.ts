@@ -78,6 +78,11 @@ export function filesHttpHandler(options: FilesHttpOptions) {
         return sendError(request, response, error, cors);
       }
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (request.destroyed || code === 'ECONNRESET') {
+        // The client went away mid-upload (closed the page, lost the network): its temp file is already gone.
+        log.debug({ path: clipText(path) }, 'file request ended by the client');
+        return response.destroy();
+      }
       if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
         log.error({ path: clipText(path), err: String(error) }, 'a board file could not be stored or read');
         const message =
