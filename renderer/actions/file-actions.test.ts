@@ -123,7 +123,7 @@ describe('export', () => {
     ]);
     expect(await savedText(ctx)).toBe('%PDF-1.3\na,b,c');
     const [pdf] = ctx.exporter.pdfs;
-    expect(pdf?.title).toBe('test-board');
+    expect(pdf?.options).toEqual({ title: 'test-board' });
     expect(pdf?.pages).toHaveLength(1);
     // The shapes span -51..421 × 19..301 (their strokes included), plus 16 units of padding, at 0.75 pt a unit.
     expect(pdf?.pages[0]).toMatchObject({ width: (472 + 32) * 0.75, height: (282 + 32) * 0.75 });

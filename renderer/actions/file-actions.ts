@@ -108,7 +108,7 @@ const exportSvg = fileAction({
 
 /** The PDF code itself loads only now (ctx.exporter). */
 async function exportPdf(ctx: ActionContext, pages: PdfPage[], part: string): Promise<void> {
-  const data = await ctx.exporter.renderPdf(pages, ctx.boardName);
+  const data = await ctx.exporter.renderPdf(pages, { title: ctx.boardName });
   await ctx.files.saveFile({ suggestedName: `${ctx.boardName}${part}.pdf`, mimeType: PDF_MIME_TYPE, data });
 }
 

@@ -9,7 +9,7 @@ import type { RectShape, Shape } from '../../shared/model';
 import { exampleShape } from '../../shared/model/shapes/examples';
 import { BoardDoc, BoardUndo, type ShapeInput } from '../doc';
 import type { ExportRenderer } from '../export/export-renderer';
-import type { PdfPage } from '../export/pdf-plan';
+import type { PdfOptions, PdfPage } from '../export/pdf-plan';
 import { MemoryFiles } from '../platform/memory';
 import type { Notice } from '../state/notices';
 import { createUiStore } from '../state/ui-store';
@@ -41,12 +41,12 @@ export class FakeExportRenderer implements ExportRenderer {
   readonly themes: string[] = [];
   failWith: Error | null = null;
 
-  /** The pages of each PDF asked for, in order, and its title. */
-  readonly pdfs: { pages: readonly PdfPage[]; title: string }[] = [];
+  /** The pages and options of each PDF asked for, in order. */
+  readonly pdfs: { pages: readonly PdfPage[]; options: PdfOptions }[] = [];
 
-  async renderPdf(pages: readonly PdfPage[], title: string): Promise<Blob> {
+  async renderPdf(pages: readonly PdfPage[], options: PdfOptions): Promise<Blob> {
     if (this.failWith) throw this.failWith;
-    this.pdfs.push({ pages, title });
+    this.pdfs.push({ pages, options });
     return new Blob(['%PDF-1.3\n', pages.map((page) => page.shapes.map((shape) => shape.id).join(',')).join(';')], {
       type: 'application/pdf',
     });

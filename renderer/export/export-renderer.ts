@@ -1,7 +1,7 @@
 import type { Shape } from '../../shared/model';
 import type { Box } from '../shapes';
 import type { Theme } from '../theme/theme-store';
-import type { PdfPage } from './pdf-plan';
+import type { PdfOptions, PdfPage } from './pdf-plan';
 
 /**
  * How the file actions paint a PNG or draw a PDF (ActionContext.exporter). Both
@@ -15,6 +15,6 @@ export interface ExportRenderer {
    * `view` frames the picture instead (one frame's export shows that frame).
    */
   renderPng(shapes: readonly Shape[], theme?: Theme, view?: Box): Promise<Blob>;
-  /** A PDF of the planned pages (pdf-plan.ts), titled `title`; its code loads on the first call. */
-  renderPdf(pages: readonly PdfPage[], title: string): Promise<Blob>;
+  /** A PDF of the planned pages (pdf-plan.ts); its code loads on the first call. */
+  renderPdf(pages: readonly PdfPage[], options: PdfOptions): Promise<Blob>;
 }

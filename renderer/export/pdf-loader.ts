@@ -5,11 +5,11 @@
  * needs it.
  */
 import unicodeFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
-import { PDF_MIME_TYPE, type PdfPage } from './pdf-plan';
+import { PDF_MIME_TYPE, type PdfOptions, type PdfPage } from './pdf-plan';
 
-export async function renderPdfBlob(pages: readonly PdfPage[], title: string): Promise<Blob> {
+export async function renderPdfBlob(pages: readonly PdfPage[], options: PdfOptions): Promise<Blob> {
   const { renderPdf } = await import('./pdf');
-  const bytes = await renderPdf(pages, { title, loadUnicodeFont: fetchUnicodeFont });
+  const bytes = await renderPdf(pages, { ...options, loadUnicodeFont: fetchUnicodeFont });
   return new Blob([bytes], { type: PDF_MIME_TYPE });
 }
 

@@ -27,6 +27,14 @@ export const MIN_PDF_PAGE_SIDE_PT = 3;
 /** One file holds at most this many pages. */
 export const MAX_PDF_PAGES = 500;
 
+/** What a PDF carries besides its pages. */
+export interface PdfOptions {
+  /** The document title readers show (the board's name). */
+  title: string;
+  /** Image shapes' pictures as data URLs by sha256, as the SVG export takes them (svg.ts `imageUrls`). */
+  imageUrls?: ReadonlyMap<string, string>;
+}
+
 export interface PdfPage {
   /** What the page draws, bottom to top. */
   shapes: readonly Shape[];

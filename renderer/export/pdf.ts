@@ -17,7 +17,7 @@
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
 import { NothingToExportError } from './frame';
-import { MAX_PDF_PAGES, type PdfPage } from './pdf-plan';
+import { MAX_PDF_PAGES, type PdfOptions, type PdfPage } from './pdf-plan';
 import { needsUnicodeFont, type PdfFont, prepareSvgText, svgText } from './pdf-text';
 import { shapesToSvg } from './svg';
 
@@ -25,12 +25,13 @@ export const UNICODE_FONT_NAME = 'DejaVuSans';
 const STANDARD_FONT_NAME = 'helvetica';
 const FONT_STYLES = ['normal', 'bold', 'italic', 'bolditalic'] as const;
 
-export interface PdfRenderOptions {
+export interface PdfRenderOptions extends Partial<PdfOptions> {
   /** The bytes of DejaVuSans.ttf, asked for only when some text needs it. */
   loadUnicodeFont(): Promise<ArrayBuffer | Uint8Array>;
-  /** The document title readers show (the board's name). */
-  title?: string;
 }
+
+/** svg2pdf.js fetches an `<image>`'s href; only the pictures the SVG export embeds are taken, never a URL. */
+const EMBEDDED_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,/;
 
 /** The PDF's bytes. Throws NothingToExportError for no pages. */
 export async function renderPdf(pages: readonly PdfPage[], options: PdfRenderOptions): Promise<ArrayBuffer> {
@@ -39,7 +40,10 @@ export async function renderPdf(pages: readonly PdfPage[], options: PdfRenderOpt
   if (pages.length > MAX_PDF_PAGES) {
     throw new Error(`a PDF holds at most ${MAX_PDF_PAGES} pages; this one would have ${pages.length}`);
   }
-  const drawings = pages.map((page) => ({ page, svg: parseSvg(shapesToSvg(page.shapes, { view: page.view }).svg) }));
+  const drawings = pages.map((page) => ({
+    page,
+    svg: parseSvg(shapesToSvg(page.shapes, { view: page.view, imageUrls: options.imageUrls }).svg),
+  }));
   const doc = new jsPDF({ unit: 'pt', format: [first.width, first.height], orientation: orientationOf(first) });
   const font = drawings.some(({ svg }) => needsUnicodeFont(svgText(svg)))
     ? addUnicodeFont(doc, await options.loadUnicodeFont())
@@ -49,7 +53,7 @@ export async function renderPdf(pages: readonly PdfPage[], options: PdfRenderOpt
   for (const [i, { page, svg }] of drawings.entries()) {
     if (i > 0) doc.addPage([page.width, page.height], orientationOf(page));
     prepareSvgText(svg, pdfFont);
-    await svg2pdf(svg, doc, { x: 0, y: 0, width: page.width, height: page.height });
+    await svg2pdf(svg, doc, { x: 0, y: 0, width: page.width, height: page.height, loadImages: EMBEDDED_IMAGE });
   }
   doc.setProperties({ title: options.title ?? '', creator: 'Easel' });
   return doc.output('arraybuffer');
