@@ -13,6 +13,7 @@ import { createAlignActions } from './align-actions';
 import { createArrangeActions } from './arrange-actions';
 import { createClipboardActions } from './clipboard-actions';
 import { createEditActions } from './edit-actions';
+import { createFrameActions } from './frame-actions';
 import { createFileActions } from './file-actions';
 import { createGroupActions } from './group-actions';
 import { createHelpActions } from './help-actions';
@@ -136,6 +137,7 @@ export function createDefaultActions(options: ActionRegistryOptions = {}): Actio
     ...createAlignActions(),
     ...createViewActions(),
     ...createFileActions(),
+    ...createFrameActions(),
     ...createHelpActions(),
   ];
   for (const action of actions) registry.register(action);

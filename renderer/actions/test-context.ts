@@ -4,6 +4,7 @@
  * and a stand-in for the browser's rendering. The pointer and canvas size are
  * plain fields the test moves; notices the actions give are kept in order.
  */
+import type { Box } from '../shapes';
 import * as Y from 'yjs';
 import type { RectShape, Shape } from '../../shared/model';
 import { exampleShape } from '../../shared/model/shapes/examples';
@@ -39,6 +40,8 @@ export class FakeExportRenderer implements ExportRenderer {
   readonly painted: string[][] = [];
   /** The theme of each PNG painted, in order. */
   readonly themes: string[] = [];
+  /** The box each PNG was framed by, when one was given (a frame's export). */
+  readonly views: (Box | undefined)[] = [];
   failWith: Error | null = null;
 
   /** The pages and options of each PDF asked for, in order. */
@@ -52,11 +55,12 @@ export class FakeExportRenderer implements ExportRenderer {
     });
   }
 
-  async renderPng(shapes: readonly Shape[], theme = 'light'): Promise<Blob> {
+  async renderPng(shapes: readonly Shape[], theme = 'light', view?: Box): Promise<Blob> {
     if (this.failWith) throw this.failWith;
     const ids = shapes.map((shape) => shape.id);
     this.painted.push(ids);
     this.themes.push(theme);
+    this.views.push(view);
     return new Blob([PNG_SIGNATURE, ids.join(',')], { type: 'image/png' });
   }
 }

@@ -19,6 +19,7 @@ const TOOLS: readonly { tool: ToolId; label: string; shortcuts: readonly Shortcu
   { tool: 'note', label: 'Note', shortcuts: [{ key: 'n' }] },
   { tool: 'eraser', label: 'Eraser', shortcuts: [{ key: 'e' }] },
   { tool: 'frame', label: 'Frame', shortcuts: [{ key: 'f' }] },
+  { tool: 'laser', label: 'Laser pointer', shortcuts: [{ key: 'k' }] },
 ];
 
 export function toolActionId(tool: ToolId): string {

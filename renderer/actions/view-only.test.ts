@@ -17,6 +17,7 @@ describe('the canEdit gate', () => {
     expect(offered.filter((id) => !id.startsWith('view.') && !id.startsWith('help.'))).toEqual([
       'tools.select',
       'tools.hand',
+      'tools.laser',
       'edit.selectAll',
       'edit.copy',
       'file.exportPng',

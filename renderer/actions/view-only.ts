@@ -11,6 +11,7 @@ import type { Action, ActionContext } from './action';
 const VIEWING_ACTIONS: ReadonlySet<string> = new Set([
   'tools.select',
   'tools.hand',
+  'tools.laser',
   'edit.copy',
   'edit.selectAll',
   'file.exportPng',
@@ -18,6 +19,8 @@ const VIEWING_ACTIONS: ReadonlySet<string> = new Set([
   'file.exportSvg',
   'file.exportPdf',
   'file.exportPdfFrames',
+  'file.exportFramePng',
+  'file.exportFrameSvg',
   'file.save',
   'file.saveAs',
 ]);

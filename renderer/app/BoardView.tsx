@@ -8,6 +8,10 @@ import { ErrorBanner } from '../ui/ErrorBanner';
 import { BoardTitle, useBoardName } from '../ui/BoardTitle';
 import { FileMenu } from '../ui/FileMenu';
 import { StylePanel } from '../ui/StylePanel';
+import { FrameList } from '../ui/frames/FrameList';
+import { FrameListButton, usePresenting } from '../ui/frames/frames-chrome';
+import { FrameNameEditor } from '../ui/frames/FrameNameEditor';
+import { Presentation } from '../ui/frames/Presentation';
 import { Toolbar } from '../ui/Toolbar';
 import { ZoomControls } from '../ui/ZoomControls';
 import { EmptyBoardHints } from '../ui/EmptyBoardHints';
@@ -95,6 +99,7 @@ export function BoardView({
   useNativeMenu(session);
   useReportPending(sync.pending);
   const contextMenu = useBoardContextMenu(session);
+  const presenting = usePresenting(session);
   useEffect(() => void rememberBoard(browserStorage(), boardId), [boardId]);
   const boardName = useBoardName(doc);
   useEffect(() => {
@@ -105,6 +110,7 @@ export function BoardView({
   return (
     <main
       className="easel-board"
+      data-presenting={presenting ? '' : undefined}
       style={{
         fontFamily: 'system-ui, sans-serif',
         position: 'fixed',
@@ -156,6 +162,7 @@ export function BoardView({
           <ErrorBanner notices={session.notices} />
           <div className="easel-stage">
             <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
+            <FrameNameEditor session={session} />
             <div className="easel-overlay">
               <div className="easel-dock top-centre">
                 <Toolbar session={session} />
@@ -163,12 +170,15 @@ export function BoardView({
               <div className="easel-corner top-right">{canEdit && <StylePanel session={session} />}</div>
               <div className="easel-corner bottom-left">
                 <ZoomControls session={session} />
+                <FrameListButton session={session} />
               </div>
+              <FrameList session={session} />
               <div className="easel-corner bottom-right">
                 <HelpControls session={session} />
               </div>
             </div>
             {canEdit && <EmptyBoardHints session={session} />}
+            <Presentation session={session} />
           </div>
           {contextMenu.element}
           <ShortcutsDialog session={session} />

@@ -19,6 +19,7 @@ import { PresenceLayer, remoteReplacedIds } from './presence/PresenceLayer';
 import { RemoteCursors } from './presence/RemoteCursors';
 import { usePeers } from './presence/use-peers';
 import { usePresenceInput } from './presence/use-presence-input';
+import { LaserLayer } from './presence/LaserLayer';
 import { StaticLayer } from './StaticLayer';
 import { CanvasColoursContext } from './shape-views/colours-context';
 import { canvasColours, type ColourMap } from '../theme/canvas-colours';
@@ -36,7 +37,13 @@ function themed(target: Target, colours: ColourMap): Target {
   };
 }
 
-const CURSORS: Partial<Record<ToolId, string>> = { select: 'default', hand: 'grab', text: 'text', eraser: 'cell' };
+const CURSORS: Partial<Record<ToolId, string>> = {
+  select: 'default',
+  hand: 'grab',
+  text: 'text',
+  eraser: 'cell',
+  laser: 'default',
+};
 
 export function BoardCanvas({
   session,
@@ -150,6 +157,7 @@ export function BoardCanvas({
               <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
             </InteractiveLayer>
           </CanvasColoursContext.Provider>
+          <LaserLayer controller={controller} presence={presence} zoom={viewport.zoom} />
         </Stage>
       )}
       <RemoteCursors presence={presence} ui={ui} />

@@ -111,12 +111,14 @@ export class LocalPresence {
     const { selection, viewport } = this.deps.ui.getState();
     const size = this.deps.stageSize();
     const pointer = this.pointer;
+    const preview = this.deps.controller.preview();
     return {
       v: PRESENCE_VERSION,
       user: this.user,
       cursor: pointer && { x: viewport.x + pointer.x / viewport.zoom, y: viewport.y + pointer.y / viewport.zoom },
       selection: selection.slice(0, MAX_PRESENCE_SELECTION),
-      gesture: gestureOf(this.deps.controller.preview()),
+      gesture: gestureOf(preview),
+      laser: preview?.kind === 'laser' ? preview.laser : null,
       viewport:
         size.width > 0 && size.height > 0
           ? { x: viewport.x, y: viewport.y, zoom: viewport.zoom, width: size.width, height: size.height }

@@ -59,7 +59,10 @@ export function sameButCursorPositions(a: readonly Peer[], b: readonly Peer[]): 
     if (peer === other) return true;
     if (!other) return false;
     if (peer.clientId !== other.clientId || (peer.cursor === null) !== (other.cursor === null)) return false;
-    return JSON.stringify({ ...peer, cursor: null }) === JSON.stringify({ ...other, cursor: null });
+    // The laser trail is drawn by the laser layer, which reads the list itself (canvas/presence/LaserLayer.tsx).
+    return (
+      JSON.stringify({ ...peer, cursor: null, laser: null }) === JSON.stringify({ ...other, cursor: null, laser: null })
+    );
   });
 }
 

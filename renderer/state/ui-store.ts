@@ -21,6 +21,7 @@ export const TOOL_IDS = [
   'note',
   'eraser',
   'frame',
+  'laser',
 ] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 
@@ -70,6 +71,12 @@ export interface UiState {
    * viewer). Every command and tool reads it (renderer/actions/view-only.ts).
    */
   canEdit: boolean;
+  /** The frame list panel is open (renderer/ui/FrameList.tsx). */
+  frameListOpen: boolean;
+  /** The frame shown full screen while presenting (renderer/frames/presentation.ts); null when not presenting. */
+  presenting: string | null;
+  /** The frame whose name is being edited in place, if any. */
+  renamingFrameId: string | null;
   setTool(tool: ToolId): void;
   select(ids: readonly string[]): void;
   setEditing(id: string | null): void;
@@ -80,12 +87,15 @@ export interface UiState {
   toggleSnapToGrid(): void;
   toggleToolLock(): void;
   setHelpOpen(open: boolean): void;
+  setFrameListOpen(open: boolean): void;
+  setPresenting(frameId: string | null): void;
+  setRenamingFrame(frameId: string | null): void;
   /** Becoming a viewer drops a drawing tool for select and ends an inline edit. */
   setCanEdit(canEdit: boolean): void;
 }
 
 /** The tools a viewer keeps: they change nothing. */
-export const VIEWING_TOOLS: readonly ToolId[] = ['select', 'hand'];
+export const VIEWING_TOOLS: readonly ToolId[] = ['select', 'hand', 'laser'];
 
 export const DEFAULT_STYLE: StyleDefaults = {
   stroke: '#1e1e1e',
@@ -121,6 +131,9 @@ export function createUiStore(
     toolLocked: false,
     helpOpen: false,
     canEdit: true,
+    frameListOpen: false,
+    presenting: null,
+    renamingFrameId: null,
     // Switching tools ends any inline edit; the selection stays for select only.
     setTool: (tool) =>
       set((state) => ({
@@ -138,11 +151,19 @@ export function createUiStore(
     toggleSnapToGrid: () => set((state) => ({ snapToGrid: !state.snapToGrid })),
     toggleToolLock: () => set((state) => ({ toolLocked: !state.toolLocked })),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
+    setFrameListOpen: (frameListOpen) => set({ frameListOpen }),
+    setPresenting: (presenting) => set({ presenting }),
+    setRenamingFrame: (renamingFrameId) => set({ renamingFrameId }),
     setCanEdit: (canEdit) =>
       set((state) =>
         canEdit || state.canEdit === canEdit
           ? { canEdit }
-          : { canEdit, editingId: null, tool: VIEWING_TOOLS.includes(state.tool) ? state.tool : 'select' },
+          : {
+              canEdit,
+              editingId: null,
+              renamingFrameId: null,
+              tool: VIEWING_TOOLS.includes(state.tool) ? state.tool : 'select',
+            },
       ),
   }));
 }

@@ -12,6 +12,7 @@ import { BoxTool } from './box-tool';
 import { GRID_SIZE } from './constants';
 import { EraserTool } from './eraser-tool';
 import { FrameTool } from './frame-tool';
+import { LaserTool } from './laser-tool';
 import { HandTool } from './hand-tool';
 import { NoteTool } from './note-tool';
 import { PenTool } from './pen-tool';
@@ -41,6 +42,7 @@ export function createTools(ctx: ToolContext): ToolSet {
     note: new NoteTool(ctx),
     eraser: new EraserTool(ctx),
     frame: new FrameTool(ctx),
+    laser: new LaserTool(ctx),
   };
 }
 

@@ -4,6 +4,7 @@ export * from './constants';
 export { ToolController, createTools, type ToolSet } from './controller';
 export { EraserTool } from './eraser-tool';
 export { HandTool } from './hand-tool';
+export { LaserTool } from './laser-tool';
 export { NoteTool } from './note-tool';
 export { PenTool } from './pen-tool';
 export { SegmentTool } from './segment-tool';

@@ -9,6 +9,7 @@
  * `board.transact` (one undo step); Esc (`cancel()`) ends it writing nothing.
  */
 import type { Shape } from '../../shared/model';
+import type { PresenceLaser } from '../../shared/protocol';
 import type { BoardDoc } from '../doc';
 import type { DraftShape, Box, Point } from '../shapes';
 import type { ToolId, UiStore, Viewport } from '../state/ui-store';
@@ -93,6 +94,8 @@ export type Preview =
   | { kind: 'marquee'; tool: 'select'; box: Box; ids: string[] }
   /** Shapes the eraser has marked (the view fades them) and where it has been. */
   | { kind: 'erase'; tool: 'eraser'; ids: string[]; trail: Point[] }
+  /** The laser pointer's newest points while it draws (presence only, never the doc). */
+  | { kind: 'laser'; tool: 'laser'; laser: PresenceLaser }
   /** Where the text being typed sits; `isNew` when the id is not in the doc yet. */
   | {
       kind: 'text';

@@ -11,6 +11,7 @@ import {
   Circle,
   Eraser,
   Frame,
+  Wand,
   Hand,
   Lock,
   type LucideIcon,
@@ -41,6 +42,7 @@ const ICONS: Readonly<Record<string, LucideIcon>> = {
   'tools.note': StickyNote,
   'tools.eraser': Eraser,
   'tools.frame': Frame,
+  'tools.laser': Wand,
   'tools.lock': Lock,
 };
 

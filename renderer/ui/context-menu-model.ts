@@ -41,6 +41,10 @@ export const CONTEXT_MENU_ACTIONS: Readonly<Record<ContextMenuTarget, readonly s
     'arrange.alignBottom',
     'arrange.distributeHorizontal',
     'arrange.distributeVertical',
+    'edit.renameFrame',
+    'file.exportFramePng',
+    'file.exportFrameSvg',
+    'view.present',
   ],
   canvas: [
     'edit.paste',
@@ -68,6 +72,10 @@ const SHOWN_ONLY_WHEN_ENABLED: ReadonlySet<string> = new Set([
   'arrange.alignBottom',
   'arrange.distributeHorizontal',
   'arrange.distributeVertical',
+  'edit.renameFrame',
+  'file.exportFramePng',
+  'file.exportFrameSvg',
+  'view.present',
 ]);
 
 export interface ContextMenuItem {

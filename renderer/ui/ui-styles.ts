@@ -44,6 +44,10 @@ header.easel-bar a.icon-text { min-height: var(--easel-target); }
 .easel-stage { position: relative; flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .easel-overlay { position: absolute; inset: 0; pointer-events: none; font: 13px system-ui, sans-serif; }
 .easel-overlay > * { pointer-events: auto; }
+.easel-frame-list { position: absolute; left: 8px; top: 64px; width: 240px; max-height: calc(100% - 128px); overflow: auto; }
+.easel-frame-list li > button:first-child { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.easel-presentation-bar { position: absolute; left: 50%; bottom: 12px; transform: translateX(-50%); opacity: 0.85; }
+.easel-board[data-presenting] .easel-bar, .easel-board[data-presenting] .easel-overlay { display: none; }
 .easel-float { background: var(--easel-panel); border-radius: 10px; box-shadow: var(--easel-shadow); padding: 4px; }
 .easel-row { display: flex; gap: 2px; align-items: center; }
 .easel-corner { position: absolute; display: flex; gap: 8px; align-items: center; }

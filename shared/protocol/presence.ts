@@ -26,6 +26,8 @@ export const PRESENCE_VERSION = 1;
 export const MAX_PRESENCE_SELECTION = 500;
 /** Shapes in one in-progress gesture (a multi-shape drag) that are shown to others live. */
 export const MAX_PRESENCE_GESTURE_SHAPES = 50;
+/** Laser points in one presence state: the newest of the trail (renderer/presence/laser-trail.ts). */
+export const MAX_PRESENCE_LASER_POINTS = 32;
 export const MIN_ZOOM_SHARED = 0.01;
 export const MAX_ZOOM_SHARED = 100;
 
@@ -84,7 +86,20 @@ export const presenceStateSchema = z.object({
   activity: z.enum(ACTIVITIES),
   /** The awareness client id of the person this client follows. */
   following: z.number().int().nonnegative().nullable(),
+  /**
+   * The laser pointer (tool K) while it draws: the newest points of its trail
+   * and how many it has drawn in all, so a receiver adds only new ones.
+   * Optional: clients from before it publish none.
+   */
+  laser: z
+    .object({
+      seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+      points: z.array(z.tuple([coordinate, coordinate])).max(MAX_PRESENCE_LASER_POINTS),
+    })
+    .nullable()
+    .optional(),
 });
 export type PresenceState = z.infer<typeof presenceStateSchema>;
 export type PresenceGesture = NonNullable<PresenceState['gesture']>;
 export type PresenceViewport = NonNullable<PresenceState['viewport']>;
+export type PresenceLaser = NonNullable<PresenceState['laser']>;

@@ -6,6 +6,7 @@
  *   pointing ──moves > DRAG_THRESHOLD_PX──▶ dragging (shapes) | marquee (empty board)
  *   pointing ──up──▶ idle (a click: select / toggle / clear)
  *   idle ──second down within DOUBLE_CLICK_MS / _PX on a text or note──▶ pointing ──up──▶ editing
+ *   (on a frame's name, the same double-click renames the frame in place)
  *   idle ──second down within DOUBLE_CLICK_MS / _PX on no shape──▶ pointing ──up──▶ the text tool types there
  *   editing ──Esc, or down outside the edited shape──▶ idle (that down is then handled)
  *
@@ -35,6 +36,7 @@ import {
   boxFromCorners,
   expandBox,
   hitTestShape,
+  hitsFrameName,
   shapeIntersectsRect,
   type Box,
   type Point,
@@ -153,7 +155,9 @@ export class SelectTool extends BaseTool {
       this.gesture = { kind: 'pointing', down: e, target: { kind: 'shape', id: hit.id, ids, onClick: 'keep' } };
       return;
     }
-    if (canEdit && double && (hit ? EDITABLE.has(hit.type) : true)) {
+    // A double-click on a frame's name renames it in place (the click's up opens ui/frames/FrameNameEditor.tsx).
+    const onFrameName = hit?.type === 'frame' && hitsFrameName(hit, e, tolerance);
+    if (canEdit && double && (hit ? EDITABLE.has(hit.type) || onFrameName : true)) {
       this.lastClick = null;
       if (hit) ui.getState().select([hit.id]);
       // The editor opens on up: after this press the browser moves focus to what was pressed,
@@ -351,7 +355,9 @@ export class SelectTool extends BaseTool {
 
   private click(target: Target, down: PointerInput): void {
     const ui = this.ctx.ui.getState();
-    if (target.kind === 'edit') ui.setEditing(target.id);
+    // A frame's name is renamed in place (ui/frames/FrameNameEditor.tsx); texts and notes open the editor.
+    if (target.kind === 'edit' && this.ctx.board.get(target.id)?.type === 'frame') ui.setRenamingFrame(target.id);
+    else if (target.kind === 'edit') ui.setEditing(target.id);
     else if (target.kind === 'text') this.ctx.handOff?.('text', down);
     else if (target.kind === 'selection') ui.select(target.onClick);
     else if (target.kind === 'canvas' && target.hollow !== undefined)
