@@ -35,6 +35,7 @@ test('right-clicking a shape selects it and offers its actions; Delete removes i
     'Send backward',
     'Bring to front',
     'Send to back',
+    'Lock',
   ]);
   await expect(menu.item('Copy')).toContainText('Ctrl+C');
   await expect(menu.item('Copy')).toHaveAttribute('aria-keyshortcuts', 'Ctrl+C');
@@ -88,7 +89,7 @@ test('Escape closes the menu and gives focus back to the canvas; so does a click
   expect(await canvas.shapes()).toHaveLength(1); // Escape ran nothing else
 
   await menu.openAt([400, 300]);
-  await canvas.click([600, 500]);
+  await canvas.click([850, 450]); // clear of the menu, which reaches down and right from where it opened
   await expect(menu.menu).toBeHidden();
   await expect(canvas.canvas).toHaveAttribute('data-shape-count', '1');
 });
@@ -104,10 +105,12 @@ test('arrow keys move over the enabled items, wrapping, and Enter runs the focus
   await page.keyboard.press('ArrowDown');
   await expect(menu.item('Copy')).toBeFocused();
   await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('ArrowUp'); // past the top to the last enabled item: the z-order ones are disabled
+  await page.keyboard.press('ArrowUp'); // past the top to the last enabled item, Lock
+  await expect(menu.item('Lock')).toBeFocused();
+  await page.keyboard.press('ArrowUp'); // the z-order ones are disabled: up from Lock is Delete
   await expect(menu.item('Delete')).toBeFocused();
   await page.keyboard.press('End');
-  await expect(menu.item('Delete')).toBeFocused();
+  await expect(menu.item('Lock')).toBeFocused();
   await page.keyboard.press('Home');
   await expect(menu.item('Cut')).toBeFocused();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
