@@ -1,12 +1,12 @@
 /**
  * The style panel, floating beside the canvas: labelled rows (Stroke, Fill,
- * Width, Dash, Opacity, Font, Align, Arrowheads) for the selection, or for the
+ * Width, Dash, Opacity, Font, Align, Arrowheads, Route) for the selection, or for the
  * defaults of new shapes when nothing is selected; its heading says which. A
  * selection also gets the Arrange row (ArrangeSection.tsx).
  * What it shows and what a choice changes is style-model.ts. Presets rather
  * than sliders, so a change is one write, not one per pixel dragged.
  */
-import { AlignCenter, AlignLeft, AlignRight, type LucideIcon, Palette } from 'lucide-react';
+import { AlignCenter, AlignLeft, AlignRight, CornerDownRight, type LucideIcon, MoveRight, Palette } from 'lucide-react';
 import { type ReactNode, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { BoardSession } from '../canvas/board-session';
@@ -247,6 +247,18 @@ export function StylePanel({ session }: { session: BoardSession }) {
           </Row>
         )}
         {scope === 'selection' && <ArrangeSection session={session} />}
+        {rows.route !== undefined && (
+          <Row label="Route" mixed={rows.route === MIXED}>
+            <Choices
+              options={[
+                { value: 'straight', label: 'Straight', icon: MoveRight },
+                { value: 'elbow', label: 'Elbow', icon: CornerDownRight },
+              ]}
+              value={rows.route}
+              onPick={(route) => apply({ route })}
+            />
+          </Row>
+        )}
       </section>
     </div>
   );

@@ -99,3 +99,16 @@ describe('the style panel model', () => {
     expect(colourName('#123456')).toBe('custom #123456');
   });
 });
+
+describe('the route of lines and arrows', () => {
+  it('shows Route for lines and arrows, straight when none is stored; elbow sets it, straight keeps the two ends', () => {
+    const arrow = exampleShape('arrow');
+    expect(stylePanelModel([arrow], DEFAULT_STYLE, 'select').rows.route).toBe('straight');
+    expect(stylePanelModel([exampleShape('rect')], DEFAULT_STYLE, 'select').rows.route).toBeUndefined();
+    expect(stylePanelModel([], DEFAULT_STYLE, 'line').rows.route).toBe('straight');
+    expect(patchFor(arrow, { route: 'elbow' })).toEqual({ route: 'elbow' });
+    const elbow = exampleShape('line', { route: 'elbow', points: [0, 0, 50, 0, 50, 80, 100, 80] });
+    expect(patchFor(elbow, { route: 'straight' })).toEqual({ route: undefined, points: [0, 0, 100, 80] });
+    expect(patchFor(elbow, { route: 'elbow' })).toBeNull();
+  });
+});

@@ -7,7 +7,15 @@
  * new shapes alone. With nothing selected it shows the defaults (the rows the
  * active tool's shapes use) and a choice changes them.
  */
-import { dashOf, alignOf, type DashStyle, type Shape, type TextAlign } from '../../../shared/model';
+import {
+  dashOf,
+  alignOf,
+  routeOf,
+  type ConnectorRoute,
+  type DashStyle,
+  type Shape,
+  type TextAlign,
+} from '../../../shared/model';
 import type { BoardDoc, ShapePatch } from '../../doc';
 import type { StyleDefaults, ToolId, UiState } from '../../state/ui-store';
 
@@ -24,6 +32,8 @@ export interface StyleValues {
   align: TextAlign;
   arrowStart: boolean;
   arrowEnd: boolean;
+  /** Lines and arrows: straight through their points, or elbow (orthogonal). */
+  route: ConnectorRoute;
 }
 export type StyleKey = keyof StyleValues;
 export const STYLE_KEYS: readonly StyleKey[] = [
@@ -36,6 +46,7 @@ export const STYLE_KEYS: readonly StyleKey[] = [
   'align',
   'arrowStart',
   'arrowEnd',
+  'route',
 ];
 
 type Kind = Shape['type'];
@@ -53,6 +64,7 @@ const KINDS: { readonly [Key in StyleKey]: readonly Kind[] } = {
   align: ['text', 'note'],
   arrowStart: ['arrow'],
   arrowEnd: ['arrow'],
+  route: ['line', 'arrow'],
 };
 
 /** The kinds a tool draws, for the rows shown with nothing selected; select, hand and eraser show them all. */
@@ -89,12 +101,15 @@ function valueOf(shape: Shape, key: StyleKey): StyleValues[StyleKey] | undefined
       return shape.type === 'arrow' ? shape.arrowheads.start : undefined;
     case 'arrowEnd':
       return shape.type === 'arrow' ? shape.arrowheads.end : undefined;
+    case 'route':
+      return shape.type === 'line' || shape.type === 'arrow' ? routeOf(shape) : undefined;
   }
 }
 
 function defaultValue(defaults: StyleDefaults, key: StyleKey): StyleValues[StyleKey] {
   if (key === 'arrowStart') return defaults.arrowheads.start;
   if (key === 'arrowEnd') return defaults.arrowheads.end;
+  if (key === 'route') return defaults.route ?? 'straight'; // defaults kept from before routes have none
   return defaults[key];
 }
 
@@ -162,6 +177,11 @@ export function patchFor(shape: Shape, change: StyleChange): ShapePatch | null {
     };
     if (arrowheads.start !== shape.arrowheads.start || arrowheads.end !== shape.arrowheads.end)
       patch.arrowheads = arrowheads;
+  }
+  if ((shape.type === 'line' || shape.type === 'arrow') && applicable('route') && change.route !== routeOf(shape)) {
+    // Straight again: the two ends as drawn, not the elbow's bends (they were routed, not placed).
+    patch.route = change.route === 'elbow' ? 'elbow' : undefined;
+    if (change.route === 'straight') patch.points = [...shape.points.slice(0, 2), ...shape.points.slice(-2)];
   }
   return Object.keys(patch).length > 0 ? (patch as ShapePatch) : null;
 }
