@@ -11,6 +11,7 @@ import { StylePanel } from '../ui/StylePanel';
 import { FrameList } from '../ui/frames/FrameList';
 import { FrameListButton, usePresenting } from '../ui/frames/frames-chrome';
 import { FrameNameEditor } from '../ui/frames/FrameNameEditor';
+import { PresentingOffer } from '../ui/frames/PresentingOffer';
 import { Presentation } from '../ui/frames/Presentation';
 import { Toolbar } from '../ui/Toolbar';
 import { ZoomControls } from '../ui/ZoomControls';
@@ -173,6 +174,7 @@ export function BoardView({
                 <FrameListButton session={session} />
               </div>
               <FrameList session={session} />
+              <PresentingOffer presence={presence} peers={peers} />
               <div className="easel-corner bottom-right">
                 <HelpControls session={session} />
               </div>

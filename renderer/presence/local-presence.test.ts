@@ -117,6 +117,28 @@ describe('LocalPresence', () => {
     expect(harness.board.all()).toHaveLength(1);
   });
 
+  it('says while I present frames, and publishes the laser trail while it draws, never touching the doc', () => {
+    const { harness, published } = setup();
+    expect(published().presenting).toBeUndefined();
+    harness.ui.getState().setPresenting('frame-1');
+    expect(published().presenting).toBe(true);
+    harness.ui.getState().setPresenting(null);
+    expect(published().presenting).toBeUndefined();
+    harness.ui.getState().setTool('laser');
+    harness.resetUpdates();
+    harness.drive([down(10, 10), move(30, 20)]);
+    expect(published().laser).toEqual({
+      seq: 2,
+      points: [
+        [10, 10],
+        [30, 20],
+      ],
+    });
+    harness.drive([up(40, 20)]);
+    expect(published().laser).toBeNull();
+    expect(harness.updates).toBe(0);
+  });
+
   it('shows shapes being dragged with the ids they stand for', () => {
     const { harness, published } = setup('select');
     harness.board.create(rect('r1', 0, 0, 40, 40, '#ffffff'));

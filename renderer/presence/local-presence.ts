@@ -59,7 +59,12 @@ export class LocalPresence {
     this.lastInputAt = deps.now();
     this.cleanups.push(
       deps.ui.subscribe((state, previous) => {
-        if (state.selection !== previous.selection || state.viewport !== previous.viewport) this.publish();
+        if (
+          state.selection !== previous.selection ||
+          state.viewport !== previous.viewport ||
+          state.presenting !== previous.presenting
+        )
+          this.publish();
       }),
       deps.controller.subscribe(() => this.publish()),
       deps.visibility.onChange(() => this.publish()),
@@ -108,7 +113,7 @@ export class LocalPresence {
 
   /** The state as published; for tests and for the participants list's "you". */
   state(): PresenceState {
-    const { selection, viewport } = this.deps.ui.getState();
+    const { selection, viewport, presenting } = this.deps.ui.getState();
     const size = this.deps.stageSize();
     const pointer = this.pointer;
     const preview = this.deps.controller.preview();
@@ -119,6 +124,8 @@ export class LocalPresence {
       selection: selection.slice(0, MAX_PRESENCE_SELECTION),
       gesture: gestureOf(preview),
       laser: preview?.kind === 'laser' ? preview.laser : null,
+      // Only while it is true, so a state says what it did before presenting existed.
+      ...(presenting === null ? {} : { presenting: true }),
       viewport:
         size.width > 0 && size.height > 0
           ? { x: viewport.x, y: viewport.y, zoom: viewport.zoom, width: size.width, height: size.height }

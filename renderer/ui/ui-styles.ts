@@ -46,6 +46,7 @@ header.easel-bar a.icon-text { min-height: var(--easel-target); }
 .easel-overlay > * { pointer-events: auto; }
 .easel-frame-list { position: absolute; left: 8px; top: 64px; width: 240px; max-height: calc(100% - 128px); overflow: auto; }
 .easel-frame-list li > button:first-child { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.easel-presenting-offer { position: absolute; left: 50%; top: 64px; transform: translateX(-50%); }
 .easel-presentation-bar { position: absolute; left: 50%; bottom: 12px; transform: translateX(-50%); opacity: 0.85; }
 .easel-board[data-presenting] .easel-bar, .easel-board[data-presenting] .easel-overlay { display: none; }
 .easel-float { background: var(--easel-panel); border-radius: 10px; box-shadow: var(--easel-shadow); padding: 4px; }

@@ -91,6 +91,8 @@ export const presenceStateSchema = z.object({
    * and how many it has drawn in all, so a receiver adds only new ones.
    * Optional: clients from before it publish none.
    */
+  /** True while presenting frames full screen (renderer/ui/frames/Presentation.tsx); absent otherwise. */
+  presenting: z.boolean().optional(),
   laser: z
     .object({
       seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),

@@ -114,11 +114,15 @@ test('Ann presents two frames while Bob follows her: after each step Bob sees th
   const two = await annFrames.drawFrame([700, 400], [900, 550]);
   await expect(bob.canvas.canvas).toHaveAttribute('data-shape-count', '2', LIVE);
 
-  await bob.presence.clickParticipant('Ann');
-  await expect(bob.presence.followingBanner).toHaveText('Following Ann — Esc to stop');
   await ann.page.keyboard.press('Escape');
   await annFrames.present();
   await expect(annFrames.presented).toHaveText('Frame 1 (1 / 2)');
+  // Bob is offered to follow the presenter, and takes it.
+  const bobFrames = new FramesPage(bob.page, bob.canvas);
+  await expect(bobFrames.presentingOffer).toContainText('Ann is presenting', LIVE);
+  await bobFrames.presentingOffer.getByRole('button', { name: 'Follow' }).click();
+  await expect(bob.presence.followingBanner).toHaveText('Following Ann — Esc to stop');
+  await expect(bobFrames.presentingOffer).toHaveCount(0);
   await expect.poll(async () => distance(await viewCentre(ann), centreOf(one))).toBeLessThan(1);
   await expect.poll(async () => distance(await viewCentre(bob), centreOf(one)), LIVE).toBeLessThan(2);
 

@@ -12,6 +12,8 @@ export class FramesPage {
   readonly listButton: Locator;
   /** The presentation bar's "Frame name (n / m)". */
   readonly presented: Locator;
+  /** "Ann is presenting — Follow", shown to the others while someone presents. */
+  readonly presentingOffer: Locator;
 
   constructor(
     private readonly page: Page,
@@ -20,6 +22,7 @@ export class FramesPage {
     this.list = page.getByTestId('frame-list');
     this.listButton = page.getByRole('button', { name: 'Frame list', exact: true });
     this.presented = page.getByTestId('presented-frame');
+    this.presentingOffer = page.getByTestId('presenting-offer');
   }
 
   /** Draws a frame by dragging with the Frame tool (F); returns it. */
