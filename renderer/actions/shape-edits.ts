@@ -60,12 +60,14 @@ export function freshCopies(shapes: readonly Shape[], newId: () => string, offse
     return copy;
   };
   const frameCopies = new Map(shapes.filter((shape) => shape.type === 'frame').map((shape) => [shape.id, newId()]));
-  return shapes.map((shape) => {
-    const { frameId, groupId: _old, groupIds: _path, ...rest } = shape;
+  const ids = shapes.map((shape) => frameCopies.get(shape.id) ?? newId());
+  const copyOf = new Map(shapes.map((shape, i) => [shape.id, ids[i] as string]));
+  return shapes.map((shape, i) => {
+    const { frameId, groupId: _old, groupIds: _path, ...rest } = withBindingsTo(shape, copyOf);
     const path = groupPathOf(shape).map(groupCopy);
     return {
       ...rest,
-      id: frameCopies.get(shape.id) ?? newId(),
+      id: ids[i] as string,
       ...(frameId !== undefined && frameCopies.has(frameId) ? { frameId: frameCopies.get(frameId) } : {}),
       index: undefined,
       x: shifted(shape.x, offset.x),
@@ -73,4 +75,21 @@ export function freshCopies(shapes: readonly Shape[], newId: () => string, offse
       ...(path.length > 0 && { groupIds: path }),
     };
   });
+}
+
+/**
+ * A connector's bindings pointed at the copies of their targets; an end whose
+ * target is not copied along lets go (it would otherwise be drawn on the
+ * original, far from the pasted copy). Its points are as drawn, so it stays put.
+ */
+function withBindingsTo(shape: Shape, copyOf: ReadonlyMap<string, string>): Shape {
+  if (shape.type !== 'line' && shape.type !== 'arrow') return shape;
+  const { startBinding, endBinding, ...rest } = shape;
+  const moved = (binding: typeof startBinding) => {
+    const id = binding && copyOf.get(binding.shapeId);
+    return binding && id ? { ...binding, shapeId: id } : undefined;
+  };
+  const start = moved(startBinding);
+  const end = moved(endBinding);
+  return { ...rest, ...(start && { startBinding: start }), ...(end && { endBinding: end }) };
 }
