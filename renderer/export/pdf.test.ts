@@ -94,8 +94,8 @@ describe('renderPdf', () => {
     expect(fonts.loads).toBe(1);
     const text = (await textItems(await read(bytes), 1)).map((item) => item.str).join('');
     expect(text).toContain('Ünïcødé ✓ Ωμέγα Жж');
-    expect(text).not.toContain('漢'); // DejaVu Sans has no Han characters: an empty box, not garbage
-    expect(bytes.byteLength).toBeLessThan(400_000); // the glyphs used, not the whole 740 KB font
+    expect(text).not.toContain('漢'); // DejaVu Sans has no Han characters: left out, not garbage
+    expect(bytes.byteLength).toBeLessThan(200_000); // one copy, of the glyphs used, not the whole 740 KB font
   });
 
   it('places centred text by the PDF font, and centres each line on its line box', async () => {

@@ -11,8 +11,8 @@
  * Fonts: Helvetica when all the text is in its character set (Latin-1 and
  * the Windows-1252 punctuation), else DejaVu Sans embedded (only the glyphs
  * used): Latin, Greek, Cyrillic, many symbols. A character DejaVu Sans lacks
- * too (Chinese, Japanese, emoji) is drawn as the font's empty box and is left
- * out of the PDF's text layer.
+ * too (Chinese, Japanese, emoji) is left out: not drawn, not in the PDF's
+ * text layer; the rest of its line stays.
  */
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
@@ -44,7 +44,13 @@ export async function renderPdf(pages: readonly PdfPage[], options: PdfRenderOpt
     page,
     svg: parseSvg(shapesToSvg(page.shapes, { view: page.view, imageUrls: options.imageUrls }).svg),
   }));
-  const doc = new jsPDF({ unit: 'pt', format: [first.width, first.height], orientation: orientationOf(first) });
+  // Only the fonts some text uses go into the file (the Unicode font is added under four styles).
+  const doc = new jsPDF({
+    unit: 'pt',
+    format: [first.width, first.height],
+    orientation: orientationOf(first),
+    putOnlyUsedFonts: true,
+  });
   const font = drawings.some(({ svg }) => needsUnicodeFont(svgText(svg)))
     ? addUnicodeFont(doc, await options.loadUnicodeFont())
     : STANDARD_FONT_NAME;
