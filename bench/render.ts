@@ -8,8 +8,23 @@ import { runBenchCli } from './support/cli';
 import { withRelayAndBrowser } from './support/relay-and-browser';
 import { inputScript } from './render/input-script';
 import { parseRenderOptions, type RenderBenchOptions, USAGE } from './render/options';
-import { PAGE_NAME_SHIM, type ProbeResult, startFrameProbe, stopFrameProbe } from './render/page-probe';
-import { formatTable, type RenderBenchResult, saveResult, type SizeResult, verdictOf } from './render/report';
+import {
+  joinProbeScript,
+  PAGE_NAME_SHIM,
+  type ProbeResult,
+  readJoinProbe,
+  startFrameProbe,
+  stopFrameProbe,
+} from './render/page-probe';
+import { joinRemotePeer, type RemotePeerResult } from './render/remote-peer';
+import {
+  bigBoardVerdicts,
+  formatTable,
+  type RenderBenchResult,
+  saveResult,
+  type SizeResult,
+  verdictOf,
+} from './render/report';
 import { seedBoard } from './render/seed';
 import { BOARD_AREA, generateShapes } from './render/shapes';
 import { frameStats, snapToVsync, VSYNC_MS } from './render/stats';
@@ -31,13 +46,15 @@ const progress = (line: string) => process.stderr.write(`[bench:render] ${line}\
 async function main(options: RenderBenchOptions): Promise<number> {
   const startedAt = new Date().toISOString();
   return withRelayAndBrowser({ name: 'render', skipBuild: options.skipBuild, progress }, async (relay, browser) => {
+    const emptyBoardBytes = await emptyBoardHeap(browser, relay.url);
+    progress(`an empty board's page: ${(emptyBoardBytes / 1e6).toFixed(1)} MB of JS heap`);
     const results: SizeResult[] = [];
     for (const size of options.sizes) {
-      results.push(await runSize(browser, relay.url, size, options.seconds, options.cpuProfileDir));
+      results.push(await runSize(browser, relay.url, size, options, emptyBoardBytes));
     }
     const result: RenderBenchResult = {
       startedAt,
-      options: { sizes: options.sizes, seconds: options.seconds },
+      options: { sizes: options.sizes, seconds: options.seconds, remoteEdits: options.remoteEdits },
       environment: {
         chromium: browser.version(),
         rendering: 'software (--disable-gpu)',
@@ -47,6 +64,7 @@ async function main(options: RenderBenchOptions): Promise<number> {
         cores: os.availableParallelism(),
       },
       target: verdictOf(results),
+      bigBoardTargets: bigBoardVerdicts(results, options.remoteEdits),
       results,
     };
     process.stdout.write(`${formatTable(result)}\n`);
@@ -60,9 +78,10 @@ async function runSize(
   browser: Browser,
   url: string,
   size: number,
-  seconds: number,
-  cpuProfileDir: string | undefined,
+  options: RenderBenchOptions,
+  emptyBoardBytes: number,
 ): Promise<SizeResult> {
+  const { seconds, cpuProfileDir, remoteEdits } = options;
   const boardId = `bench-${size}`;
   const shapes = generateShapes(size, size);
   const seed = await seedBoard(url, boardId, shapes);
@@ -73,7 +92,13 @@ async function runSize(
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     await context.addInitScript(PAGE_NAME_SHIM);
+    await context.addInitScript(joinProbeScript(size));
     const page = await context.newPage();
+    page.on('pageerror', (error) => progress(`${boardId}: page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        progress(`${boardId}: console: ${message.text()}`);
+    });
     const loadStart = performance.now();
     await page.goto(`${url}/b/${boardId}?name=bench`);
     const canvas = page.locator(`[data-testid="board-canvas"][data-shape-count="${size}"]`);
@@ -84,6 +109,18 @@ async function runSize(
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     progress(`${boardId}: loaded in ${loadMs.toFixed(0)} ms; canvas ${box.width.toFixed(0)}x${box.height.toFixed(0)}`);
 
+    await page.waitForFunction(() => {
+      const state = (globalThis as unknown as { __easelJoinProbe?: { paintedAt: number } }).__easelJoinProbe;
+      return (state?.paintedAt ?? -1) >= 0;
+    });
+    const join = await page.evaluate(readJoinProbe);
+    const usedBytes = await usedHeap(page);
+    const heap = { usedBytes, emptyBoardBytes, bytesPerShape: (usedBytes - emptyBoardBytes) / size };
+    progress(
+      `${boardId}: first frame with every shape ${join.allAt.toFixed(0)}-${join.paintedAt.toFixed(0)} ms after navigation; ` +
+        `heap ${(usedBytes / 1e6).toFixed(1)} MB, ${heap.bytesPerShape.toFixed(0)} B/shape`,
+    );
+
     await page.mouse.move(centre.x, centre.y);
     await centreView(page, box.width, box.height);
     await sleep(500);
@@ -92,9 +129,24 @@ async function runSize(
     await sleep(IDLE_MS);
     const idle = await page.evaluate(stopFrameProbe);
 
+    let still: { peer: RemotePeerResult; frames: ProbeResult } | null = null;
+    if (remoteEdits > 0) {
+      const peer = await joinRemotePeer(url, boardId, remoteEdits);
+      await page.evaluate(startFrameProbe);
+      void peer.run();
+      await sleep(seconds * 1000);
+      const frames = await page.evaluate(stopFrameProbe);
+      still = { peer: await peer.stop(), frames };
+      progress(
+        `${boardId}: ${remoteEdits} remote edits/s, no input: ${frameStats(snapToVsync(frames.deltas)).droppedFrames} frames dropped`,
+      );
+    }
+    const panPeer = remoteEdits > 0 ? await joinRemotePeer(url, boardId, remoteEdits) : null;
+
     const steps = inputScript(seconds, RATE_HZ);
     const profiler = cpuProfileDir ? await startCpuProfile(page) : undefined;
     await page.evaluate(startFrameProbe);
+    void panPeer?.run();
     // Playwright's wheel resolves only once Chromium has handled the event (about a frame), so
     // awaiting each one would halve the rate: keep up to MAX_IN_FLIGHT outstanding instead.
     const t0 = performance.now();
@@ -118,6 +170,7 @@ async function runSize(
     if (ctrl) await page.keyboard.up('Control');
     const inputSeconds = (performance.now() - t0) / 1000;
     const probe: ProbeResult = await page.evaluate(stopFrameProbe);
+    const panPeerResult = await panPeer?.stop();
     if (profiler && cpuProfileDir) {
       const file = path.join(cpuProfileDir, `render-${size}.cpuprofile`);
       await profiler.stopInto(file);
@@ -149,6 +202,17 @@ async function runSize(
       },
       idle: frameStats(snapToVsync(idle.deltas)),
       callbackTiming: frameStats(probe.callbackDeltas),
+      join: { allAtMs: join.allAt, paintedAtMs: join.paintedAt },
+      heap,
+      ...(still && panPeerResult
+        ? {
+            remote: {
+              peer: still.peer,
+              stillFrames: frameStats(snapToVsync(still.frames.deltas)),
+              panPeer: panPeerResult,
+            },
+          }
+        : {}),
     };
   } finally {
     await context.close();
@@ -164,6 +228,34 @@ async function centreView(page: Page, width: number, height: number): Promise<vo
   const dy = BOARD_AREA / 2 - height / 2;
   const steps = 20;
   for (let i = 0; i < steps; i++) await page.mouse.wheel(dx / steps, dy / steps);
+}
+
+/** Used JS heap after a full GC, through the DevTools protocol. */
+async function usedHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The heap of the same page on an empty board: what a shape's share is measured from. */
+async function emptyBoardHeap(browser: Browser, url: string): Promise<number> {
+  await seedBoard(url, 'bench-empty', []);
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    await context.addInitScript(PAGE_NAME_SHIM);
+    const page = await context.newPage();
+    await page.goto(`${url}/b/bench-empty?name=bench`);
+    await page.locator('[data-testid="board-canvas"][data-shape-count="0"]').waitFor({ state: 'attached' });
+    await sleep(1_000);
+    return await usedHeap(page);
+  } finally {
+    await context.close();
+  }
 }
 
 /** The page's CPU profile through the DevTools protocol, started here and written as a .cpuprofile. */

@@ -12,6 +12,9 @@ Options:
   --shapes LIST   board sizes, comma-separated (default 1000,5000,10000,20000)
   --seconds S     scripted input per board, seconds (default 5)
   --skip-build    use the existing out/web instead of building the client
+  --remote-edits N  a protocol peer writes N edits a second (3 of 4 move an
+                  existing shape, 1 adds one) during S seconds without input
+                  and then during the pan/zoom (default 0: no peer)
   --cpu-prof DIR  write the page's CPU profile of each board's input phase to
                   DIR/render-<N>.cpuprofile (summarise with
                   bench/relay/profile-summary.ts)
@@ -21,6 +24,8 @@ export interface RenderBenchOptions {
   sizes: number[];
   seconds: number;
   skipBuild: boolean;
+  /** Edits per second from a remote peer; 0: none. */
+  remoteEdits: number;
   cpuProfileDir?: string;
 }
 
@@ -38,6 +43,7 @@ export function parseRenderOptions(argv: string[]): OptionsParse {
         seconds: { type: 'string' },
         'skip-build': { type: 'boolean' },
         'cpu-prof': { type: 'string' },
+        'remote-edits': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -55,5 +61,12 @@ export function parseRenderOptions(argv: string[]): OptionsParse {
   }
   const cpuProfileDir = values['cpu-prof'];
   if (cpuProfileDir === '') return { kind: 'error', message: '--cpu-prof: expected a directory' };
-  return { kind: 'run', options: { sizes, seconds, skipBuild: values['skip-build'] ?? false, cpuProfileDir } };
+  const remoteEdits = Number(values['remote-edits'] ?? '0');
+  if (!Number.isInteger(remoteEdits) || remoteEdits < 0 || remoteEdits > 500) {
+    return { kind: 'error', message: `--remote-edits: expected edits per second 0-500, got ${values['remote-edits']}` };
+  }
+  return {
+    kind: 'run',
+    options: { sizes, seconds, skipBuild: values['skip-build'] ?? false, remoteEdits, cpuProfileDir },
+  };
 }

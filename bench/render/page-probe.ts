@@ -89,3 +89,36 @@ export function stopFrameProbe(): ProbeResult {
 
 /** esbuild (tsx) may wrap named functions in `__name(...)`; make that a no-op in the page. */
 export const PAGE_NAME_SHIM = 'globalThis.__name = globalThis.__name || ((fn) => fn);';
+
+/**
+ * An init script (runs before the page's own) that notes when the board first
+ * shows every one of `shapes`: `allAt`, the start of the first frame after the
+ * canvas reports the full count (the frame whose draw paints them, the static
+ * layer drawing in a frame callback registered after this one), and
+ * `paintedAt`, the start of the frame after it, by which that frame is on
+ * screen. Both in ms since navigation start.
+ */
+export function joinProbeScript(shapes: number): string {
+  return `(() => {
+    const state = { allAt: -1, paintedAt: -1 };
+    globalThis.__easelJoinProbe = state;
+    const tick = () => {
+      if (state.allAt >= 0) { state.paintedAt = performance.now(); return; }
+      const canvas = document.querySelector('[data-testid="board-canvas"]');
+      if (canvas && canvas.getAttribute('data-shape-count') === '${shapes}') state.allAt = performance.now();
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })();`;
+}
+
+export interface JoinProbe {
+  allAt: number;
+  paintedAt: number;
+}
+
+/** What joinProbeScript noted; -1 for what has not happened yet. */
+export function readJoinProbe(): JoinProbe {
+  const state = (globalThis as unknown as { __easelJoinProbe?: JoinProbe }).__easelJoinProbe;
+  return state ? { allAt: state.allAt, paintedAt: state.paintedAt } : { allAt: -1, paintedAt: -1 };
+}

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { RemotePeerResult } from './remote-peer';
 import type { FrameStats } from './stats';
 import { VSYNC_MS } from './stats';
 
@@ -23,11 +24,17 @@ export interface SizeResult {
    * idle page reads 11.8–21.7 ms), kept to compare with earlier runs.
    */
   callbackTiming: FrameStats;
+  /** Navigation start → the first frame with every shape (start of that frame, and of the next, by which it is shown). */
+  join: { allAtMs: number; paintedAtMs: number };
+  /** JS heap in use after a forced GC (CDP Runtime.getHeapUsage), and what it adds per shape over an empty board. */
+  heap: { usedBytes: number; emptyBoardBytes: number; bytesPerShape: number };
+  /** With --remote-edits: the peer's edits, and the frames of S seconds of edits with no input. */
+  remote?: { peer: RemotePeerResult; stillFrames: FrameStats; panPeer: RemotePeerResult };
 }
 
 export interface RenderBenchResult {
   startedAt: string;
-  options: { sizes: number[]; seconds: number };
+  options: { sizes: number[]; seconds: number; remoteEdits: number };
   environment: {
     chromium: string;
     rendering: string;
@@ -37,6 +44,8 @@ export interface RenderBenchResult {
     cores: number;
   };
   target: { shapes: number; p95Ms: number; verdict: 'PASS' | 'MISS' | 'n/a'; p95AtTarget: number | null };
+  /** Issue 16's targets, for the sizes and options run. */
+  bigBoardTargets: string[];
   results: SizeResult[];
 }
 
@@ -51,6 +60,35 @@ export function verdictOf(results: readonly SizeResult[]): RenderBenchResult['ta
     verdict: at.frames.p95Ms < TARGET_P95_MS ? 'PASS' : 'MISS',
     p95AtTarget: at.frames.p95Ms,
   };
+}
+
+const droppedShare = (frames: FrameStats) => frames.droppedFrames / Math.max(1, frames.frames);
+
+/** Issue 16: 50,000 shapes with 20 remote edits/s at most 5 % dropped while panning; 100,000 pan at 60 fps; 10,000 joins under 300 ms. */
+export function bigBoardVerdicts(results: readonly SizeResult[], remoteEdits: number): string[] {
+  const lines: string[] = [];
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  const at = (n: number) => results.find((r) => r.shapes === n);
+  const fifty = at(50_000);
+  if (fifty && remoteEdits >= 20) {
+    const share = droppedShare(fifty.frames);
+    lines.push(
+      `50,000 shapes, ${remoteEdits} remote edits/s while panning, <= 5 % dropped: ${verdict(share <= 0.05)} (${fmt(100 * share)} %)`,
+    );
+  }
+  const hundred = at(100_000);
+  if (hundred) {
+    const share = droppedShare(hundred.frames);
+    lines.push(
+      `100,000 shapes pan at 60 fps (p95 one vsync, < 5 % dropped): ${verdict(hundred.frames.p95Ms <= VSYNC_MS + 0.01)} (p95 ${fmt(hundred.frames.p95Ms)} ms, ${fmt(100 * share)} % dropped)`,
+    );
+  }
+  const ten = at(10_000);
+  if (ten)
+    lines.push(
+      `10,000 shapes join (first frame with every shape) < 300 ms: ${verdict(ten.join.paintedAtMs < 300)} (${fmt(ten.join.paintedAtMs, 0)} ms from navigation start)`,
+    );
+  return lines;
 }
 
 export function formatTable(result: RenderBenchResult): string {
@@ -70,6 +108,10 @@ export function formatTable(result: RenderBenchResult): string {
     'load ms',
     'idle p50/p95',
     'callback p50/p95',
+    'join ms',
+    'heap B/shape',
+    'edits still: dropped',
+    'edits sent/acked',
   ];
   const rows = result.results.map((r) => [
     String(r.shapes),
@@ -87,13 +129,18 @@ export function formatTable(result: RenderBenchResult): string {
     fmt(r.loadMs, 0),
     `${fmt(r.idle.p50Ms)}/${fmt(r.idle.p95Ms)}`,
     `${fmt(r.callbackTiming.p50Ms)}/${fmt(r.callbackTiming.p95Ms)}`,
+    fmt(r.join.paintedAtMs, 0),
+    fmt(r.heap.bytesPerShape, 0),
+    r.remote ? `${r.remote.stillFrames.droppedFrames} (${fmt(100 * droppedShare(r.remote.stillFrames), 0)}%)` : '-',
+    r.remote ? `${r.remote.peer.sent + r.remote.panPeer.sent}/${r.remote.peer.acked + r.remote.panPeer.acked}` : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
   const env = result.environment;
   const target = result.target;
   return [
-    `Render benchmark, ${result.options.seconds} s of scripted wheel pan/zoom per board at ${env.viewport}`,
+    `Render benchmark, ${result.options.seconds} s of scripted wheel pan/zoom per board at ${env.viewport}` +
+      (result.options.remoteEdits > 0 ? `, a remote peer writing ${result.options.remoteEdits} edits/s` : ''),
     `Chromium ${env.chromium}, headless, ${env.rendering}; ${env.cpu} x${env.cores}; node ${env.node}`,
     '',
     line(header),
@@ -108,6 +155,9 @@ export function formatTable(result: RenderBenchResult): string {
       ? `Target (p95 < ${TARGET_P95_MS} ms at ${TARGET_SHAPES} shapes): n/a, that size was not run.`
       : `Target (p95 < ${TARGET_P95_MS} ms at ${TARGET_SHAPES} shapes): ${target.verdict} ` +
         `(p95 ${fmt(target.p95AtTarget ?? NaN)} ms, software rendering).`,
+    'join ms: navigation start to the frame after the first with every shape; heap: used JS heap after GC over an empty board, per shape; ' +
+      'edits still: frames dropped during S seconds of remote edits without input.',
+    ...result.bigBoardTargets.map((line) => `Target (issue 16): ${line}`),
   ].join('\n');
 }
 

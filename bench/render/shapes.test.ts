@@ -13,8 +13,10 @@ describe('generated benchmark boards', () => {
     expect(failures).toEqual([]);
   });
 
-  it('mixes every kind but images and frames, with unique ids, ascending z-order and pens of ~30 points', () => {
+  it('mixes every kind but images and frames, as many as asked, with unique ids, ascending z-order and pens of ~30 points', () => {
     expect(new Set(shapes.map((shape) => shape.type))).toEqual(new Set(MIXED_KINDS));
+    expect(MIXED_KINDS).not.toContain('frame');
+    expect(shapes).toHaveLength(5_000);
     expect(new Set(shapes.map((shape) => shape.id)).size).toBe(shapes.length);
     expect([...shapes].sort(compareZOrder)).toEqual(shapes);
     for (const shape of shapes) if (shape.type === 'pen') expect(shape.points).toHaveLength(PEN_POINTS * 3);

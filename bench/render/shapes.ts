@@ -111,6 +111,8 @@ export function generateShapes(count: number, seed = 1): Shape[] {
         });
         break;
     }
+    // A kind without a case here would shrink the board silently, and the bench would wait for a count never reached.
+    if (shapes.length !== i + 1) throw new Error(`generateShapes: no generator for kind ${type}`);
   }
   return shapes;
 }
