@@ -363,3 +363,20 @@ describe('shapesToSvg', () => {
     });
   });
 });
+
+describe('frames in the SVG', () => {
+  it('draws a frame with its escaped name under its members, each member clipped to it, framed by the view given', () => {
+    const frame = exampleShape('frame', { id: 'f1', index: 'a5', name: 'Plan <b>', x: 0, y: 0, w: 100, h: 80 });
+    const member = exampleShape('rect', { id: 'm1', index: 'a1', frameId: 'f1', x: 50, y: 10, w: 200, h: 20 });
+    const loose = exampleShape('rect', { id: 'r1', index: 'a2', x: 300, y: 10 });
+    const view = { minX: 0, minY: 0, maxX: 100, maxY: 80 };
+    const { svg, width, height } = shapesToSvg([member, loose, frame], { view });
+    expect([width, height]).toEqual([100, 80]);
+    expect(svg).toContain('Plan &lt;b&gt;');
+    expect(svg.indexOf('data-shape="frame"')).toBeLessThan(svg.indexOf('data-shape="rect"'));
+    expect(svg).toContain('<clipPath id="easel-frame-f1" clipPathUnits="userSpaceOnUse">');
+    expect(svg).toMatch(/<g clip-path="url\(#easel-frame-f1\)"><rect[^>]*data-shape="rect"[^>]*translate\(50 10\)/);
+    // The loose rectangle is not clipped.
+    expect(svg).not.toMatch(/clip-path="url\(#easel-frame-f1\)"><rect[^>]*translate\(300 10\)/);
+  });
+});

@@ -7,6 +7,7 @@
  * members along (withMembers).
  */
 import { compareZOrder, type Shape } from '../../shared/model';
+import type { BoardDoc } from '../doc';
 import { boardToLocal, boxCentre, shapeBounds, type DraftOf, type DraftShape, type Point } from '../shapes';
 
 type Frame = DraftOf<'frame'>;
@@ -98,4 +99,13 @@ export function membersOf(frameId: string, board: readonly Shape[]): Shape[] {
 export function placeCopies<S extends DraftShape>(copies: readonly S[], board: readonly Shape[]): S[] {
   const framesTop = framesTopFirst(board);
   return copies.map((copy) => (copy.frameId === undefined ? placedInFrame(copy, framesTop) : copy));
+}
+
+/**
+ * Inside a move's transact, after the moved shapes were written: joins each
+ * to the frame it was dropped in, or takes it out of the one it left.
+ */
+export function settleMembership(board: BoardDoc, moved: readonly Shape[]): void {
+  const placed = moved.flatMap((shape) => board.get(shape.id) ?? []);
+  for (const { id, frameId } of membershipPatches(placed, board.all())) board.update(id, { frameId });
 }

@@ -42,7 +42,7 @@ import {
   type Point,
 } from '../../shapes';
 import { pickShape } from '../../shapes/pick';
-import { membershipPatches, withMembers } from '../../frames/membership';
+import { settleMembership, withMembers } from '../../frames/membership';
 import { BaseTool } from '../base-tool';
 import { DOUBLE_CLICK_MS, DOUBLE_CLICK_PX, DRAG_THRESHOLD_PX, HIT_TOLERANCE_PX } from '../constants';
 import { commitShapeText } from '../text-commit';
@@ -386,14 +386,7 @@ export class SelectTool extends BaseTool {
     const board = this.ctx.board;
     board.transact(() => {
       for (const { id, patch } of patches) board.update(id, patch);
-      if (!isMove) return;
-      const movedIds = new Set(moved.map((shape) => shape.id));
-      for (const { id, frameId } of membershipPatches(
-        moved.flatMap((shape) => board.get(shape.id) ?? []),
-        board.all(),
-      )) {
-        if (movedIds.has(id)) board.update(id, { frameId });
-      }
+      if (isMove) settleMembership(board, moved);
     });
   }
 
