@@ -6,6 +6,7 @@ import { pathPoints } from '../shapes';
 import { BINDING_GAP } from '../shapes/connectors';
 import { BoardDoc, type ShapeInput } from './board-doc';
 import { BoardUndo } from './undo';
+import { ShapeIndex } from '../canvas/spatial-index';
 
 const REMOTE = 'remote';
 const stroke = { stroke: '#1e1e1e', fill: 'none', strokeWidth: 2 };
@@ -128,5 +129,17 @@ describe('bound connectors in the doc', () => {
     const stored = [50, 30, 350, 30];
     doc.getMap('shapes').delete('right'); // not through BoardDoc: nothing frees the end
     expect(arrowOf(b).points).toEqual([100 + GAP, 30, stored[2], stored[3]]);
+  });
+
+  it('moves the arrow in the spatial index when only its target moved', () => {
+    const b = board();
+    const index = new ShapeIndex();
+    index.sync(b.all());
+    const around = (x: number, y: number) => index.at({ x, y }, 2).map((shape) => shape.id);
+    expect(around(200, 30)).toContain('arrow');
+    b.update('right', { y: 400 });
+    index.sync(b.all());
+    expect(around(200, 30)).not.toContain('arrow');
+    expect(around(200, 230)).toContain('arrow'); // halfway along the new path, from (105, 30) toward the moved box
   });
 });

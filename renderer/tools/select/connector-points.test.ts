@@ -91,4 +91,12 @@ describe('select tool: the points of a line or arrow', () => {
     expect(arrowOf(h).endBinding).toBeUndefined();
     expect(arrowOf(h)).toMatchObject({ y: 150, points: [105, 30, 295, 30] }); // where it was drawn, moved
   });
+
+  it('a moved shape does not snap to the connectors that follow it', () => {
+    const h = bound();
+    h.ui.getState().select(['b']);
+    // The arrow's end sits 4-5 units left of b's left edge: within snapping reach, were it a target.
+    h.drive([down(315, 1), move(315, 20), up(315, 41)]);
+    expect(h.board.get('b')).toMatchObject({ x: 300, y: 40 });
+  });
 });

@@ -8,6 +8,7 @@
 import type { Shape } from '../../../shared/model';
 import { cachedBounds } from '../../canvas/paint/shape-cache';
 import type { Box, Point } from '../../shapes';
+import { boundIds } from '../../shapes/connectors';
 import { GRID_SIZE, SNAP_DISTANCE_PX } from '../constants';
 import type { PointerInput, ToolContext } from '../tool';
 import { guidesFor, snapBox, snapPointToGrid, snapValues, toGrid, type SnapGuide, type SnapOffset } from './snapping';
@@ -77,12 +78,15 @@ export class Snapper {
     return SNAP_DISTANCE_PX / this.ctx.ui.getState().viewport.zoom;
   }
 
-  /** The boxes of the shapes on screen that are not moving; looked up once per gesture. */
+  /**
+   * The boxes of the shapes on screen that are not moving, nor connectors bound to them (they follow,
+   * so snapping to one would pull a shape onto its own arrow); looked up once per gesture.
+   */
   private targets(around: Box): Box[] {
     if (this.others) return this.others;
     this.others = this.ctx.shapes
       .query(this.area(around))
-      .filter((shape) => !this.moving.has(shape.id))
+      .filter((shape) => !this.moving.has(shape.id) && !boundIds(shape).some((id) => this.moving.has(id)))
       .map((shape) => cachedBounds(shape));
     return this.others;
   }
