@@ -37,7 +37,6 @@ import {
   expandBox,
   hitTestShape,
   hitsFrameName,
-  shapeIntersectsRect,
   type Box,
   type Point,
 } from '../../shapes';
@@ -47,7 +46,8 @@ import { BaseTool } from '../base-tool';
 import { DOUBLE_CLICK_MS, DOUBLE_CLICK_PX, DRAG_THRESHOLD_PX, HIT_TOLERANCE_PX } from '../constants';
 import { commitShapeText } from '../text-commit';
 import type { PointerInput, Preview } from '../tool';
-import { expandToUnits, isInGroup, pickable, unitGroupOf, unitSelection } from './group-selection';
+import { isInGroup, pickable, unitGroupOf } from './group-selection';
+import { clickSelection, marqueeSelection } from './select-picking';
 import { boundTo, type Connector, ConnectorPointDrag, following } from './connector-points';
 import { handleAt, handleFractions, scalingForHandle, type ResizeHandle } from './handles';
 import { Snapper } from './snapper';
@@ -150,7 +150,7 @@ export class SelectTool extends BaseTool {
       // A double-click on a group enters it and selects what was clicked inside it.
       this.lastClick = null;
       ui.getState().enterGroup(group);
-      const ids = this.unitSelection(hit, group);
+      const ids = clickSelection(this.ctx, hit, group);
       ui.getState().select(ids);
       this.gesture = { kind: 'pointing', down: e, target: { kind: 'shape', id: hit.id, ids, onClick: 'keep' } };
       return;
@@ -266,7 +266,7 @@ export class SelectTool extends BaseTool {
     const focus = ui.focusedGroup;
     const clicked = hit ?? hollow;
     if (focus !== null && !(clicked && isInGroup(clicked, focus))) ui.enterGroup(null);
-    const unitOf = (shape: Shape) => this.unitSelection(shape, this.ctx.ui.getState().focusedGroup);
+    const unitOf = (shape: Shape) => clickSelection(this.ctx, shape, this.ctx.ui.getState().focusedGroup);
     if (hit) {
       const ids = unitOf(hit);
       const isSelected = ui.selection.includes(hit.id);
@@ -279,12 +279,6 @@ export class SelectTool extends BaseTool {
     if (!e.shiftKey) ui.select([]);
     const base = e.shiftKey ? ui.selection : [];
     return { kind: 'canvas', additive: e.shiftKey, base, ...(hollow && { hollow: unitOf(hollow) }) };
-  }
-
-  /** What a click on `shape` selects; the whole board is read only when it is in a group (its members may be anywhere). */
-  private unitSelection(shape: Shape, focusedGroup: string | null): string[] {
-    if (unitGroupOf(shape, focusedGroup) === null) return [shape.id];
-    return unitSelection(pickable(this.ctx.board.all()), shape, focusedGroup);
   }
 
   /** A second press close in time and place to the last, on the same shape or again on no shape. */
@@ -335,21 +329,10 @@ export class SelectTool extends BaseTool {
         gesture.moved = rotateShapes(gesture.originals, gesture.centre, angle);
         break;
       }
-      case 'marquee': {
+      case 'marquee':
         gesture.box = boxFromCorners(gesture.down, e);
-        const touched = pickable(this.ctx.shapes.query(gesture.box)).filter((shape) =>
-          shapeIntersectsRect(shape, gesture.box),
-        );
-        // Grown to whole groups only when a touched shape is in one: that needs every shape on the board.
-        gesture.ids = touched.some((shape) => unitGroupOf(shape, null) !== null)
-          ? expandToUnits(
-              pickable(this.ctx.board.all()),
-              touched.map((shape) => shape.id),
-              null,
-            )
-          : touched.map((shape) => shape.id);
+        gesture.ids = marqueeSelection(this.ctx, gesture.box);
         break;
-      }
     }
   }
 
