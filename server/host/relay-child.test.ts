@@ -3,6 +3,8 @@ import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createBoard, FilesApi } from '../../tests/support/files-api';
+import { pngImage, sha256Of } from '../../tests/support/images';
 import { bundleRelayChild } from '../../tests/support/relay-child-bundle';
 import { tempDir } from '../../tests/support/temp-dir';
 import { waitFor } from '../../tests/support/wait';
@@ -70,6 +72,24 @@ describe('the relay child process', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('serves board files as a standalone relay does, to the desktop window (CORS for app://easel)', async () => {
+    const { child, messages, exited } = startChild();
+    child.send({ type: 'start', config: config({ allowedOrigins: ['app://easel'] }) });
+    await waitFor(() => messages.length > 0, 'ready', 10_000);
+    const { port } = messages[0] as { port: number };
+    const url = `http://127.0.0.1:${port}`;
+    await createBoard(url, 'host-token', 'Desk');
+    const files = new FilesApi(url, 'host-token');
+    const png = pngImage(4, 4);
+    expect((await files.stored('Desk', sha256Of(png), png)).status).toBe(201);
+    const response = await files.call('Desk', sha256Of(png), { headers: { origin: 'app://easel' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('app://easel');
+    expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+    child.send({ type: 'stop' });
+    expect(await exited).toBe(0);
   });
 
   it('stops when its parent goes away', async () => {
