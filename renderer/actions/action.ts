@@ -9,6 +9,7 @@
  */
 import type { BoardDoc, BoardUndo } from '../doc';
 import type { ExportRenderer } from '../export/export-renderer';
+import type { ImagePort } from '../images/board-images';
 import type { FilePort } from '../platform/platform';
 import type { Notice } from '../state/notices';
 import type { UiStore } from '../state/ui-store';
@@ -82,6 +83,8 @@ export interface ActionContext {
   isMac: boolean;
   /** Light or dark on this device (renderer/theme): View → Dark mode toggles it. */
   theme: ThemeStore;
+  /** Adds image files to the board (renderer/images); absent until the board's image store is open. */
+  images?: ImagePort;
 }
 
 /** What a caller may hand to `perform` besides the context. A toolbar click passes nothing. */

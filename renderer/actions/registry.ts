@@ -16,6 +16,7 @@ import { createEditActions } from './edit-actions';
 import { createFrameActions } from './frame-actions';
 import { createFileActions } from './file-actions';
 import { createGroupActions } from './group-actions';
+import { createImageActions } from './image-actions';
 import { createHelpActions } from './help-actions';
 import { matchesShortcut } from './keys';
 import { createToolActions } from './tool-actions';
@@ -138,6 +139,7 @@ export function createDefaultActions(options: ActionRegistryOptions = {}): Actio
     ...createViewActions(),
     ...createFileActions(),
     ...createFrameActions(),
+    ...createImageActions(),
     ...createHelpActions(),
   ];
   for (const action of actions) registry.register(action);

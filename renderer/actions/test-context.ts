@@ -11,6 +11,7 @@ import { exampleShape } from '../../shared/model/shapes/examples';
 import { BoardDoc, BoardUndo, type ShapeInput } from '../doc';
 import type { ExportRenderer } from '../export/export-renderer';
 import type { PdfOptions, PdfPage } from '../export/pdf-plan';
+import type { ImagePort } from '../images/board-images';
 import { MemoryFiles } from '../platform/memory';
 import type { Notice } from '../state/notices';
 import { createUiStore } from '../state/ui-store';
@@ -65,7 +66,7 @@ export class FakeExportRenderer implements ExportRenderer {
   }
 }
 
-export function createTestContext(options: { isMac?: boolean } = {}): TestContext {
+export function createTestContext(options: { isMac?: boolean; images?: ImagePort } = {}): TestContext {
   const board = new BoardDoc(new Y.Doc());
   const ctx: TestContext = {
     board,
@@ -78,6 +79,7 @@ export function createTestContext(options: { isMac?: boolean } = {}): TestContex
     notify: (notice) => ctx.notices.push(notice),
     boardName: 'test-board',
     isMac: options.isMac ?? false,
+    ...(options.images && { images: options.images }),
     pointerAt: { x: 0, y: 0 },
     canvas: { width: 1000, height: 800 },
     pointer: () => ctx.pointerAt,

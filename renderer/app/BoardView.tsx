@@ -4,6 +4,7 @@ import { BoardCanvas } from '../canvas/BoardCanvas';
 import { useCatalog } from '../catalog/use-catalog';
 import { useThumbnailUpload } from '../catalog/use-thumbnail-upload';
 import { useBoardSession } from '../canvas/use-board-session';
+import { useBoardImages } from '../images/use-board-images';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { BoardTitle, useBoardName } from '../ui/BoardTitle';
 import { FileMenu } from '../ui/FileMenu';
@@ -70,6 +71,13 @@ export function BoardView({
   const sync = useBoardSync(relay.url, boardId, joinName, token, identity.color);
   const { doc } = sync;
   const session = useBoardSession(doc, boardId);
+  const images = useBoardImages(session, relay.url, boardId, token, sync.status);
+  const imageCache = images?.cache;
+  const imagesVersion = images?.version ?? 0;
+  const canvasImages = useMemo(
+    () => (imageCache ? { source: imageCache, version: imagesVersion } : null),
+    [imageCache, imagesVersion],
+  );
   // Only the desktop host's page gets the relay's catalog; it keeps the home screen's thumbnail current.
   const catalog = useCatalog(relay.url, token);
   const readShapes = useMemo(() => (session ? () => session.board.all() : null), [session]);
@@ -162,7 +170,7 @@ export function BoardView({
           {sync.connection.accessEnded !== null && <AccessEndedBanner message={sync.connection.accessEnded} />}
           <ErrorBanner notices={session.notices} />
           <div className="easel-stage">
-            <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} />
+            <BoardCanvas session={session} presence={presence} onContextMenu={contextMenu.open} images={canvasImages} />
             <FrameNameEditor session={session} />
             <div className="easel-overlay">
               <div className="easel-dock top-centre">

@@ -26,6 +26,9 @@ import { canvasColours, type ColourMap } from '../theme/canvas-colours';
 import { editTarget, type Target, TextEditor } from './TextEditor';
 import { useCanvasInput } from './use-canvas-input';
 import { useClipboardEvents } from './use-clipboard-events';
+import { useImageDrop } from './use-image-drop';
+import { ImageSourceContext } from './shape-views/images-context';
+import type { ImageSource } from './paint/paint-image';
 import type { Size } from './viewport-math';
 
 /** The editor's text and card in the theme's colours, as the canvas paints them. */
@@ -49,8 +52,11 @@ export function BoardCanvas({
   session,
   presence = null,
   onContextMenu,
+  images,
 }: {
   session: BoardSession;
+  /** Decoded pictures of image shapes and a version bumped when one arrives (renderer/images/use-board-images.ts). */
+  images?: { source: ImageSource; version: number } | null;
   /** Other people on the board and what I show them; null before awareness is up. */
   presence?: PresenceSession | null;
   /** A right-click on the canvas (the board's context menu, renderer/ui/use-board-context-menu.tsx). */
@@ -73,6 +79,7 @@ export function BoardCanvas({
   const colours = canvasColours(theme);
   const spaceHeld = useCanvasInput(container, session);
   useClipboardEvents(session);
+  useImageDrop(container, session);
   usePresenceInput(container, presence, size);
   const peers = usePeers(presence);
 
@@ -143,19 +150,23 @@ export function BoardCanvas({
             hiddenKey={hidden.join(',')}
             fadedKey={preview?.kind === 'erase' ? preview.ids.join(',') : ''}
             colours={colours}
+            images={images?.source}
+            imagesVersion={images?.version ?? 0}
           />
           <CanvasColoursContext.Provider value={colours}>
-            <InteractiveLayer
-              preview={preview}
-              bindTarget={bindTarget}
-              selected={selected}
-              zoom={viewport.zoom}
-              showHandles={!editingId}
-              focusedGroup={focusedGroup}
-              focusedBox={focusedBox}
-            >
-              <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
-            </InteractiveLayer>
+            <ImageSourceContext.Provider value={images?.source}>
+              <InteractiveLayer
+                preview={preview}
+                bindTarget={bindTarget}
+                selected={selected}
+                zoom={viewport.zoom}
+                showHandles={!editingId}
+                focusedGroup={focusedGroup}
+                focusedBox={focusedBox}
+              >
+                <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
+              </InteractiveLayer>
+            </ImageSourceContext.Provider>
           </CanvasColoursContext.Provider>
           <LaserLayer controller={controller} presence={presence} zoom={viewport.zoom} />
         </Stage>

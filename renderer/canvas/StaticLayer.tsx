@@ -14,6 +14,7 @@ import { Layer, Shape as KonvaShape } from 'react-konva';
 import { createCanvasSurface, createPath2D } from './paint/canvas-surface';
 import { SceneCache, type ShapeSource } from './paint/scene-cache';
 import type { ColourMap } from '../theme/canvas-colours';
+import type { ImageSource } from './paint/paint-image';
 
 export interface StaticLayerProps {
   /** The board's shapes, indexed (live-shapes.ts): the cache repaints what changed since its snapshot. */
@@ -26,6 +27,9 @@ export interface StaticLayerProps {
   fadedKey: string;
   /** The theme's colours (renderer/theme/canvas-colours.ts). */
   colours: ColourMap;
+  /** Decoded pictures of image shapes, and a number bumped when one arrives (which repaints). */
+  images?: ImageSource;
+  imagesVersion: number;
 }
 
 const idSet = (key: string): ReadonlySet<string> => new Set(key ? key.split(',') : []);
@@ -36,6 +40,8 @@ export const StaticLayer = memo(function StaticLayer({
   hiddenKey,
   fadedKey,
   colours,
+  images,
+  imagesVersion,
 }: StaticLayerProps) {
   const hidden = useMemo(() => idSet(hiddenKey), [hiddenKey]);
   const faded = useMemo(() => idSet(fadedKey), [fadedKey]);
@@ -51,7 +57,8 @@ export const StaticLayer = memo(function StaticLayer({
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
       const canvas = context.canvas;
-      const busy = cache.draw(context._context, canvas.width, canvas.height, { shapes, hidden, faded, colours });
+      const content = { shapes, hidden, faded, colours, images, imagesVersion };
+      const busy = cache.draw(context._context, canvas.width, canvas.height, content);
       // A background repaint continues next frame even if nothing else asks for one.
       if (busy && frame.current === 0) {
         frame.current = requestAnimationFrame(() => {
@@ -61,7 +68,7 @@ export const StaticLayer = memo(function StaticLayer({
       }
     },
     // `version` is not read here, but a new one must give Konva a new scene function to draw.
-    [cache, shapes, version, hidden, faded, colours],
+    [cache, shapes, version, hidden, faded, colours, images, imagesVersion],
   );
   return (
     <Layer ref={layer} listening={false}>

@@ -142,10 +142,13 @@ export type ProbeResult = z.infer<typeof probeResultSchema>;
 
 // Files -----------------------------------------------------------------------
 
-/** What the open dialog offers, and the largest file of each kind read into memory. */
+/**
+ * What the open dialog offers, and the largest file of each kind read into memory. An SVG image is
+ * rasterised by the renderer before it goes anywhere (renderer/images/browser-images.ts).
+ */
 export const OPEN_KINDS = {
   board: { label: 'Easel board', extensions: ['easel'], maxBytes: 64 * 1024 * 1024 },
-  image: { label: 'Image', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp'], maxBytes: 25 * 1024 * 1024 },
+  image: { label: 'Image', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg'], maxBytes: 25 * 1024 * 1024 },
 } as const;
 export const SAVE_KINDS = {
   board: { label: 'Easel board', extensions: ['easel'] },
