@@ -28,6 +28,7 @@ import type { Action, ActionContext } from './action';
 import { boundsCentre, unionBounds } from './bounds';
 import { freshCopies, selectWithSelectTool, selectedShapes } from './shape-edits';
 import { centredOn } from './view-actions';
+import { dataUrls, imageFilesOf } from './image-actions';
 
 export const BOARD_FILE_MIME_TYPE = 'application/json';
 /** What the open dialog offers: our files, and JSON in case one was renamed. */
@@ -73,11 +74,12 @@ async function exportImage(
   const { shapes, part } = exportScope(ctx);
   if (shapes.length === 0) throw new NothingToExportError();
   const suggestedName = `${ctx.boardName}${part}${theme === 'dark' ? '-dark' : ''}.${format}`;
+  const files = await imageFilesOf(ctx, shapes);
   if (format === 'svg') {
-    const { svg } = shapesToSvg(shapes);
+    const { svg } = shapesToSvg(shapes, { imageUrls: dataUrls(files) });
     await ctx.files.saveFile({ suggestedName, mimeType: 'image/svg+xml', data: svg });
   } else {
-    const data = await ctx.exporter.renderPng(shapes, theme);
+    const data = await ctx.exporter.renderPng(shapes, theme, undefined, files);
     await ctx.files.saveFile({ suggestedName, mimeType: 'image/png', data });
   }
 }
@@ -159,10 +161,11 @@ const saveBoardFileAs = fileAction({
  * Save As asks; a browser downloads a copy either way.
  */
 async function saveBoard(ctx: ActionContext, askWhere: boolean): Promise<void> {
+  const shapes = ctx.board.all();
   await ctx.files.saveFile({
     suggestedName: `${ctx.boardName}${BOARD_FILE_EXTENSION}`,
     mimeType: BOARD_FILE_MIME_TYPE,
-    data: encodeBoardFile(ctx.board.all(), { name: ctx.boardName }),
+    data: encodeBoardFile(shapes, { name: ctx.boardName }, await imageFilesOf(ctx, shapes)),
     documentKey: `board:${ctx.boardName}`,
     ...(askWhere && { askWhere }),
   });
@@ -174,7 +177,7 @@ const openBoardFile = fileAction({
   shortcuts: [{ key: 'o', mod: true }],
   async run(ctx) {
     const file = await ctx.files.openFile({ accept: BOARD_FILE_ACCEPT });
-    if (file) openBoardText(ctx, file.name, file.bytes);
+    if (file) await openBoardText(ctx, file.name, file.bytes);
   },
 });
 
@@ -183,7 +186,7 @@ const openBoardFile = fileAction({
  * top of this file). Returns the new ids; on a file it cannot use it tells
  * the user why and changes nothing.
  */
-function openBoardText(ctx: ActionContext, name: string, bytes: Uint8Array): string[] {
+async function openBoardText(ctx: ActionContext, name: string, bytes: Uint8Array): Promise<string[]> {
   const refuse = (reason: string) => {
     ctx.notify({ kind: 'error', message: `Could not open “${name}”: ${reason}.` });
     return [];
@@ -210,7 +213,16 @@ function openBoardText(ctx: ActionContext, name: string, bytes: Uint8Array): str
         `more than the ${megabytes(MAX_UPDATE_BYTES)} MB a relay accepts at once`,
     );
   }
-  const ids = importShapes(ctx, copies);
+  // Images go through the board's images: their files reach the relay before their shapes are written.
+  const images = copies.filter((copy) => copy.type === 'image');
+  const ids = importShapes(
+    ctx,
+    copies.filter((copy) => copy.type !== 'image'),
+  );
+  if (images.length > 0) {
+    if (ctx.images) await ctx.images.insertPlaced(images, result.file.files ?? []);
+    else skipped.push(`${plural(images.length, 'image')}: this board cannot add images now`);
+  }
   if (skipped.length > 0) {
     ctx.notify({
       kind: 'warning',

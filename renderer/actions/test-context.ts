@@ -6,7 +6,7 @@
  */
 import type { Box } from '../shapes';
 import * as Y from 'yjs';
-import type { RectShape, Shape } from '../../shared/model';
+import type { EmbeddedFile, RectShape, Shape } from '../../shared/model';
 import { exampleShape } from '../../shared/model/shapes/examples';
 import { BoardDoc, BoardUndo, type ShapeInput } from '../doc';
 import type { ExportRenderer } from '../export/export-renderer';
@@ -56,7 +56,16 @@ export class FakeExportRenderer implements ExportRenderer {
     });
   }
 
-  async renderPng(shapes: readonly Shape[], theme = 'light', view?: Box): Promise<Blob> {
+  /** The image files handed over with each PNG. */
+  readonly images: EmbeddedFile[][] = [];
+
+  async renderPng(
+    shapes: readonly Shape[],
+    theme = 'light',
+    view?: Box,
+    images: readonly EmbeddedFile[] = [],
+  ): Promise<Blob> {
+    this.images.push([...images]);
     if (this.failWith) throw this.failWith;
     const ids = shapes.map((shape) => shape.id);
     this.painted.push(ids);

@@ -10,7 +10,8 @@
  * `paintExport` only talks to a PaintContext, so it is tested in Node with a
  * recording context; the browser part makes the canvas and encodes it.
  */
-import { compareZOrder, type Shape } from '../../shared/model';
+import { compareZOrder, type EmbeddedFile, type Shape } from '../../shared/model';
+import type { ImageSource } from '../canvas/paint/paint-image';
 import type { PaintContext } from '../canvas/paint/paint-context';
 import { type PaintOptions, paintShape } from '../canvas/paint/paint-shape';
 import { clipToFrame } from '../canvas/paint/paint-frame';
@@ -58,7 +59,12 @@ export function paintExport(
   shapes: readonly Shape[],
   frame: ExportFrame,
   size: PngSize,
-  options: { background: string | null; createPath: PaintOptions['createPath']; colours?: ColourMap },
+  options: {
+    background: string | null;
+    createPath: PaintOptions['createPath'];
+    colours?: ColourMap;
+    images?: ImageSource;
+  },
 ): void {
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -69,7 +75,14 @@ export function paintExport(
   }
   const { scale } = size;
   const base = { a: scale, b: 0, c: 0, d: scale, e: -frame.view.minX * scale, f: -frame.view.minY * scale };
-  const paint = { base, zoom: scale, faded: false, createPath: options.createPath, colours: options.colours };
+  const paint = {
+    base,
+    zoom: scale,
+    faded: false,
+    createPath: options.createPath,
+    colours: options.colours,
+    images: options.images,
+  };
   const ordered = drawOrder([...shapes].sort(compareZOrder));
   const frames = framesById(ordered);
   for (const shape of ordered) {
@@ -89,9 +102,14 @@ export function paintExport(
 /** The ExportRenderer of a browser page: a fresh off-screen canvas per export. */
 export function browserExportRenderer(): ExportRenderer {
   return {
-    async renderPng(shapes, theme = 'light', view) {
+    async renderPng(shapes, theme = 'light', view, images = []) {
       const frame = exportFrame(shapes, undefined, view);
-      return paintPng(shapes, frame, pngSize(frame.width, frame.height), theme);
+      const pictures = await decodeFiles(images);
+      try {
+        return await paintPng(shapes, frame, pngSize(frame.width, frame.height), theme, pictures);
+      } finally {
+        for (const picture of pictures.values()) picture.close();
+      }
     },
     renderPdf: renderPdfBlob,
   };
@@ -103,6 +121,7 @@ export function paintPng(
   frame: ExportFrame,
   size: PngSize,
   theme: Theme = 'light',
+  pictures: ReadonlyMap<string, ImageBitmap> = new Map(),
 ): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
@@ -113,6 +132,7 @@ export function paintPng(
     background: theme === 'dark' ? DARK_EXPORT_BACKGROUND : DEFAULT_EXPORT_BACKGROUND,
     createPath: () => new Path2D(),
     colours: canvasColours(theme),
+    images: { pictureFor: (image) => pictures.get(image.sha256) ?? null },
   });
   return new Promise<Blob>((resolve, reject) =>
     canvas.toBlob(
@@ -120,4 +140,15 @@ export function paintPng(
       'image/png',
     ),
   );
+}
+
+/** Each file decoded whole (an export is drawn at full detail); a file that does not decode is left to its placeholder. */
+async function decodeFiles(files: readonly EmbeddedFile[]): Promise<Map<string, ImageBitmap>> {
+  const pictures = new Map<string, ImageBitmap>();
+  for (const file of files) {
+    const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mime });
+    const picture = await createImageBitmap(blob).catch(() => null);
+    if (picture) pictures.set(file.sha256, picture);
+  }
+  return pictures;
 }

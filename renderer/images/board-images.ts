@@ -7,7 +7,8 @@
  * and writes nothing, and an image added while the relay is out of reach waits, on this device
  * and across reloads, until `flush` runs again once the board is back in sync.
  */
-import type { ImageMimeType } from '../../shared/model';
+import type { EmbeddedFile, ImageMimeType } from '../../shared/model';
+import { sha256Hex } from './image-bytes';
 import type { BoardDoc } from '../doc';
 import type { Point } from '../shapes';
 import type { Notice } from '../state/notices';
@@ -38,6 +39,13 @@ export type Prepared = PreparedImage | { name: string; refused: string };
 /** What actions reach: add files at a board point, or at the view's centre. */
 export interface ImagePort {
   insert(inputs: readonly ImageInput[], at?: Point): Promise<void>;
+  /**
+   * Image shapes already placed (an opened `.easel` file) with the files they came with: each file
+   * that hashes to its name is kept, then the shapes go through the same queue (upload, then write).
+   */
+  insertPlaced(shapes: readonly PendingShape[], files: readonly EmbeddedFile[]): Promise<void>;
+  /** The files of these images, from this device or else the relay; those neither has are left out. */
+  filesFor(images: readonly { sha256: string; mime: ImageMimeType }[]): Promise<EmbeddedFile[]>;
 }
 
 export interface BoardImagesDeps {
@@ -83,6 +91,44 @@ export class BoardImages implements ImagePort {
     if (queued < ready.length) problems.push(`${ready.length - queued} left out: too many images wait for the relay`);
     if (problems.length > 0) notify({ kind: 'error', message: `Could not add ${problems.join('; ')}.` });
     if (queued > 0) await this.flush();
+  }
+
+  async insertPlaced(shapes: readonly PendingShape[], files: readonly EmbeddedFile[]): Promise<void> {
+    const { store, boardId, notify } = this.deps;
+    for (const file of files) {
+      if ((await sha256Hex(file.bytes)) !== file.sha256) continue;
+      await store.put({ ...file, storedAt: this.deps.now?.() ?? Date.now() });
+    }
+    let queued = 0;
+    for (const shape of shapes) {
+      if (!(await store.addPending(boardId, shape))) break;
+      queued++;
+    }
+    if (queued < shapes.length) {
+      notify({
+        kind: 'error',
+        message: `Could not add ${shapes.length - queued} images: too many wait for the relay.`,
+      });
+    }
+    if (queued > 0) await this.flush();
+  }
+
+  async filesFor(images: readonly { sha256: string; mime: ImageMimeType }[]): Promise<EmbeddedFile[]> {
+    const { store, relay, boardId } = this.deps;
+    const found: EmbeddedFile[] = [];
+    const seen = new Set<string>();
+    for (const image of images) {
+      if (seen.has(image.sha256)) continue;
+      seen.add(image.sha256);
+      const kept = await store.get(image.sha256);
+      if (kept) {
+        found.push({ sha256: kept.sha256, mime: kept.mime, bytes: kept.bytes });
+        continue;
+      }
+      const bytes = await relay.download(boardId, image.sha256);
+      if (bytes) found.push({ sha256: image.sha256, mime: image.mime, bytes });
+    }
+    return found;
   }
 
   /** Uploads what waits, in the order it was added, then writes the shapes of the stored files. */

@@ -1,12 +1,13 @@
 /**
  * The relay's file store seen from the board (docs/ARCHITECTURE.md#images):
  * `PUT /api/boards/:boardId/files/:sha256` uploads an image's bytes (authorised like a board
- * update; 201 once checked and on disk), `GET` fetches them (authorised like a join). Both carry
+ * update; 201 once checked and on disk, 200 when the board had it), `GET` fetches them
+ * (authorised like a join); the contract is shared/files. Both carry
  * the token the board's socket uses, as `Authorization: Bearer`. Answers are sorted into what
  * the caller acts on: stored, refused for good (a notice, nothing written) or the relay out of
  * reach (try again when it is back).
  */
-import { z } from 'zod';
+import { fileErrorBodySchema, filePath } from '../../shared/files';
 import { sha256Hex } from './image-bytes';
 
 export type UploadResult =
@@ -18,8 +19,6 @@ export interface RelayFiles {
   download(boardId: string, sha256: string): Promise<Uint8Array | null>;
 }
 
-const errorBodySchema = z.object({ error: z.object({ code: z.string().max(64), message: z.string().max(500) }) });
-
 /** Words for a refusal the relay gave without a message of its own. */
 const REFUSALS: Readonly<Record<number, string>> = {
   401: 'the relay did not accept this page’s access',
@@ -27,12 +26,14 @@ const REFUSALS: Readonly<Record<number, string>> = {
   404: 'this relay does not keep images',
   413: 'the image is too large for the relay',
   415: 'the relay does not take this type of file',
-  507: 'the relay has no room left for this board’s images',
+  422: 'the relay found the file damaged or too large',
 };
 
+/** Longest relay message shown in a notice. */
+const MAX_MESSAGE_LENGTH = 300;
+
 export function fileUrl(relayUrl: string, boardId: string, sha256: string): string {
-  const base = relayUrl.replace(/\/+$/, '');
-  return `${base}/api/boards/${encodeURIComponent(boardId)}/files/${sha256}`;
+  return `${relayUrl.replace(/\/+$/, '')}${filePath(encodeURIComponent(boardId), sha256)}`;
 }
 
 export function createRelayFiles(
@@ -58,7 +59,7 @@ export function createRelayFiles(
       }
       if (response.ok) return { kind: 'stored' };
       // A relay restarting, overloaded or behind a proxy that lost it: not the file's fault, try again later.
-      if (response.status >= 500 && response.status !== 507) return { kind: 'unreachable' };
+      if (response.status >= 500) return { kind: 'unreachable' };
       if (response.status === 429 || response.status === 408) return { kind: 'unreachable' };
       return { kind: 'refused', status: response.status, message: await refusalMessage(response) };
     },
@@ -76,7 +77,7 @@ export function createRelayFiles(
 }
 
 async function refusalMessage(response: Response): Promise<string> {
-  const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-  if (body.success) return body.data.error.message;
+  const body = fileErrorBodySchema.safeParse(await response.json().catch(() => undefined));
+  if (body.success) return body.data.error.message.slice(0, MAX_MESSAGE_LENGTH);
   return REFUSALS[response.status] ?? `the relay refused it (HTTP ${response.status})`;
 }

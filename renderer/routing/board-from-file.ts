@@ -4,6 +4,10 @@
  * file's own, else the file name without the extension), as one Yjs update
  * the new board's view merges before it joins (board-seeds.ts). A file it
  * cannot use is a sentence saying why, as File → Open says it.
+ *
+ * Image shapes are left out (`imagesLeftOut`): a shape may reach the relay only after its file
+ * has (renderer/images/board-images.ts), and a seed goes out on the first join. File › Open board
+ * file, on the board, adds them with their files.
  */
 import * as Y from 'yjs';
 import { BOARD_FILE_EXTENSION, decodeBoardFile } from '../../shared/model';
@@ -12,7 +16,8 @@ import { MAX_UPDATE_BYTES } from '../../shared/protocol';
 import { BoardDoc } from '../doc';
 
 export type BoardFromFile =
-  { ok: true; update: Uint8Array; name: string; shapeCount: number; skipped: number } | { ok: false; message: string };
+  | { ok: true; update: Uint8Array; name: string; shapeCount: number; skipped: number; imagesLeftOut: number }
+  | { ok: false; message: string };
 
 /** What a board opened from a file is called when neither the file nor its name gives a usable one. */
 export const OPENED_BOARD_NAME = 'Opened board';
@@ -30,8 +35,15 @@ export function boardFromFile(fileName: string, bytes: Uint8Array): BoardFromFil
   }
   const decoded = decodeBoardFile(text);
   if (!decoded.ok) return refuse(decoded.error);
-  const { shapes } = decoded.file;
-  if (shapes.length === 0) return refuse('the file has no valid shapes');
+  const shapes = decoded.file.shapes.filter((shape) => shape.type !== 'image');
+  const imagesLeftOut = decoded.file.shapes.length - shapes.length;
+  if (shapes.length === 0) {
+    return refuse(
+      imagesLeftOut > 0
+        ? 'it holds only images: open it on a board with File › Open board file'
+        : 'the file has no valid shapes',
+    );
+  }
   const doc = new Y.Doc();
   const board = new BoardDoc(doc);
   try {
@@ -40,7 +52,7 @@ export function boardFromFile(fileName: string, bytes: Uint8Array): BoardFromFil
     writeBoardName(doc, name);
     const update = Y.encodeStateAsUpdate(doc);
     if (update.byteLength > MAX_UPDATE_BYTES) return refuse('it is larger than a relay accepts in one change');
-    return { ok: true, update, name, shapeCount: shapes.length, skipped: decoded.skipped.length };
+    return { ok: true, update, name, shapeCount: shapes.length, skipped: decoded.skipped.length, imagesLeftOut };
   } finally {
     board.destroy();
     doc.destroy();

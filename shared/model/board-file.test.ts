@@ -23,13 +23,52 @@ describe('.easel board files', () => {
       ok: true,
       file: {
         format: 'easel',
-        version: 1,
+        version: 2,
         name: 'Sprint retro',
         exportedAt: '2025-03-01T12:00:00.000Z',
         shapes: exampleShapes(),
       },
       skipped: [],
+      skippedFiles: [],
     });
+  });
+
+  it('version 2 embeds image files as base64 and reads them back byte for byte', () => {
+    const image = exampleShape('image', { id: 'i', index: 'a0' });
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256); // past one base64 chunk
+    const text = encodeBoardFile([image], { exportedAt }, [{ sha256: image.sha256, mime: 'image/png', bytes }]);
+    const json = JSON.parse(text) as { version: number; files: Record<string, { mime: string; data: string }> };
+    expect(json.version).toBe(2);
+    expect(Object.keys(json.files)).toEqual([image.sha256]);
+    expect(json.files[image.sha256]?.data).toBe(Buffer.from(bytes).toString('base64'));
+    const result = decodeBoardFile(text);
+    expect(result.ok && result.file.files).toEqual([{ sha256: image.sha256, mime: 'image/png', bytes }]);
+    expect(result.ok && result.file.shapes).toEqual([image]);
+  });
+
+  it('still opens version 1 files (no files), and writes no files key without images', () => {
+    const old = decodeBoardFile(fileText({ shapes: [exampleShape('rect')] }));
+    expect(old.ok && old.file.version).toBe(1);
+    expect(old.ok && old.file.files).toBeUndefined();
+    expect(JSON.parse(encodeBoardFile([exampleShape('rect')]))).not.toHaveProperty('files');
+  });
+
+  it('skips and names malformed embedded files, keeping the rest of the file', () => {
+    const good = 'c'.repeat(64);
+    const text = fileText({
+      version: 2,
+      files: {
+        [good]: { mime: 'image/gif', data: 'R0lGODlh' },
+        'not-a-hash': { mime: 'image/png', data: 'AAAA' },
+        ['d'.repeat(64)]: { mime: 'image/svg+xml', data: 'AAAA' },
+        ['e'.repeat(64)]: { mime: 'image/png', data: '***' },
+      },
+    });
+    const result = decodeBoardFile(text);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.file.files?.map((file) => file.sha256)).toEqual([good]);
+    expect(result.skippedFiles).toHaveLength(3);
+    expect(result.skippedFiles[0]).toMatch(/not-a-hash.*not a SHA-256/);
   });
 
   it('opens a file written before frames, and keeps a frame and its members', () => {
@@ -68,8 +107,8 @@ describe('.easel board files', () => {
   });
 
   it('says when a newer Easel made the file', () => {
-    expect(errorOf(fileText({ version: 2 }))).toBe(
-      'this board was made by a newer Easel (version 2); update Easel to open it',
+    expect(errorOf(fileText({ version: 3 }))).toBe(
+      'this board was made by a newer Easel (version 3); update Easel to open it',
     );
   });
 

@@ -1,7 +1,11 @@
 /**
  * The `.easel` file: a board's shapes as JSON, for export, import and backup.
  *
- *   { "format": "easel", "version": 1, "name"?: string, "exportedAt": ISO date, "shapes": Shape[] }
+ *   { "format": "easel", "version": 2, "name"?: string, "exportedAt": ISO date, "shapes": Shape[],
+ *     "files"?: { [sha256]: { "mime": image type, "data": base64 } } }
+ *
+ * Version 2 embeds the files of the board's image shapes (board-file-images.ts), so a file
+ * carries its pictures; version 1 (no `files`) still opens.
  *
  * Reading is forgiving where it can be: one bad shape (or a repeated id) is
  * skipped and reported, so a file damaged in one place still opens. What makes
@@ -13,18 +17,25 @@ import { compareZOrder } from './fractional-index';
 import { describeIssues } from './issues';
 import { MAX_BOARD_FILE_CHARS, MAX_BOARD_NAME_LENGTH } from './limits';
 import { parseShape, type Shape } from './shapes';
+import { decodeEmbeddedFiles, type EmbeddedFile, encodeEmbeddedFiles } from './board-file-images';
+
+export type { EmbeddedFile } from './board-file-images';
 
 export const BOARD_FILE_FORMAT = 'easel';
-export const BOARD_FILE_VERSION = 1;
+export const BOARD_FILE_VERSION = 2;
+/** Every version this reader opens: 1 had no embedded files. */
+export type BoardFileVersion = 1 | 2;
 export const BOARD_FILE_EXTENSION = '.easel';
 
 export interface BoardFile {
   format: typeof BOARD_FILE_FORMAT;
-  version: typeof BOARD_FILE_VERSION;
+  version: BoardFileVersion;
   name?: string;
   /** When the file was written, as an ISO 8601 date-time. */
   exportedAt: string;
   shapes: Shape[];
+  /** The image files it embeds (version 2), decoded: not yet checked against their SHA-256. */
+  files?: EmbeddedFile[];
 }
 
 export interface BoardFileMeta {
@@ -40,18 +51,22 @@ export interface SkippedShape {
 }
 
 export type DecodeBoardFileResult =
-  { ok: true; file: BoardFile; skipped: SkippedShape[] } | { ok: false; error: string };
+  { ok: true; file: BoardFile; skipped: SkippedShape[]; skippedFiles: string[] } | { ok: false; error: string };
 
-/** Shapes go out in z-order, so a file diffs and reads in the order they draw. */
-export function encodeBoardFile(shapes: readonly Shape[], meta: BoardFileMeta = {}): string {
-  const file: BoardFile = {
+/** Shapes go out in z-order, so a file diffs and reads in the order they draw; `files` are embedded as base64. */
+export function encodeBoardFile(
+  shapes: readonly Shape[],
+  meta: BoardFileMeta = {},
+  files: readonly EmbeddedFile[] = [],
+): string {
+  return JSON.stringify({
     format: BOARD_FILE_FORMAT,
     version: BOARD_FILE_VERSION,
     ...(meta.name === undefined ? {} : { name: meta.name }),
     exportedAt: (meta.exportedAt ?? new Date()).toISOString(),
     shapes: [...shapes].sort(compareZOrder),
-  };
-  return JSON.stringify(file);
+    ...(files.length === 0 ? {} : { files: encodeEmbeddedFiles(files) }),
+  });
 }
 
 // Checked one step at a time, so each way of being wrong gets its own message.
@@ -87,14 +102,16 @@ export function decodeBoardFile(text: string): DecodeBoardFileResult {
 
   const { shapes, skipped } = readShapes(content.data.shapes);
   const { name, exportedAt } = meta.data;
+  const embedded = version.data.version >= 2 ? decodeEmbeddedFiles((json as { files?: unknown }).files) : null;
   const file: BoardFile = {
     format: BOARD_FILE_FORMAT,
-    version: BOARD_FILE_VERSION,
+    version: version.data.version === 1 ? 1 : 2,
     ...(name === undefined ? {} : { name }),
     exportedAt,
     shapes,
+    ...(embedded && embedded.files.length > 0 ? { files: embedded.files } : {}),
   };
-  return { ok: true, file, skipped };
+  return { ok: true, file, skipped, skippedFiles: embedded?.skipped ?? [] };
 }
 
 function readShapes(values: readonly unknown[]): { shapes: Shape[]; skipped: SkippedShape[] } {

@@ -29,6 +29,14 @@ export function routeLaunch(open: LaunchOpen, targets: LaunchTargets): void {
           message: `Opened “${open.file.name}”, leaving out ${board.skipped} invalid shape${board.skipped === 1 ? '' : 's'}.`,
         });
       }
+      if (board.imagesLeftOut > 0) {
+        targets.notify({
+          kind: 'warning',
+          message:
+            `Opened “${open.file.name}” without its ${board.imagesLeftOut} image${board.imagesLeftOut === 1 ? '' : 's'}: ` +
+            'open the file on this board with File › Open board file to add them.',
+        });
+      }
       return;
     }
     case 'join':
