@@ -88,10 +88,10 @@ describe('BoardDoc', () => {
 
   it('keeps fields a newer client stored when updating, and drops unknown fields of the patch', () => {
     const { board, doc } = setup();
-    writeRemotely(doc, 'r1', { ...exampleShape('rect', { id: 'r1' }), locked: true });
-    expect(board.get('r1')).not.toHaveProperty('locked');
+    writeRemotely(doc, 'r1', { ...exampleShape('rect', { id: 'r1' }), sparkle: true });
+    expect(board.get('r1')).not.toHaveProperty('sparkle');
     board.update('r1', { x: 99, typo: 1 } as never);
-    expect(shapesMap(doc).get('r1')).toMatchObject({ x: 99, locked: true });
+    expect(shapesMap(doc).get('r1')).toMatchObject({ x: 99, sparkle: true });
     expect(shapesMap(doc).get('r1')).not.toHaveProperty('typo');
   });
 
