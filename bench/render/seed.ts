@@ -3,7 +3,8 @@
  * plain socket.io-client joins the board and sends the shapes as Yjs updates
  * (several, each under MAX_UPDATE_BYTES), waiting for every ack.
  */
-import { io } from 'socket.io-client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { parseShape, type Shape } from '../../shared/model';
 import { EVENTS, MAX_UPDATE_BYTES, PROTOCOL_VERSION } from '../../shared/protocol';
@@ -55,15 +56,29 @@ export async function seedBoard(url: string, boardId: string, shapes: readonly S
           `an update of ${SHAPES_PER_UPDATE} shapes is ${update.byteLength} bytes, over MAX_UPDATE_BYTES`,
         );
       }
-      const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.update, { boardId, update })) as {
-        ok: boolean;
-      };
-      if (!ack.ok) throw new Error(`board:update refused: ${JSON.stringify(ack)}`);
+      await sendPaced(socket, boardId, update);
       bytes += update.byteLength;
       updates++;
     }
     return { updates, bytes, ms: performance.now() - started };
   } finally {
     socket.close();
+  }
+}
+
+/** Past its burst the relay takes a connection's updates at a bounded byte rate (a 100,000-shape seed passes it): retry what it refuses as RATE_LIMITED. */
+const MAX_RATE_RETRIES = 600;
+
+async function sendPaced(socket: Socket, boardId: string, update: Uint8Array): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(EVENTS.update, { boardId, update })) as {
+      ok: boolean;
+      error?: { code?: string };
+    };
+    if (ack.ok) return;
+    if (ack.error?.code !== 'RATE_LIMITED' || attempt >= MAX_RATE_RETRIES) {
+      throw new Error(`board:update refused: ${JSON.stringify(ack)}`);
+    }
+    await sleep(500);
   }
 }
