@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBoardFile } from '../../shared/model/board-file';
+import { readPdf } from '../support/pdf-reader';
 import { expect, test } from './desktop-fixtures';
 import { BoardPage } from './pages/board-page';
 import { CanvasPage } from './pages/canvas-page';
@@ -41,6 +42,34 @@ test('Save asks where once, then writes the same file again; Save As asks again'
   await fileMenu.choose('Save board file as…');
   await expect.poll(async () => (await boardFileOnDisk(second).catch(() => null))?.shapes.length).toBe(2);
   expect(desktop.dialogs.shown).toHaveLength(2);
+  await expect(fileMenu.alert).toHaveCount(0);
+});
+
+test('Export PDF saves through the native dialog, as PNG and SVG do', async ({ desktop, page }) => {
+  const board = new BoardPage(page);
+  const canvas = new CanvasPage(page);
+  const fileMenu = new FileMenu(page);
+  await desktop.openBoard('desk-pdf');
+  await expect(board.status).toHaveText('Saved');
+  await canvas.drawRectangle([100, 100], [220, 180]);
+  await canvas.writeText('Text', [300, 120], 'Ünïcødé ✓', [700, 500]);
+  await canvas.chooseTool('Select');
+  await canvas.click([700, 500]);
+  const target = path.join(desktop.tempDir, 'slides');
+  desktop.dialogs.nextSave(target);
+  await fileMenu.choose('Export PDF');
+  const saved = `${target}.pdf`;
+  await expect.poll(async () => (await stat(saved).catch(() => null))?.size ?? 0).toBeGreaterThan(0);
+  expect(desktop.dialogs.shown).toEqual([
+    expect.objectContaining({
+      kind: 'save',
+      title: 'Export PDF',
+      defaultPath: expect.stringMatching(/desk-pdf\.pdf$/),
+    }),
+  ]);
+  const pdf = await readPdf(await readFile(saved));
+  expect(pdf.pages).toHaveLength(1);
+  expect(pdf.pages[0]!.texts.join(' ')).toContain('Ünïcødé ✓');
   await expect(fileMenu.alert).toHaveCount(0);
 });
 
