@@ -16,7 +16,7 @@ import type { Role } from '../../shared/protocol';
 export type Grant =
   { kind: 'host' } | { kind: 'token' } | { kind: 'pass'; passId: string; boardId: string; role: Role; label: string };
 
-/** What a connection may ask to do with a board. `files:*` are for files on the relay, when they come. */
+/** What a connection may ask to do with a board. `files:*` are the relay's file requests (server/files/files-http.ts). */
 export type AccessAction = 'join' | 'create' | 'update' | 'awareness' | 'files:read' | 'files:write';
 
 /** What the decision needs to know about the relay now. */
