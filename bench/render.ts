@@ -27,6 +27,8 @@ import {
 } from './render/report';
 import { seedBoard } from './render/seed';
 import { BOARD_AREA, generateShapes } from './render/shapes';
+import { generateImageBoard, uploadImageFiles } from './render/images';
+import type { Shape } from '../shared/model';
 import { frameStats, snapToVsync, VSYNC_MS } from './render/stats';
 
 /**
@@ -50,11 +52,29 @@ async function main(options: RenderBenchOptions): Promise<number> {
     progress(`an empty board's page: ${(emptyBoardBytes / 1e6).toFixed(1)} MB of JS heap`);
     const results: SizeResult[] = [];
     for (const size of options.sizes) {
-      results.push(await runSize(browser, relay.url, size, options, emptyBoardBytes));
+      const board = { boardId: `bench-${size}`, kind: 'mixed' as const, shapes: generateShapes(size, size) };
+      results.push(await runSize(browser, relay.url, board, options, emptyBoardBytes));
+    }
+    if (options.images > 0) {
+      const { shapes, files } = generateImageBoard(options.images);
+      const board = {
+        boardId: `bench-images-${options.images}`,
+        kind: 'images' as const,
+        shapes,
+        // After the seed, whose join makes the board: the relay keeps files only for a board it has.
+        // No page opens the board before both are there, so no one sees a shape without its file.
+        after: (url: string, boardId: string) => uploadImageFiles(url, boardId, files),
+      };
+      results.push(await runSize(browser, relay.url, board, options, emptyBoardBytes));
     }
     const result: RenderBenchResult = {
       startedAt,
-      options: { sizes: options.sizes, seconds: options.seconds, remoteEdits: options.remoteEdits },
+      options: {
+        sizes: options.sizes,
+        seconds: options.seconds,
+        remoteEdits: options.remoteEdits,
+        images: options.images,
+      },
       environment: {
         chromium: browser.version(),
         rendering: 'software (--disable-gpu)',
@@ -74,17 +94,30 @@ async function main(options: RenderBenchOptions): Promise<number> {
   });
 }
 
+interface BenchBoard {
+  boardId: string;
+  kind: 'mixed' | 'images';
+  shapes: Shape[];
+  /** Runs once the shapes are seeded, before the page opens (the images' files). */
+  after?(url: string, boardId: string): Promise<void>;
+}
+
 async function runSize(
   browser: Browser,
   url: string,
-  size: number,
+  board: BenchBoard,
   options: RenderBenchOptions,
   emptyBoardBytes: number,
 ): Promise<SizeResult> {
   const { seconds, cpuProfileDir, remoteEdits } = options;
-  const boardId = `bench-${size}`;
-  const shapes = generateShapes(size, size);
+  const { boardId, shapes } = board;
+  const size = shapes.length;
   const seed = await seedBoard(url, boardId, shapes);
+  if (board.after) {
+    const started = performance.now();
+    await board.after(url, boardId);
+    progress(`${boardId}: files uploaded in ${(performance.now() - started).toFixed(0)} ms`);
+  }
   progress(
     `${boardId}: seeded ${size} shapes in ${seed.updates} updates, ${(seed.bytes / 1e6).toFixed(1)} MB, ${seed.ms.toFixed(0)} ms`,
   );
@@ -184,6 +217,7 @@ async function runSize(
     );
     return {
       shapes: size,
+      board: board.kind,
       seed,
       loadMs,
       input: {

@@ -11,6 +11,9 @@ times. Chromium runs with --disable-gpu, so the canvas renders in software.
 Options:
   --shapes LIST   board sizes, comma-separated (default 1000,5000,10000,20000)
   --seconds S     scripted input per board, seconds (default 5)
+  --images N      also run the images scenario: a board of N photos of ~2 MP
+                  (their files on the relay), target at most 5 % dropped frames
+                  (default 0: not run; the issue's scenario is --images 200)
   --skip-build    use the existing out/web instead of building the client
   --remote-edits N  a protocol peer writes N edits a second (3 of 4 move an
                   existing shape, 1 adds one) during S seconds without input
@@ -27,6 +30,8 @@ export interface RenderBenchOptions {
   /** Edits per second from a remote peer; 0: none. */
   remoteEdits: number;
   cpuProfileDir?: string;
+  /** Photos on the images scenario's board; 0 runs none. */
+  images: number;
 }
 
 export type OptionsParse = BenchOptionsParse<RenderBenchOptions>;
@@ -42,6 +47,7 @@ export function parseRenderOptions(argv: string[]): OptionsParse {
         shapes: { type: 'string' },
         seconds: { type: 'string' },
         'skip-build': { type: 'boolean' },
+        images: { type: 'string' },
         'cpu-prof': { type: 'string' },
         'remote-edits': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -59,6 +65,10 @@ export function parseRenderOptions(argv: string[]): OptionsParse {
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
     return { kind: 'error', message: `--seconds: expected a number of seconds in (0, 600], got ${values.seconds}` };
   }
+  const images = Number(values.images ?? '0');
+  if (!Number.isInteger(images) || images < 0 || images > 2_000) {
+    return { kind: 'error', message: `--images: expected an integer 0-2000, got ${values.images}` };
+  }
   const cpuProfileDir = values['cpu-prof'];
   if (cpuProfileDir === '') return { kind: 'error', message: '--cpu-prof: expected a directory' };
   const remoteEdits = Number(values['remote-edits'] ?? '0');
@@ -67,6 +77,6 @@ export function parseRenderOptions(argv: string[]): OptionsParse {
   }
   return {
     kind: 'run',
-    options: { sizes, seconds, skipBuild: values['skip-build'] ?? false, remoteEdits, cpuProfileDir },
+    options: { sizes, seconds, skipBuild: values['skip-build'] ?? false, remoteEdits, cpuProfileDir, images },
   };
 }
