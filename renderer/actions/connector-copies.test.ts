@@ -50,3 +50,18 @@ describe('copies of bound connectors', () => {
     });
   });
 });
+
+describe('nudging bound connectors', () => {
+  it('an arrow nudged on its own lets go of its shapes, where it was drawn; nudged with them it keeps them', () => {
+    const ctx = boundPair();
+    ctx.ui.getState().select(['arrow', 'a', 'b']);
+    registry.handleKeyDown({ key: 'ArrowDown' }, ctx);
+    expect(ctx.board.get('arrow')).toMatchObject({ startBinding: { shapeId: 'a' }, endBinding: { shapeId: 'b' } });
+    const drawn = ctx.board.get('arrow')!;
+    ctx.ui.getState().select(['arrow']);
+    registry.handleKeyDown({ key: 'ArrowDown' }, ctx);
+    const nudged = ctx.board.get('arrow')!;
+    expect(nudged).not.toHaveProperty('startBinding');
+    expect(nudged).toMatchObject({ y: drawn.y + 1, points: drawn.type === 'arrow' ? drawn.points : [] });
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { placeCopies } from '../frames/membership';
 import { compareIndex, indicesBetween, type Shape } from '../../shared/model';
+import { movedConnectorPatch } from '../doc/connector-reads';
 import { pickable } from '../tools/select/group-selection';
 import type { Action, ActionContext } from './action';
 import {
@@ -137,9 +138,12 @@ function nudgeActions(): Action[] {
     perform(ctx: ActionContext, input) {
       const step = input?.event?.shiftKey ? NUDGE_STEP_LARGE : NUDGE_STEP;
       const shapes = selectedShapes(ctx);
+      const ids = new Set(shapes.map((shape) => shape.id));
       ctx.board.transact(() => {
         for (const shape of shapes) {
-          ctx.board.update(shape.id, { x: shifted(shape.x, dx * step), y: shifted(shape.y, dy * step) });
+          const moved = { ...shape, x: shifted(shape.x, dx * step), y: shifted(shape.y, dy * step) };
+          // A connector nudged without its shapes lets go of them, as when dragged.
+          ctx.board.update(shape.id, { x: moved.x, y: moved.y, ...movedConnectorPatch(moved, ids) });
         }
       });
     },

@@ -69,3 +69,18 @@ export function freedEnds(shapes: readonly Shape[], deleted: ReadonlySet<string>
   }
   return patches;
 }
+
+/**
+ * What a connector moved (or transformed) with `moved` writes besides its own
+ * geometry: its points as drawn (the stored fallback is otherwise stale) and,
+ * for an end bound to a shape that did not move with it, no binding: a
+ * connector moved on its own lets go of its shapes, one moved with them keeps
+ * them. Nothing for other kinds.
+ */
+export function movedConnectorPatch(after: Shape, moved: ReadonlySet<string>): ConnectorPatch {
+  if (!isConnector(after)) return {};
+  const patch: ConnectorPatch = { points: [...after.points] };
+  if (after.startBinding && !moved.has(after.startBinding.shapeId)) patch.startBinding = undefined;
+  if (after.endBinding && !moved.has(after.endBinding.shapeId)) patch.endBinding = undefined;
+  return patch;
+}

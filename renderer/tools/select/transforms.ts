@@ -6,7 +6,7 @@
  */
 import type { Shape } from '../../../shared/model';
 import type { ShapePatch } from '../../doc';
-import type { ConnectorPatch } from '../../doc/connector-reads';
+import { movedConnectorPatch } from '../../doc/connector-reads';
 import {
   clampCoordinate,
   normaliseAngle,
@@ -76,18 +76,9 @@ export function rotationAngle(shapes: readonly Shape[], centre: Point, from: Poi
   return only ? round(only.rotation + angle) - only.rotation : round(angle);
 }
 
-/**
- * What a transformed connector writes besides its geometry: its points as
- * drawn (a bound end's stored fallback is otherwise stale) and, for an end
- * bound to a shape that did not move with it, no binding: a connector dragged
- * on its own lets go of its shapes, one moved with them keeps them.
- */
+/** What a transformed connector writes besides its geometry (see movedConnectorPatch). */
 export function connectorChanges(after: Shape, transformed: ReadonlySet<string>): ShapePatch {
-  if (after.type !== 'line' && after.type !== 'arrow') return {};
-  const patch: ConnectorPatch = { points: [...after.points] };
-  if (after.startBinding && !transformed.has(after.startBinding.shapeId)) patch.startBinding = undefined;
-  if (after.endBinding && !transformed.has(after.endBinding.shapeId)) patch.endBinding = undefined;
-  return patch;
+  return movedConnectorPatch(after, transformed);
 }
 
 /** The fields a transform changed, per shape: what the doc gets on up. */
