@@ -55,6 +55,7 @@ export async function joinRemotePeer(url: string, boardId: string, rate: number)
     return index !== undefined && (max === null || index > max) ? index : max;
   }, null);
   const random = seededRandom(boardId.length * 7919 + rate);
+  const peerName = `peer-${doc.clientID.toString(36)}`;
   const result: RemotePeerResult = { rate, sent: 0, acked: 0, moves: 0, added: 0, late: 0 };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
@@ -68,7 +69,8 @@ export async function joinRemotePeer(url: string, boardId: string, rate: number)
       const [index] = indicesBetween(top, null, 1);
       const [fresh] = generateShapes(1, 1_000_000 + n);
       if (!fresh || !index) return;
-      const added = { ...fresh, id: `peer-${n}`, index, x: random() * BOARD_AREA, y: random() * BOARD_AREA };
+      // Named per peer: a second peer on the board must add shapes, not rewrite (and reorder) the first one's.
+      const added = { ...fresh, id: `${peerName}-${n}`, index, x: random() * BOARD_AREA, y: random() * BOARD_AREA };
       map.set(added.id, added);
       ids.push(added.id);
       top = index;
