@@ -9,7 +9,8 @@ export type FileCommand =
   | 'Export PDF of frames'
   | 'Save board file'
   | 'Save board file as…'
-  | 'Open board file';
+  | 'Open board file'
+  | 'Insert image…';
 
 /** A file the test hands to the open dialog. */
 export interface PickedFile {
@@ -51,7 +52,10 @@ export class FileMenu {
   }
 
   /** Runs a command that writes a file, from the menu or by `keys`, and returns the download with its bytes. */
-  async download(command: Exclude<FileCommand, 'Open board file'>, keys?: string): Promise<SavedDownload> {
+  async download(
+    command: Exclude<FileCommand, 'Open board file' | 'Insert image…'>,
+    keys?: string,
+  ): Promise<SavedDownload> {
     const downloaded = this.page.waitForEvent('download');
     if (keys) await this.page.keyboard.press(keys);
     else await this.choose(command);
