@@ -11,6 +11,7 @@ const FILE_ACTIONS = [
   'file.exportPngDark',
   'file.exportSvg',
   'file.exportPdf',
+  'file.exportPdfDark',
   'file.exportPdfFrames',
   'file.save',
   'file.saveAs',
@@ -134,6 +135,17 @@ describe('export', () => {
     // The shapes span -51..421 × 19..301 (their strokes included), plus 16 units of padding, at 0.75 pt a unit.
     expect(pdf?.pages[0]).toMatchObject({ width: (472 + 32) * 0.75, height: (282 + 32) * 0.75 });
     expect(ctx.notices).toEqual([]);
+  });
+
+  it('exports a dark PDF only when asked, named so', async () => {
+    const ctx = withShapes();
+    await registry.perform('file.exportPdf', ctx);
+    await registry.perform('file.exportPdfDark', ctx);
+    expect(ctx.exporter.pdfs.map((pdf) => pdf.options)).toEqual([
+      { title: 'test-board' },
+      { title: 'test-board', theme: 'dark' },
+    ]);
+    expect(ctx.files.saved.map((file) => file.name)).toEqual(['test-board.pdf', 'test-board-dark.pdf']);
   });
 
   it('exports a PDF of the selection when there is one, named so', async () => {

@@ -24,6 +24,7 @@ import { NothingToExportError } from '../export/frame';
 import { framePages, PDF_MIME_TYPE, type PdfPage, shapesPage } from '../export/pdf-plan';
 import { shapesToSvg } from '../export/svg';
 import { failureNotice } from '../state/notices';
+import type { Theme } from '../theme/theme-store';
 import type { Action, ActionContext } from './action';
 import { boundsCentre, unionBounds } from './bounds';
 import { freshCopies, selectWithSelectTool, selectedShapes } from './shape-edits';
@@ -109,9 +110,10 @@ const exportSvg = fileAction({
 });
 
 /** The PDF code itself loads only now (ctx.exporter). */
-async function exportPdf(ctx: ActionContext, pages: PdfPage[], part: string): Promise<void> {
-  const data = await ctx.exporter.renderPdf(pages, { title: ctx.boardName });
-  await ctx.files.saveFile({ suggestedName: `${ctx.boardName}${part}.pdf`, mimeType: PDF_MIME_TYPE, data });
+async function exportPdf(ctx: ActionContext, pages: PdfPage[], part: string, theme: Theme = 'light'): Promise<void> {
+  const data = await ctx.exporter.renderPdf(pages, { title: ctx.boardName, ...(theme === 'dark' && { theme }) });
+  const suggestedName = `${ctx.boardName}${part}${theme === 'dark' ? '-dark' : ''}.pdf`;
+  await ctx.files.saveFile({ suggestedName, mimeType: PDF_MIME_TYPE, data });
 }
 
 const exportPdfPage = fileAction({
@@ -122,6 +124,17 @@ const exportPdfPage = fileAction({
   run(ctx) {
     const { shapes, part } = exportScope(ctx);
     return exportPdf(ctx, shapesPage(shapes), part);
+  },
+});
+
+const exportPdfDark = fileAction({
+  id: 'file.exportPdfDark',
+  label: 'Export PDF (dark)',
+  shortcuts: [],
+  enabled: boardHasShapes,
+  run(ctx) {
+    const { shapes, part } = exportScope(ctx);
+    return exportPdf(ctx, shapesPage(shapes), part, 'dark');
   },
 });
 
@@ -282,6 +295,7 @@ export function createFileActions(): Action[] {
     exportPngDark,
     exportSvg,
     exportPdfPage,
+    exportPdfDark,
     exportPdfFrames,
     saveBoardFile,
     saveBoardFileAs,

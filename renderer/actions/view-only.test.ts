@@ -24,6 +24,7 @@ describe('the canEdit gate', () => {
       'file.exportPngDark',
       'file.exportSvg',
       'file.exportPdf',
+      'file.exportPdfDark',
       'file.exportPdfFrames',
       'file.save',
       'file.saveAs',

@@ -18,6 +18,7 @@ const VIEWING_ACTIONS: ReadonlySet<string> = new Set([
   'file.exportPngDark',
   'file.exportSvg',
   'file.exportPdf',
+  'file.exportPdfDark',
   'file.exportPdfFrames',
   'file.exportFramePng',
   'file.exportFrameSvg',

@@ -16,6 +16,7 @@
  */
 import { compareZOrder, type Shape, type ShapeOfType } from '../../shared/model';
 import { type Box, shapeBounds } from '../shapes';
+import type { Theme } from '../theme/theme-store';
 import { exportFrame, NothingToExportError } from './frame';
 
 export const PDF_MIME_TYPE = 'application/pdf';
@@ -33,6 +34,8 @@ export interface PdfOptions {
   title: string;
   /** Image shapes' pictures as data URLs by sha256, as the SVG export takes them (svg.ts `imageUrls`). */
   imageUrls?: ReadonlyMap<string, string>;
+  /** Light (the board's own colours on white) unless dark is asked for, as the PNG export. */
+  theme?: Theme;
 }
 
 export interface PdfPage {

@@ -12,6 +12,8 @@ import { lineHeight, measureTextWidth } from '../shapes';
 import { NothingToExportError } from './frame';
 import { renderPdf } from './pdf';
 import { framePages, shapesPage } from './pdf-plan';
+import { DARK_EXPORT_BACKGROUND } from './png';
+import { canvasColours } from '../theme/canvas-colours';
 
 const fontPath = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 
@@ -133,6 +135,22 @@ describe('renderPdf', () => {
     expect(sizes[1]![1]).toBeCloseTo(502 * 0.75, 1);
     expect((await textItems(pdf, 1)).map((item) => item.str)).toEqual(['first page']);
     expect((await textItems(pdf, 2)).map((item) => item.str)).toEqual(['second page']);
+  });
+
+  it('paints a dark PDF in the canvas’s dark colours on the dark page colour', async () => {
+    const shapes = [exampleShape('rect', { style: { stroke: '#1e1e1e', fill: '#ffffff', strokeWidth: 2 } })];
+    const pdf = await read(await renderPdf(shapesPage(shapes), { loadUnicodeFont: fontLoader().load, theme: 'dark' }));
+    const page = await pdf.getPage(1);
+    const { fnArray, argsArray } = await page.getOperatorList();
+    const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const colours = fnArray.flatMap((fn, i) =>
+      fn === OPS.setFillRGBColor || fn === OPS.setStrokeRGBColor ? [String(argsArray[i])] : [],
+    );
+    const hex = (colour: string) => colour.toLowerCase();
+    expect(colours.map(hex)).toEqual(
+      expect.arrayContaining([hex(DARK_EXPORT_BACKGROUND), hex(canvasColours('dark')('#ffffff'))]),
+    );
+    expect(colours.map(hex)).not.toContain('#ffffff');
   });
 
   it('refuses no pages', async () => {

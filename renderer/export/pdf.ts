@@ -16,7 +16,11 @@
  */
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
-import { NothingToExportError } from './frame';
+import { canvasColours } from '../theme/canvas-colours';
+import type { Theme } from '../theme/theme-store';
+import { DEFAULT_EXPORT_BACKGROUND, NothingToExportError } from './frame';
+import { DARK_EXPORT_BACKGROUND } from './png';
+import { mapSvgColours } from './svg-colours';
 import { MAX_PDF_PAGES, type PdfOptions, type PdfPage } from './pdf-plan';
 import { needsUnicodeFont, type PdfFont, prepareSvgText, svgText } from './pdf-text';
 import { shapesToSvg } from './svg';
@@ -42,7 +46,16 @@ export async function renderPdf(pages: readonly PdfPage[], options: PdfRenderOpt
   }
   const drawings = pages.map((page) => ({
     page,
-    svg: parseSvg(shapesToSvg(page.shapes, { view: page.view, imageUrls: options.imageUrls }).svg),
+    svg: themed(
+      parseSvg(
+        shapesToSvg(page.shapes, {
+          view: page.view,
+          imageUrls: options.imageUrls,
+          background: options.theme === 'dark' ? DARK_EXPORT_BACKGROUND : DEFAULT_EXPORT_BACKGROUND,
+        }).svg,
+      ),
+      options.theme ?? 'light',
+    ),
   }));
   // Only the fonts some text uses go into the file (the Unicode font is added under four styles).
   const doc = new jsPDF({
@@ -63,6 +76,11 @@ export async function renderPdf(pages: readonly PdfPage[], options: PdfRenderOpt
   }
   doc.setProperties({ title: options.title ?? '', creator: 'Easel' });
   return doc.output('arraybuffer');
+}
+
+function themed(svg: Element, theme: Theme): Element {
+  if (theme === 'dark') mapSvgColours(svg, canvasColours('dark'));
+  return svg;
 }
 
 /** jsPDF swaps a page's sides when they disagree with its orientation, so each page says its own. */
