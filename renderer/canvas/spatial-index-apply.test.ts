@@ -42,10 +42,15 @@ describe('ShapeIndex.apply', () => {
     expect(ids(index.query(everywhere))).toEqual(['a', 'b', 'c']);
     index.apply([['a', rect('a', 0, 0, 'a3')]]);
     expect(ids(index.query(everywhere))).toEqual(['b', 'c', 'a']);
+    // Sent back below the others, then brought to the front again.
+    index.apply([['a', rect('a', 0, 0, '0a')]]);
+    expect(ids(index.query(everywhere))).toEqual(['a', 'b', 'c']);
+    index.apply([['b', rect('b', 0, 0, 'a6')]]);
+    expect(ids(index.query(everywhere))).toEqual(['a', 'c', 'b']);
     // The top was deleted: a shape above what it was is still on top.
-    index.apply([['a', undefined]]);
-    index.apply([['d', rect('d', 0, 0, 'a4')]]);
-    expect(ids(index.query(everywhere))).toEqual(['b', 'c', 'd']);
+    index.apply([['b', undefined]]);
+    index.apply([['d', rect('d', 0, 0, 'a7')]]);
+    expect(ids(index.query(everywhere))).toEqual(['a', 'c', 'd']);
   });
 
   it('ranks frames below every other shape and keys a frame by its name too (where it is grabbed and painted)', () => {

@@ -122,7 +122,7 @@ export class ShapeIndex implements ShapeQueries {
       const entry = this.entries.get(id);
       if (entry && shape) {
         if (entry.shape === shape) continue;
-        if (compareZOrder(entry.shape, shape) !== 0) this.ranksStale = true;
+        if (compareZOrder(entry.shape, shape) !== 0) this.reorder(entry, shape);
         this.replace(entry, shape);
       } else if (entry) {
         this.delete(entry);
@@ -209,6 +209,16 @@ export class ShapeIndex implements ShapeQueries {
     if (onTop) this.setTop(shape, this.topRank + 1);
     else this.ranksStale = true;
     this.insert(shape, this.topRank, this.generation);
+  }
+
+  /** Brought to the front: the next rank on top; moved anywhere else: re-ranked at the next query. */
+  private reorder(entry: Entry, shape: Shape): void {
+    if (this.top && compareDrawOrder(shape, this.top) > 0) {
+      this.setTop(shape, this.topRank + 1);
+      entry.rank = this.topRank;
+    } else {
+      this.ranksStale = true;
+    }
   }
 
   private replace(entry: Entry, shape: Shape): void {
