@@ -42,9 +42,9 @@ export function BindHighlight({ shape, zoom }: { shape: Shape; zoom: number }) {
 export function ConnectorPointHandles({ selected, zoom }: { selected: readonly Shape[]; zoom: number }) {
   const connector = soleConnector(selected);
   if (!connector) return null;
-  return connectorHandles(connector).map((point, i) => (
+  return connectorHandles(connector).map(({ index, point }) => (
     <Circle
-      key={i}
+      key={index}
       x={point.x}
       y={point.y}
       radius={POINT_HANDLE_PX / 2 / zoom}

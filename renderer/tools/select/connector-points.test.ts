@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShapeInput } from '../../doc';
 import { pathPoints } from '../../shapes';
 import { createHarness, down, move, up } from '../testing/harness';
+import { connectorHandles } from './connector-points';
 import { rect } from '../testing/shapes';
 
 const base = { rotation: 0, opacity: 1, style: { stroke: '#1e1e1e', fill: 'none', strokeWidth: 2 } };
@@ -98,5 +99,18 @@ describe('select tool: the points of a line or arrow', () => {
     // The arrow's end sits 4-5 units left of b's left edge: within snapping reach, were it a target.
     h.drive([down(315, 1), move(315, 20), up(315, 41)]);
     expect(h.board.get('b')).toMatchObject({ x: 300, y: 40 });
+  });
+});
+
+describe('select tool: the handles of an elbow arrow', () => {
+  it('sit on its two ends only: its bends are routed, not placed', () => {
+    const h = bound();
+    h.board.update('arrow', { route: 'elbow' });
+    h.board.update('b', { x: 500, y: 100 }); // a Z: out of a's right side, down, into b's left side
+    const arrow = h.board.get('arrow');
+    if (arrow?.type !== 'arrow') throw new Error('no arrow');
+    const handles = connectorHandles(arrow);
+    expect(pathPoints(arrow.points)).toHaveLength(4);
+    expect(handles.map(({ index }) => index)).toEqual([0, 3]);
   });
 });

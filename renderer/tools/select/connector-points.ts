@@ -8,7 +8,7 @@
  * Also here: the connectors that follow shapes being moved, resized or
  * rotated, so the preview shows them bound while the gesture runs.
  */
-import type { Shape } from '../../../shared/model';
+import { routeOf, type Shape } from '../../../shared/model';
 import type { BoardDoc } from '../../doc';
 import type { ConnectorPatch } from '../../doc/connector-reads';
 import { boardToLocal, distance, flatPoints, localToBoard, pathPoints, type Point } from '../../shapes';
@@ -20,9 +20,14 @@ import { bindingAt, bindingSuppressed, drawnDraft } from '../connector-binding';
 import { DRAG_THRESHOLD_PX, HANDLE_HIT_RADIUS_PX, HIT_TOLERANCE_PX } from '../constants';
 import type { PointerInput, Preview } from '../tool';
 
-/** The board position of each point of a connector's path as drawn: where its handles sit. */
-export function connectorHandles(shape: Connector): Point[] {
-  return pathPoints(shape.points).map((p) => localToBoard(shape, p));
+/**
+ * Where a connector's handles sit: on each point of its path as drawn, or on
+ * its two ends alone for an elbow route (its bends are routed, not placed).
+ * `index` is the point's place in the path.
+ */
+export function connectorHandles(shape: Connector): { index: number; point: Point }[] {
+  const path = pathPoints(shape.points).map((p, index) => ({ index, point: localToBoard(shape, p) }));
+  return routeOf(shape) === 'elbow' ? path.filter(({ index }) => index === 0 || index === path.length - 1) : path;
 }
 
 /** The one connector selected, if the selection is exactly that. */
@@ -54,13 +59,13 @@ export class ConnectorPointDrag {
     const radius = HANDLE_HIT_RADIUS_PX / zoom;
     let best = -1;
     let bestDistance = radius;
-    connectorHandles(connector).forEach((handle, i) => {
-      const d = distance(handle, e);
+    for (const { index, point } of connectorHandles(connector)) {
+      const d = distance(point, e);
       if (d <= bestDistance) {
-        best = i;
+        best = index;
         bestDistance = d;
       }
-    });
+    }
     return best >= 0 ? new ConnectorPointDrag(board, connector, best, zoom, e) : null;
   }
 
