@@ -137,6 +137,20 @@ describe('export', () => {
     expect(ctx.notices).toEqual([]);
   });
 
+  it('hands the PDF the pictures of its image shapes as data URLs, as the SVG gets them', async () => {
+    const picture = { sha256: 'a'.repeat(64), mime: 'image/png' as const, bytes: new Uint8Array([1, 2, 3]) };
+    const ctx = createTestContext({
+      images: {
+        insert: async () => undefined,
+        insertPlaced: async () => undefined,
+        filesFor: async (wanted) => (wanted.some((image) => image.sha256 === picture.sha256) ? [picture] : []),
+      },
+    });
+    ctx.board.create({ ...exampleShape('image', { sha256: picture.sha256, mime: 'image/png' }), index: undefined });
+    await registry.perform('file.exportPdf', ctx);
+    expect(ctx.exporter.pdfs[0]?.options.imageUrls).toEqual(new Map([[picture.sha256, 'data:image/png;base64,AQID']]));
+  });
+
   it('exports a dark PDF only when asked, named so', async () => {
     const ctx = withShapes();
     await registry.perform('file.exportPdf', ctx);

@@ -111,7 +111,15 @@ const exportSvg = fileAction({
 
 /** The PDF code itself loads only now (ctx.exporter). */
 async function exportPdf(ctx: ActionContext, pages: PdfPage[], part: string, theme: Theme = 'light'): Promise<void> {
-  const data = await ctx.exporter.renderPdf(pages, { title: ctx.boardName, ...(theme === 'dark' && { theme }) });
+  const files = await imageFilesOf(
+    ctx,
+    pages.flatMap((page) => page.shapes),
+  );
+  const data = await ctx.exporter.renderPdf(pages, {
+    title: ctx.boardName,
+    ...(theme === 'dark' && { theme }),
+    ...(files.length > 0 && { imageUrls: dataUrls(files) }),
+  });
   const suggestedName = `${ctx.boardName}${part}${theme === 'dark' ? '-dark' : ''}.pdf`;
   await ctx.files.saveFile({ suggestedName, mimeType: PDF_MIME_TYPE, data });
 }
