@@ -15,7 +15,14 @@
  * left exactly as it was.
  */
 import * as Y from 'yjs';
-import { BOARD_FILE_EXTENSION, decodeBoardFile, encodeBoardFile, type Shape, compareZOrder } from '../../shared/model';
+import {
+  BOARD_FILE_EXTENSION,
+  boardFileTooLarge,
+  decodeBoardFile,
+  encodeBoardFile,
+  type Shape,
+  compareZOrder,
+} from '../../shared/model';
 import { MAX_UPDATE_BYTES } from '../../shared/protocol';
 import { boxesIntersect, visibleBox } from '../canvas/viewport-math';
 import { BoardDoc, type ShapeInput } from '../doc';
@@ -183,10 +190,14 @@ const saveBoardFileAs = fileAction({
  */
 async function saveBoard(ctx: ActionContext, askWhere: boolean): Promise<void> {
   const shapes = ctx.board.all();
+  const data = encodeBoardFile(shapes, { name: ctx.boardName }, await imageFilesOf(ctx, shapes));
+  // Never write a file Easel would refuse to open again.
+  const tooLarge = boardFileTooLarge(data);
+  if (tooLarge) return ctx.notify({ kind: 'error', message: `Not saved: ${tooLarge}.` });
   await ctx.files.saveFile({
     suggestedName: `${ctx.boardName}${BOARD_FILE_EXTENSION}`,
     mimeType: BOARD_FILE_MIME_TYPE,
-    data: encodeBoardFile(shapes, { name: ctx.boardName }, await imageFilesOf(ctx, shapes)),
+    data,
     documentKey: `board:${ctx.boardName}`,
     ...(askWhere && { askWhere }),
   });

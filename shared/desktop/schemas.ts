@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { boardIdSchema, MAX_TOKEN_LENGTH } from '../protocol';
+import { MAX_BOARD_FILE_CHARS } from '../model/limits';
 import { isValidToken, MAX_JOIN_INPUT_LENGTH, parseRelayUrl } from './links';
 
 /** A port a person may pick for sharing: unprivileged, so binding it never needs root. */
@@ -147,7 +148,7 @@ export type ProbeResult = z.infer<typeof probeResultSchema>;
  * rasterised by the renderer before it goes anywhere (renderer/images/browser-images.ts).
  */
 export const OPEN_KINDS = {
-  board: { label: 'Easel board', extensions: ['easel'], maxBytes: 64 * 1024 * 1024 },
+  board: { label: 'Easel board', extensions: ['easel'], maxBytes: MAX_BOARD_FILE_CHARS },
   image: { label: 'Image', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg'], maxBytes: 25 * 1024 * 1024 },
 } as const;
 export const SAVE_KINDS = {

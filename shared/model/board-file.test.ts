@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBoardFile, encodeBoardFile } from './board-file';
+import { boardFileTooLarge, decodeBoardFile, encodeBoardFile } from './board-file';
 import { MAX_BOARD_FILE_CHARS } from './limits';
 import { exampleShape, exampleShapes } from './shapes/examples';
 
@@ -112,9 +112,14 @@ describe('.easel board files', () => {
     );
   });
 
-  it('refuses a file over 50 MB before parsing it', () => {
-    const huge = fileText({}).padEnd(MAX_BOARD_FILE_CHARS + 1, ' '); // valid JSON, but too much of it
-    expect(errorOf(huge)).toMatch(/too large \(more than 50 MB\)/);
+  it('refuses a file over the limit before parsing it, and a save that would not open again', () => {
+    expect(MAX_BOARD_FILE_CHARS).toBe(400 * 1024 * 1024);
+    const limit = 2 * 1024 * 1024; // the same check at a size a test can afford
+    const huge = fileText({}).padEnd(limit + 1, ' '); // valid JSON, but too much of it
+    const decoded = decodeBoardFile(huge, limit);
+    expect(decoded.ok ? null : decoded.error).toMatch(/too large \(more than 2 MB\)/);
+    expect(boardFileTooLarge(huge, limit)).toMatch(/would be 2 MB, more than the 2 MB Easel opens; .*remove some/);
+    expect(boardFileTooLarge(fileText({}), limit)).toBeNull();
   });
 
   it('skips and reports invalid shapes and repeated ids, keeping the rest', () => {

@@ -69,6 +69,17 @@ export function encodeBoardFile(
   });
 }
 
+const megabytesOf = (chars: number) => Math.round(chars / (1024 * 1024));
+
+/** Why a board encoded as `text` cannot be saved (a file Easel would not open again), or null. */
+export function boardFileTooLarge(text: string, maxChars = MAX_BOARD_FILE_CHARS): string | null {
+  if (text.length <= maxChars) return null;
+  return (
+    `the board file would be ${megabytesOf(text.length)} MB, more than the ${megabytesOf(maxChars)} MB ` +
+    'Easel opens; its images take most of it: remove some and save again'
+  );
+}
+
 // Checked one step at a time, so each way of being wrong gets its own message.
 const formatSchema = z.object({ format: z.literal(BOARD_FILE_FORMAT) });
 const versionSchema = z.object({ version: z.number().int().positive() });
@@ -78,11 +89,8 @@ const metaSchema = z.object({
   exportedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
 });
 
-export function decodeBoardFile(text: string): DecodeBoardFileResult {
-  if (text.length > MAX_BOARD_FILE_CHARS) {
-    const megabytes = Math.round(MAX_BOARD_FILE_CHARS / (1024 * 1024));
-    return fail(`the file is too large (more than ${megabytes} MB)`);
-  }
+export function decodeBoardFile(text: string, maxChars = MAX_BOARD_FILE_CHARS): DecodeBoardFileResult {
+  if (text.length > maxChars) return fail(`the file is too large (more than ${megabytesOf(maxChars)} MB)`);
   let json: unknown;
   try {
     json = JSON.parse(text);

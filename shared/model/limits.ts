@@ -34,8 +34,13 @@ export const MAX_STROKE_WIDTH = 64;
 /** Longest board name carried in a `.easel` file. */
 export const MAX_BOARD_NAME_LENGTH = 256;
 
-/** Largest `.easel` file we try to read (characters of JSON text, about 50 MB). */
-export const MAX_BOARD_FILE_CHARS = 50 * 1024 * 1024;
+/**
+ * Largest `.easel` file we read or write (characters of JSON text, 400 MiB): room for a board at
+ * the relay's default file quota (256 MiB of images, base64 in the file, a third larger) and its
+ * shapes, below where JavaScript strings end (about 512 Mi characters). Save refuses a board past
+ * it, so every file Easel writes opens again.
+ */
+export const MAX_BOARD_FILE_CHARS = 400 * 1024 * 1024;
 
 /** Longest frame name (UTF-16 code units). */
 export const MAX_FRAME_NAME_LENGTH = 200;
