@@ -19,6 +19,7 @@ import { createGroupActions } from './group-actions';
 import { createImageActions } from './image-actions';
 import { createHelpActions } from './help-actions';
 import { matchesShortcut } from './keys';
+import { createTextActions } from './text-actions';
 import { createToolActions } from './tool-actions';
 import { allowedForRole } from './view-only';
 import { createViewActions } from './view-actions';
@@ -126,12 +127,13 @@ export class ActionRegistry {
   }
 }
 
-/** A registry holding every built-in action: tools, edit, clipboard, arrange, view, file, help. */
+/** A registry holding every built-in action: tools, edit, text, clipboard, arrange, view, file, help. */
 export function createDefaultActions(options: ActionRegistryOptions = {}): ActionRegistry {
   const registry = new ActionRegistry(options);
   const actions = [
     ...createToolActions(),
     ...createEditActions(),
+    ...createTextActions(),
     ...createClipboardActions(),
     ...createArrangeActions(),
     ...createGroupActions(),

@@ -111,8 +111,10 @@ export function BoardCanvas({
   const bindTargetId = preview?.kind === 'transform' || preview?.kind === 'draft' ? preview.bindTarget : undefined;
   const bindTarget = bindTargetId === undefined ? undefined : board.get(bindTargetId);
   hidden.push(...remoteReplacedIds(peers));
-  // The text being edited is drawn by the editor; drawing it twice would double every glyph.
+  // The text being edited is drawn by the editor; drawing it twice would double every glyph. A shape whose
+  // label is edited is drawn without it by the interactive layer.
   if (target && !target.card && editingId) hidden.push(editingId);
+  const unlabelled = target?.label ? { ...target.label, label: undefined } : null;
   const cursor = spaceHeld ? 'grab' : (CURSORS[tool] ?? 'crosshair');
 
   return (
@@ -163,6 +165,7 @@ export function BoardCanvas({
                 showHandles={!editingId}
                 focusedGroup={focusedGroup}
                 focusedBox={focusedBox}
+                unlabelled={unlabelled}
               >
                 <PresenceLayer peers={peers} board={board} zoom={viewport.zoom} />
               </InteractiveLayer>

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { Circle, Layer, Line, Rect } from 'react-konva';
 import type { Shape } from '../../shared/model';
-import type { Box } from '../shapes';
+import type { Box, DraftShape } from '../shapes';
 import { type Preview, selectionBounds, selectionHandles } from '../tools';
 import { selectionUnits } from '../tools/select/group-selection';
 import type { SnapGuide } from '../tools/select/snapping';
@@ -34,6 +34,8 @@ export interface InteractiveLayerProps {
   focusedBox: Box | null;
   /** The shape a connector end being drawn or dragged would bind to: outlined. */
   bindTarget?: Shape;
+  /** The shape whose label the inline editor covers, drawn here without it (the static layer hides it). */
+  unlabelled?: DraftShape | null;
   /** Drawn under my own gesture and selection: other people's (PresenceLayer). One layer, one canvas fewer to clear and composite per frame. */
   children?: ReactNode;
 }
@@ -128,11 +130,12 @@ function Guides({ guides, zoom }: { guides: readonly SnapGuide[]; zoom: number }
 }
 
 export function InteractiveLayer(props: InteractiveLayerProps) {
-  const { preview, selected, zoom, showHandles, focusedGroup, focusedBox, bindTarget, children } = props;
+  const { preview, selected, zoom, showHandles, focusedGroup, focusedBox, bindTarget, unlabelled, children } = props;
   const transforming = preview?.kind === 'transform' ? preview.shapes : null;
   const followers = preview?.kind === 'transform' ? (preview.followers ?? []) : [];
   return (
     <Layer listening={false}>
+      {unlabelled && <ShapeView shape={unlabelled} />}
       {children}
       {focusedBox && <BoxOutline box={focusedBox} zoom={zoom} dash hollow />}
       {bindTarget && <BindHighlight shape={bindTarget} zoom={zoom} />}

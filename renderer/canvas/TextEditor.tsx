@@ -1,15 +1,25 @@
 /**
- * The inline editor: a <textarea> laid over the text or note being edited,
- * at its screen position, turned with it and with the font scaled by the
- * zoom. Blur or Ctrl/Cmd+Enter commits through the controller (the active
+ * The inline editor: a <textarea> laid over the text, note or label being
+ * edited, at its screen position, turned with it and with the font scaled by
+ * the zoom. A label's editor sits where the label is drawn
+ * (shapes/label/layout.ts, laid out again as it is typed). Blur or Ctrl/Cmd+Enter commits through the controller (the active
  * tool decides what a commit means); Esc cancels.
  */
 import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { LINE_HEIGHT_EM, lineHeight, measureTextWidth, noteHeightFor } from '../shapes';
+import {
+  isLabelled,
+  type LabelledShape,
+  layoutLabel,
+  LINE_HEIGHT_EM,
+  lineHeight,
+  localToBoard,
+  measureTextWidth,
+  noteHeightFor,
+} from '../shapes';
 import type { Viewport } from '../state/ui-store';
 import type { Preview, ToolController } from '../tools';
 import type { BoardDoc } from '../doc';
-import { alignOf, type TextAlign } from '../../shared/model';
+import { alignOf, labelAlignOf, labelFontSizeOf, type TextAlign } from '../../shared/model';
 import { FONT_FAMILY, NOTE_PADDING, NOTE_TEXT_COLOR } from './shape-views/common';
 import { boardToScreen } from './viewport-math';
 
@@ -23,6 +33,8 @@ export interface Target {
   align: TextAlign;
   /** A note's card: the editor covers it and wraps inside its padding. */
   card?: { w: number; h: number; color: string };
+  /** The shape whose label is edited: the editor covers the label's box. */
+  label?: LabelledShape;
 }
 
 /** What is being edited, from the doc (an existing shape) or the text tool's preview (a new one). */
@@ -49,6 +61,19 @@ export function editTarget(
       color: NOTE_TEXT_COLOR,
       align: alignOf(shape),
       card: { w, h, color: shape.color },
+    } satisfies Target;
+  }
+  if (shape && isLabelled(shape)) {
+    const { x, y, rotation } = shape;
+    return {
+      x,
+      y,
+      rotation,
+      fontSize: labelFontSizeOf(shape),
+      text: shape.label ?? '',
+      color: shape.style.stroke,
+      align: labelAlignOf(shape),
+      label: shape,
     } satisfies Target;
   }
   if (preview?.kind === 'text' && preview.id === editingId) {
@@ -95,35 +120,29 @@ export function TextEditor({
   };
 
   const { zoom } = viewport;
-  const at = boardToScreen(viewport, target);
-  const lines = value.split('\n').length;
+  const box = editorBox(target, value);
+  const at = boardToScreen(viewport, box);
   const pad = target.card ? NOTE_PADDING * zoom : 0;
-  const width = target.card
-    ? target.card.w * zoom
-    : (Math.max(measureTextWidth(value, target.fontSize), target.fontSize) + target.fontSize) * zoom;
-  // A note grows with its text as it is typed, as it will once committed (shapes/note/layout.ts).
-  const height = target.card
-    ? noteHeightFor({ text: value, w: target.card.w, h: target.card.h, fontSize: target.fontSize }) * zoom
-    : lines * lineHeight(target.fontSize) * zoom;
   const style: CSSProperties = {
     position: 'absolute',
     left: at.x,
     top: at.y,
-    width,
-    height,
+    width: box.w * zoom,
+    height: box.h * zoom,
     transform: `rotate(${target.rotation}rad)`,
     transformOrigin: '0 0',
     margin: 0,
     padding: pad,
     boxSizing: 'border-box',
     border: 'none',
-    outline: target.card ? 'none' : '1px dashed #2f80ed',
-    background: target.card?.color ?? 'transparent',
+    outline: target.card || target.label ? 'none' : '1px dashed #2f80ed',
+    // A line's label sits in a gap of the line; while it is typed the line is drawn whole, under the page colour.
+    background: target.card?.color ?? (target.label && !box.inside ? 'var(--easel-bg)' : 'transparent'),
     color: target.color,
     font: `${target.fontSize * zoom}px ${FONT_FAMILY}`,
     lineHeight: LINE_HEIGHT_EM,
     textAlign: target.align,
-    whiteSpace: target.card ? 'pre-wrap' : 'pre',
+    whiteSpace: target.card || target.label ? 'pre-wrap' : 'pre',
     overflowWrap: 'break-word', // a word wider than the card breaks, as the note's layout breaks it
     overflow: 'hidden',
     resize: 'none',
@@ -131,7 +150,7 @@ export function TextEditor({
   return (
     <textarea
       ref={ref}
-      aria-label="Edit text"
+      aria-label={target.label ? 'Edit label' : 'Edit text'}
       value={value}
       spellCheck={false}
       style={style}
@@ -140,4 +159,28 @@ export function TextEditor({
       onKeyDown={onKeyDown}
     />
   );
+}
+
+/**
+ * Where the editor goes for `value`, board units: its top-left corner (in
+ * the target's turned frame) and its size. A note's card grows with its text
+ * as it will once committed (shapes/note/layout.ts); a label is laid out as
+ * it will be drawn, so a box's label stays centred as lines are added.
+ */
+function editorBox(target: Target, value: string): { x: number; y: number; w: number; h: number; inside: boolean } {
+  const { fontSize } = target;
+  if (target.label) {
+    const layout = layoutLabel(target.label, value);
+    const inside = layout.gap === null;
+    // A line's label is as wide as its text: a caret's room more, so the browser does not wrap it sooner.
+    const left = inside ? layout.x : layout.x - fontSize / 2;
+    const corner = localToBoard(target.label, { x: left, y: layout.y });
+    return { ...corner, w: inside ? layout.w : layout.w + fontSize, h: layout.h, inside };
+  }
+  if (target.card) {
+    const h = noteHeightFor({ text: value, w: target.card.w, h: target.card.h, fontSize });
+    return { x: target.x, y: target.y, w: target.card.w, h, inside: true };
+  }
+  const w = Math.max(measureTextWidth(value, fontSize), fontSize) + fontSize;
+  return { x: target.x, y: target.y, w, h: value.split('\n').length * lineHeight(fontSize), inside: true };
 }

@@ -131,6 +131,7 @@ export function useCanvasInput(container: RefObject<HTMLDivElement | null>, sess
         return;
       }
       if (isTextEntry(e.target) && e.key !== 'Escape') return;
+      if (e.key === 'Enter' && isControl(e.target)) return; // a focused button's Enter presses it, not "edit text"
       controller.keyDown(e);
       if (session.registry.handleKeyDown(e, session.actions)) e.preventDefault();
     };

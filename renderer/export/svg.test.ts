@@ -313,6 +313,38 @@ describe('shapesToSvg', () => {
       expect(svg).toMatch(/<text [^>]*fill="#1e1e1e"/);
     });
 
+    it('labels: a labelled box is a group of its body and its label as real text, centred in its stroke colour', () => {
+      const rect = exampleShape('rect', {
+        w: 200,
+        h: 100,
+        label: 'Start <here>',
+        style: { stroke: '#e03131', fill: 'none', strokeWidth: 2 },
+      });
+      const { svg } = shapesToSvg([rect]);
+      const group = parseXml(svg).find((element) => element.attrs['data-shape'] === 'rect')!;
+      expect(group.name).toBe('g');
+      expect(group.attrs.transform).toBe('translate(10 20)');
+      expect(svg).toContain('<rect width="200" height="100" fill="none" stroke="#e03131" stroke-width="2"/>');
+      expect(svg).toMatch(/<text [^>]*font-size="20" fill="#e03131" text-anchor="middle"/);
+      expect(svg).toContain(`<tspan x="100" y="50">Start &lt;here&gt;</tspan>`);
+      // Without a label a rectangle is one element, as before labels.
+      expect(only(exampleShape('rect')).name).toBe('rect');
+    });
+
+    it('labels: an arrow leaves a gap in its shaft around its label', () => {
+      const arrow = exampleShape('arrow', {
+        points: [0, 0, 400, 0],
+        label: 'yes',
+        arrowheads: { start: false, end: false },
+      });
+      const { svg } = shapesToSvg([arrow]);
+      const d = /<path [^>]*d="([^"]*)"/.exec(svg)?.[1] ?? '';
+      expect(d.match(/M/g)).toHaveLength(2);
+      expect(d.startsWith('M0 0L1')).toBe(true);
+      expect(d).toMatch(/L400 0$/);
+      expect(svg).toContain('>yes</tspan>');
+    });
+
     it('note: an empty note is just its card', () => {
       const { svg } = shapesToSvg([exampleShape('note', { text: '' })]);
       expect(svg).not.toContain('<text');

@@ -10,6 +10,7 @@
  *   `data-shape="<type>"`, in z-order (frames first, frames/frame-order.ts; a
  *   frame's members inside a `<g clip-path>` of their frame); its (x, y) and rotation are its
  *   transform (its own frame, shapes/frame.ts) and its opacity the element's.
+ *   A labelled shape is a `<g>` of its body and its label's `<text>`.
  * - All text is escaped (xml.ts), so a note saying `</svg>` stays text.
  *
  * Pure but for text widths: notes are laid out by shapes/note/layout.ts with
@@ -24,6 +25,9 @@ import { tracePenOutline } from '../canvas/shape-views/pen-outline';
 import {
   arrowheadsOf,
   arrowheadWings,
+  labelLayout,
+  type LabelledShape,
+  labelLineX,
   pathPoints,
   lineHeight,
   NOTE_PADDING,
@@ -31,6 +35,7 @@ import {
   penWidthAt,
   type Box,
   type Point,
+  segmentRuns,
   visibleNoteLines,
 } from '../shapes';
 import { drawOrder, framesById } from '../frames/frame-order';
@@ -89,14 +94,14 @@ export type Attributes = Record<string, string | number | undefined>;
 function shapeElement(shape: Shape, imageUrls: ReadonlyMap<string, string> | undefined): string {
   switch (shape.type) {
     case 'rect':
-      return `<rect${attrs({ ...placed(shape), width: shape.w, height: shape.h, ...outlined(shape) })}/>`;
+      return labelled(shape, (at) => `<rect${attrs({ ...at, width: shape.w, height: shape.h, ...outlined(shape) })}/>`);
     case 'ellipse': {
       const [rx, ry] = [shape.w / 2, shape.h / 2];
-      return `<ellipse${attrs({ ...placed(shape), cx: rx, cy: ry, rx, ry, ...outlined(shape) })}/>`;
+      return labelled(shape, (at) => `<ellipse${attrs({ ...at, cx: rx, cy: ry, rx, ry, ...outlined(shape) })}/>`);
     }
     case 'line':
     case 'arrow':
-      return `<path${attrs({ ...placed(shape), d: segmentPath(shape), ...stroked(shape) })}/>`;
+      return labelled(shape, (at) => `<path${attrs({ ...at, d: segmentPath(shape), ...stroked(shape) })}/>`);
     case 'pen':
       return penElement(shape);
     case 'text':
@@ -122,6 +127,23 @@ function imageElement(shape: ShapeOfType<'image'>, url: string | undefined): str
     return `<rect${attrs({ ...box, fill: IMAGE_PLACEHOLDER_FILL, stroke: IMAGE_PLACEHOLDER_EDGE, 'stroke-width': 1 })}/>`;
   }
   return `<image${attrs({ ...box, preserveAspectRatio: 'none', href: url })}/>`;
+}
+
+/**
+ * A shape that may carry a label: without one, its body alone is its element
+ * (`at` places it); with one, a group placed as the shape holds the body and
+ * the label as real text (searchable, and the PDF export keeps it as text).
+ */
+function labelled(shape: LabelledShape & Shape, body: (at: Attributes) => string): string {
+  const layout = labelLayout(shape);
+  if (!layout) return body(placed(shape));
+  const text = `<text${attrs(textStyle(layout.fontSize, shape.style.stroke, layout.align))}>${tspans(
+    layout.lines,
+    layout.y,
+    layout.fontSize,
+    labelLineX(layout),
+  )}</text>`;
+  return `<g${attrs(placed(shape))}>${body({})}${text}</g>`;
 }
 
 /** What every shape's element carries: its kind, its frame and its opacity. */
@@ -168,7 +190,8 @@ function stroked(shape: Shape): Attributes {
 function segmentPath(shape: ShapeOfType<'line'> | ShapeOfType<'arrow'>): string {
   const path = pathPoints(shape.points);
   const at = (p: Point) => `${num(p.x)} ${num(p.y)}`;
-  const parts = [path.map((p, i) => `${i === 0 ? 'M' : 'L'}${at(p)}`).join('')];
+  // With a label the shaft leaves a gap around it, as on the board (shapes/label/gap.ts).
+  const parts = segmentRuns(shape).map((run) => run.map((p, i) => `${i === 0 ? 'M' : 'L'}${at(p)}`).join(''));
   if (shape.type === 'arrow') {
     for (const [tip, tail] of arrowheadsOf(shape, path)) {
       const [a, b] = arrowheadWings(tip, tail, shape.style.strokeWidth);

@@ -90,3 +90,20 @@ export {
   visibleNoteLines,
 } from './note/layout';
 export type { DraftOf, DraftShape, GeometryPatch, ShapeGeometry } from './types';
+export {
+  ARROW_LABEL_GAP_EM,
+  hasLabel,
+  isLabelled,
+  LABEL_PADDING,
+  labelArea,
+  labelledHeightFor,
+  labelLayout,
+  labelLineX,
+  layoutLabel,
+  pathMidpoint,
+  type LabelLayout,
+  type LabelledShape,
+} from './label/layout';
+export { pathAroundBox } from './label/gap';
+export { scaledLabelFont } from './label/scale';
+export { segmentRuns } from './label/segment-label';

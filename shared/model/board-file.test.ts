@@ -83,6 +83,36 @@ describe('.easel board files', () => {
     expect(result.ok && result.file.shapes).toEqual([frame, member]);
   });
 
+  it('opens a file made before labels, and keeps the labels of one made after', () => {
+    // Written out by hand as Easel wrote it before shapes had labels: no label fields anywhere.
+    const style = { stroke: '#1e1e1e', fill: 'none', strokeWidth: 2 };
+    const common = { x: 0, y: 0, rotation: 0, opacity: 1, style };
+    const before = [
+      { type: 'rect', id: 'r', index: 'a0', ...common, w: 120, h: 80 },
+      { type: 'ellipse', id: 'e', index: 'a1', ...common, w: 60, h: 40 },
+      {
+        type: 'arrow',
+        id: 'a',
+        index: 'a2',
+        ...common,
+        points: [0, 0, 100, 0],
+        arrowheads: { start: false, end: true },
+      },
+      { type: 'note', id: 'n', index: 'a3', ...common, text: 'Hi', color: '#ffd966', w: 200, h: 200, fontSize: 20 },
+    ];
+    const old = decodeBoardFile(fileText({ shapes: before }));
+    if (!old.ok) throw new Error(old.error);
+    expect(old.skipped).toEqual([]);
+    expect(old.file.shapes).toEqual(before);
+
+    const labelled = [
+      exampleShape('rect', { label: 'Start', labelFontSize: 30 }),
+      exampleShape('arrow', { id: 'arrow-2', index: 'a1', label: 'yes', labelAlign: 'left' }),
+    ];
+    const result = decodeBoardFile(encodeBoardFile(labelled, { exportedAt }));
+    expect(result.ok && result.file.shapes).toEqual(labelled);
+  });
+
   it('leaves the name out when there is none and stamps the time of export', () => {
     const before = Date.now();
     const result = decodeBoardFile(encodeBoardFile([]));

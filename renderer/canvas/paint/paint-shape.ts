@@ -11,9 +11,13 @@ import {
   arrowheadWings,
   type DraftOf,
   type DraftShape,
+  labelLayout,
+  type LabelledShape,
+  labelLineX,
   lineHeight,
   pathPoints,
   penWidthAt,
+  segmentRuns,
   visibleNoteLines,
 } from '../../shapes';
 import { alignOf, dashOf, type TextAlign } from '../../../shared/model';
@@ -59,13 +63,16 @@ export function paintShape(ctx: PaintContext<unknown>, shape: DraftShape, option
   switch (shape.type) {
     case 'rect':
       paintRect(ctx, shape, colours);
+      paintLabel(ctx, shape, options.zoom, colours);
       break;
     case 'ellipse':
       paintEllipse(ctx, shape, colours);
+      paintLabel(ctx, shape, options.zoom, colours);
       break;
     case 'line':
     case 'arrow':
       paintSegment(ctx, shape, colours);
+      paintLabel(ctx, shape, options.zoom, colours);
       break;
     case 'pen':
       paintPen(ctx, shape, options, colours);
@@ -133,7 +140,10 @@ function paintEllipse(ctx: PaintContext<unknown>, shape: DraftOf<'ellipse'>, col
 function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | DraftOf<'arrow'>, colours: ColourMap): void {
   const path = pathPoints(shape.points);
   ctx.beginPath();
-  path.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
+  // With a label the path leaves a gap around it (shapes/label/gap.ts), so the line never crosses the text.
+  for (const run of segmentRuns(shape)) {
+    run.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
+  }
   if (shape.type === 'arrow') {
     // The same wings the arrow's bounds use, so what is drawn is what is selected.
     for (const [tip, tail] of arrowheadsOf(shape, path)) {
@@ -148,6 +158,13 @@ function paintSegment(ctx: PaintContext<unknown>, shape: DraftOf<'line'> | Draft
   setDash(ctx, shape.style, 'round');
   ctx.lineJoin = 'round';
   ctx.stroke();
+}
+
+/** A label in the shape's stroke colour, laid out by shapes/label/layout.ts (as the views and the SVG draw it). */
+function paintLabel(ctx: PaintContext<unknown>, shape: LabelledShape, zoom: number, colours: ColourMap): void {
+  const layout = labelLayout(shape);
+  if (!layout) return;
+  paintLines(ctx, layout.lines, layout.fontSize, colours(shape.style.stroke), zoom, layout, layout.align);
 }
 
 /** Built once per shape object: a stroke has hundreds of outline points. */
@@ -183,7 +200,8 @@ function paintPen(ctx: PaintContext<unknown>, shape: DraftOf<'pen'>, options: Pa
 const textLines = memoByShape((shape) => (shape.type === 'text' ? shape.text.split('\n') : []));
 
 function paintText(ctx: PaintContext<unknown>, shape: DraftOf<'text'>, zoom: number, colours: ColourMap): void {
-  paintLines(ctx, textLines(shape), shape.fontSize, colours(shape.style.stroke), zoom, shape.w, 0, alignOf(shape));
+  const box = { x: 0, y: 0, w: shape.w };
+  paintLines(ctx, textLines(shape), shape.fontSize, colours(shape.style.stroke), zoom, box, alignOf(shape));
 }
 
 function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: number, colours: ColourMap): void {
@@ -197,8 +215,7 @@ function paintNote(ctx: PaintContext<unknown>, shape: DraftOf<'note'>, zoom: num
     shape.fontSize,
     colours(NOTE_TEXT_COLOR),
     zoom,
-    Math.max(0, shape.w - NOTE_PADDING * 2),
-    NOTE_PADDING,
+    { x: NOTE_PADDING, y: NOTE_PADDING, w: Math.max(0, shape.w - NOTE_PADDING * 2) },
     alignOf(shape),
   );
 }
@@ -211,13 +228,13 @@ function paintLines(
   fontSize: number,
   color: string,
   zoom: number,
-  width: number,
-  inset = 0,
+  box: { x: number; y: number; w: number },
   align: TextAlign = 'left',
 ): void {
   const step = lineHeight(fontSize);
+  const width = box.w;
   // Where a line starts (left), centres (center) or ends (right), across the box.
-  const anchor = inset + (align === 'center' ? width / 2 : align === 'right' ? width : 0);
+  const anchor = labelLineX({ x: box.x, w: width, align });
   if (fontSize * zoom < GREEK_TEXT_BELOW_PX) {
     // Unreadable at this zoom: a bar per line keeps the shape of the text for a fraction of fillText's cost.
     ctx.fillStyle = color;
@@ -227,7 +244,7 @@ function paintLines(
       const estimate = length * fontSize * 0.55;
       const bar = width > 0 ? Math.min(width, estimate) : estimate;
       const left = align === 'center' ? anchor - bar / 2 : align === 'right' ? anchor - bar : anchor;
-      if (length > 0) ctx.fillRect(left, inset + i * step + step * 0.3, bar, step * 0.4);
+      if (length > 0) ctx.fillRect(left, box.y + i * step + step * 0.3, bar, step * 0.4);
     }
     return;
   }
@@ -235,5 +252,5 @@ function paintLines(
   ctx.fillStyle = color;
   ctx.textBaseline = 'middle';
   ctx.textAlign = align;
-  for (let i = 0; i < lines.length; i++) ctx.fillText(lines[i] ?? '', anchor, inset + i * step + step / 2);
+  for (let i = 0; i < lines.length; i++) ctx.fillText(lines[i] ?? '', anchor, box.y + i * step + step / 2);
 }

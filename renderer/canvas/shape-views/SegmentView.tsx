@@ -1,12 +1,13 @@
 import { Group, Line } from 'react-konva';
-import { arrowheadsOf, arrowheadWings, type DraftOf, pathPoints, type Point } from '../../shapes';
+import { arrowheadsOf, arrowheadWings, type DraftOf, pathPoints, type Point, segmentRuns } from '../../shapes';
 import { dashProps, placement, type ViewProps } from './common';
 import { useCanvasColours } from './colours-context';
 
 /**
  * Line and arrow. Arrowheads are two wings from `arrowheadWings`, the same
  * points the arrow's bounds use, rather than Konva's Arrow pointer (whose
- * size rules differ), so what is drawn is what is selected.
+ * size rules differ), so what is drawn is what is selected. The label is
+ * LabelView's.
  */
 export function SegmentView({ shape, faded }: ViewProps<DraftOf<'line'> | DraftOf<'arrow'>>) {
   const heads = shape.type === 'arrow' ? arrowheadsOf(shape, pathPoints(shape.points)) : [];
@@ -24,7 +25,10 @@ export function SegmentView({ shape, faded }: ViewProps<DraftOf<'line'> | DraftO
   };
   return (
     <Group {...placement(shape, faded)}>
-      <Line points={[...shape.points]} {...body} />
+      {segmentRuns(shape).map((run, i) => (
+        // With a label, the path leaves a gap around it (shapes/label/gap.ts).
+        <Line key={i} points={run.flatMap((p) => [p.x, p.y])} {...body} />
+      ))}
       {heads.map(([tip, tail], i) => head(tip, tail, i))}
     </Group>
   );

@@ -8,6 +8,7 @@ import type { DraftShape } from '../../shapes';
 import { EllipseView } from './EllipseView';
 import { ImageView } from './ImageView';
 import { FrameView } from './FrameView';
+import { LabelView } from './LabelView';
 import { NoteView } from './NoteView';
 import { PenView } from './PenView';
 import { RectView } from './RectView';
@@ -19,12 +20,27 @@ export const ShapeView = memo(function ShapeView({ shape, faded }: { shape: Draf
     case 'pen':
       return <PenView shape={shape} faded={faded} />;
     case 'rect':
-      return <RectView shape={shape} faded={faded} />;
+      return (
+        <>
+          <RectView shape={shape} faded={faded} />
+          <LabelView shape={shape} faded={faded} />
+        </>
+      );
     case 'ellipse':
-      return <EllipseView shape={shape} faded={faded} />;
+      return (
+        <>
+          <EllipseView shape={shape} faded={faded} />
+          <LabelView shape={shape} faded={faded} />
+        </>
+      );
     case 'line':
     case 'arrow':
-      return <SegmentView shape={shape} faded={faded} />;
+      return (
+        <>
+          <SegmentView shape={shape} faded={faded} />
+          <LabelView shape={shape} faded={faded} />
+        </>
+      );
     case 'text':
       return <TextView shape={shape} faded={faded} />;
     case 'note':

@@ -5,6 +5,7 @@
  */
 import { boardToLocal, boundsOfLocalPoints } from '../frame';
 import { boxContainsBox, distance, type Box, type Point } from '../math';
+import { hitsLabel, labelCorners, scaledSegmentLabel } from '../label/segment-label';
 import { nearPolyline } from '../polyline';
 import { pathPoints, scalePath } from '../line/geometry';
 import type { Scaling } from '../scaling';
@@ -44,10 +45,10 @@ export function arrowheadsOf(shape: Pick<Arrow, 'arrowheads'>, path: readonly Po
   return heads;
 }
 
-/** Everything the arrow draws through, in its frame: the path and the wings of each head. */
+/** Everything the arrow draws through, in its frame: the path, the wings of each head, its label. */
 function outlinePoints(shape: Arrow): Point[] {
   const path = pathPoints(shape.points);
-  const points = [...path];
+  const points = [...path, ...labelCorners(shape)];
   for (const [tip, tail] of arrowheadsOf(shape, path))
     points.push(...arrowheadWings(tip, tail, shape.style.strokeWidth));
   return points;
@@ -57,10 +58,11 @@ export function bounds(shape: Arrow): Box {
   return boundsOfLocalPoints(shape, outlinePoints(shape), shape.style.strokeWidth / 2);
 }
 
-/** The shaft only: the wings lie within a few units of its end, well inside a pointer's reach. */
+/** The shaft or the label: the wings lie within a few units of its end, well inside a pointer's reach. */
 export function hitTest(shape: Arrow, point: Point, tolerance: number): boolean {
   const reach = tolerance + shape.style.strokeWidth / 2;
-  return nearPolyline(pathPoints(shape.points), boardToLocal(shape, point), () => reach);
+  const local = boardToLocal(shape, point);
+  return nearPolyline(pathPoints(shape.points), local, () => reach) || hitsLabel(shape, local);
 }
 
 export function intersectsRect(shape: Arrow, rect: Box): boolean {
@@ -68,5 +70,6 @@ export function intersectsRect(shape: Arrow, rect: Box): boolean {
 }
 
 export function scale(shape: Arrow, scaling: Scaling): GeometryPatch<'arrow'> {
-  return scalePath(shape, scaling);
+  const scaled = scalePath(shape, scaling);
+  return { ...scaled, ...scaledSegmentLabel(shape, scaled.points) };
 }

@@ -5,7 +5,8 @@
 import { isFilled } from '../box-geometry';
 import { boardToLocal, localToBoard } from '../frame';
 import { boxContainsBox, distanceToSegment, type Box, type Point } from '../math';
-import { scaleBox, type Scaling } from '../scaling';
+import { scaledLabelFont } from '../label/scale';
+import { axisStretch, scaleBox, type Scaling } from '../scaling';
 import type { DraftOf, GeometryPatch } from '../types';
 
 type Ellipse = DraftOf<'ellipse'>;
@@ -41,8 +42,10 @@ export function intersectsRect(shape: Ellipse, rect: Box): boolean {
   return boxContainsBox(rect, bounds(shape));
 }
 
+/** The box scales; a label's font scales by the geometric mean of the two stretches, as text's does. */
 export function scale(shape: Ellipse, scaling: Scaling): GeometryPatch<'ellipse'> {
-  return scaleBox(shape, scaling);
+  const { ex, ey } = axisStretch(scaling, shape.rotation);
+  return { ...scaleBox(shape, scaling), ...scaledLabelFont(shape, Math.sqrt(ex * ey)) };
 }
 
 /**

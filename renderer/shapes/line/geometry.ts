@@ -6,6 +6,7 @@
  */
 import { boardToLocal, boundsOfLocalPoints } from '../frame';
 import { boxContainsBox, type Box, type Point } from '../math';
+import { hitsLabel, labelCorners, scaledSegmentLabel } from '../label/segment-label';
 import { nearPolyline, pointsOf } from '../polyline';
 import { clampCoordinate, scaleLocalVector, scaleOrigin, type Scaling } from '../scaling';
 import type { DraftOf, GeometryPatch } from '../types';
@@ -21,12 +22,15 @@ export function flatPoints(points: readonly Point[]): number[] {
 }
 
 export function bounds(shape: DraftOf<'line'>): Box {
-  return boundsOfLocalPoints(shape, pathPoints(shape.points), shape.style.strokeWidth / 2);
+  const points = [...pathPoints(shape.points), ...labelCorners(shape)];
+  return boundsOfLocalPoints(shape, points, shape.style.strokeWidth / 2);
 }
 
+/** Near the line, or on its label. */
 export function hitTest(shape: DraftOf<'line'>, point: Point, tolerance: number): boolean {
   const reach = tolerance + shape.style.strokeWidth / 2;
-  return nearPolyline(pathPoints(shape.points), boardToLocal(shape, point), () => reach);
+  const local = boardToLocal(shape, point);
+  return nearPolyline(pathPoints(shape.points), local, () => reach) || hitsLabel(shape, local);
 }
 
 export function intersectsRect(shape: DraftOf<'line'>, rect: Box): boolean {
@@ -43,5 +47,6 @@ export function scalePath(
 }
 
 export function scale(shape: DraftOf<'line'>, scaling: Scaling): GeometryPatch<'line'> {
-  return scalePath(shape, scaling);
+  const scaled = scalePath(shape, scaling);
+  return { ...scaled, ...scaledSegmentLabel(shape, scaled.points) };
 }

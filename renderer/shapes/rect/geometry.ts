@@ -6,7 +6,8 @@
  */
 import { boxBounds, hitsBoxArea, hitsBoxOutline, isFilled } from '../box-geometry';
 import { boxContainsBox, type Box, type Point } from '../math';
-import { scaleBox, type Scaling } from '../scaling';
+import { scaledLabelFont } from '../label/scale';
+import { axisStretch, scaleBox, type Scaling } from '../scaling';
 import type { DraftOf, GeometryPatch } from '../types';
 
 type Rect = DraftOf<'rect'>;
@@ -26,6 +27,8 @@ export function intersectsRect(shape: Rect, rect: Box): boolean {
   return boxContainsBox(rect, bounds(shape));
 }
 
+/** The box scales; a label's font scales by the geometric mean of the two stretches, as text's does. */
 export function scale(shape: Rect, scaling: Scaling): GeometryPatch<'rect'> {
-  return scaleBox(shape, scaling);
+  const { ex, ey } = axisStretch(scaling, shape.rotation);
+  return { ...scaleBox(shape, scaling), ...scaledLabelFont(shape, Math.sqrt(ex * ey)) };
 }

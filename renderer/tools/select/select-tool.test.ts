@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, createHarness, down, keyDown, move, up } from '../testing/harness';
-import { ellipse, note, rect, text } from '../testing/shapes';
+import { ellipse, note, pen, rect, text } from '../testing/shapes';
 
 function seeded() {
   const h = createHarness();
@@ -151,9 +151,9 @@ describe('select tool: editing text', () => {
     expect(h.board.get('t')).toMatchObject({ x: 40, y: 0 });
   });
 
-  it('is not a double-click when slow, far apart, or on a shape without text', () => {
+  it('is not a double-click when slow, far apart, or on a shape without words', () => {
     const h = createHarness();
-    h.seed(text('t', 0, 0, 'Hello'), rect('r', 200, 0, 100, 100, '#ff0000'));
+    h.seed(text('t', 0, 0, 'Hello'), pen('r', 250, 50, [0, 0, 0.5, 10, 0, 0.5]));
     h.drive([down(20, 10), up(20, 10)]);
     h.tick(401);
     h.drive([down(20, 10), up(20, 10)]);
@@ -176,6 +176,44 @@ describe('select tool: editing text', () => {
     expect(h.board.has('t')).toBe(false);
     expect(h.ui.getState().selection).toEqual([]);
     expect(h.updates).toBe(2);
+  });
+});
+
+describe('select tool: labels', () => {
+  it('a double-click on a filled rectangle or inside an unfilled ellipse edits its label; blank removes it', () => {
+    const h = createHarness();
+    h.seed(rect('box', 0, 0, 200, 100, '#ff0000'), ellipse('ring', 300, 0, 200, 100));
+    h.drive([down(100, 50), up(100, 50), down(100, 50), up(100, 50)]);
+    expect(h.ui.getState()).toMatchObject({ editingId: 'box', selection: ['box'], tool: 'select' });
+    h.controller.commitText('Start');
+    expect(h.board.get('box')).toMatchObject({ label: 'Start', h: 100 });
+    expect(h.ui.getState()).toMatchObject({ editingId: null, selection: ['box'] });
+    h.tick(1000);
+    h.drive([down(400, 50), up(400, 50), down(400, 50), up(400, 50)]);
+    expect(h.ui.getState()).toMatchObject({ editingId: 'ring', selection: ['ring'], tool: 'select' });
+    h.controller.commitText('Ring');
+    expect(h.board.get('ring')).toMatchObject({ label: 'Ring' });
+    h.tick(1000);
+    h.drive([down(100, 50), up(100, 50), down(100, 50), up(100, 50)]);
+    h.controller.commitText('  ');
+    expect(h.board.get('box')).not.toHaveProperty('label');
+    expect(h.ui.getState().selection).toEqual(['box']); // the shape stays, only its label went
+    expect(h.updates).toBe(3);
+  });
+
+  it('an unchanged label writes nothing; a long one grows the box downwards in the same step', () => {
+    const h = createHarness();
+    h.seed(rect('box', 0, 0, 100, 40, '#ff0000'));
+    h.drive([down(50, 20), up(50, 20), down(50, 20), up(50, 20)]);
+    h.controller.commitText('');
+    expect(h.updates).toBe(0);
+    h.tick(1000);
+    h.drive([down(50, 20), up(50, 20), down(50, 20), up(50, 20)]);
+    h.controller.commitText('one two three four five six');
+    const box = h.board.get('box');
+    expect(box).toMatchObject({ x: 0, y: 0, w: 100, label: 'one two three four five six' });
+    expect(box?.type === 'rect' && box.h).toBeGreaterThan(40);
+    expect(h.updates).toBe(1);
   });
 });
 

@@ -5,7 +5,7 @@
  *   idle ──down on a shape / the selection / empty board──▶ pointing
  *   pointing ──moves > DRAG_THRESHOLD_PX──▶ dragging (shapes) | marquee (empty board)
  *   pointing ──up──▶ idle (a click: select / toggle / clear)
- *   idle ──second down within DOUBLE_CLICK_MS / _PX on a text or note──▶ pointing ──up──▶ editing
+ *   idle ──second down within DOUBLE_CLICK_MS / _PX on a text, note or labelled kind──▶ pointing ──up──▶ editing
  *   (on a frame's name, the same double-click renames the frame in place)
  *   idle ──second down within DOUBLE_CLICK_MS / _PX on no shape──▶ pointing ──up──▶ the text tool types there
  *   editing ──Esc, or down outside the edited shape──▶ idle (that down is then handled)
@@ -67,7 +67,7 @@ import {
 type Target =
   /** `ids`: what the click selects, the shape's group or the shape alone. */
   | { kind: 'shape'; id: string; ids: string[]; onClick: 'keep' | 'only' | 'remove' }
-  /** The second press of a double-click on a text or note: its up opens the editor. */
+  /** The second press of a double-click on a text, note or labelled kind: its up opens the editor. */
   | { kind: 'edit'; id: string }
   /** A click inside the selection bounds: selects `onClick` (the hollow shape clicked inside, or nothing). */
   | { kind: 'selection'; onClick: readonly string[] }
@@ -92,7 +92,8 @@ type Gesture =
 /** `point`: dragging a point of the one selected line or arrow (connector-points.ts). */
 export type SelectState = Gesture['kind'] | 'idle' | 'editing' | 'point';
 
-const EDITABLE = new Set<Shape['type']>(['text', 'note']);
+/** What a double-click edits: the text of a text or note, the label of the rest (shapes/label/layout.ts). */
+const EDITABLE = new Set<Shape['type']>(['text', 'note', 'rect', 'ellipse', 'line', 'arrow']);
 
 /** `ids` with `unit` added, or taken out when it is there (Shift+click). */
 function toggled(ids: readonly string[], unit: readonly string[]): string[] {
@@ -131,8 +132,20 @@ export class SelectTool extends BaseTool {
     this.pointDrag = canEdit ? ConnectorPointDrag.at(this.ctx.board, selected, e, this.zoom) : null;
     if (this.pointDrag) return;
     const bounds = selectionBounds(selected);
-    const handle = bounds && canEdit ? handleAt(bounds, e, this.zoom) : null;
+    // Hit candidates from the index: the shapes whose bounds come within reach of the press.
+    const picked = pickShape(pickable(this.ctx.shapes.query(expandBox(boxFromCorners(e, e), tolerance))), e, tolerance);
+    const hit = picked && !picked.hollow ? picked.shape : undefined;
+    // Inside an unfilled box a double-click edits its label, as on a filled one (Excalidraw).
+    const edited = hit ?? picked?.shape;
+    const double = this.isDoubleClick(e, edited);
+    // A double-click on a frame's name renames it in place (the click's up opens ui/frames/FrameNameEditor.tsx).
+    const onFrameName = hit?.type === 'frame' && hitsFrameName(hit, e, tolerance);
+    const editable = edited ? EDITABLE.has(edited.type) || onFrameName : true;
+    // A double-click on a shape edits it even where a handle sits (the middle of a straight arrow is
+    // where its flat box's top and bottom handles are).
+    const handle = bounds && canEdit && !(double && edited && editable) ? handleAt(bounds, e, this.zoom) : null;
     if (bounds && handle) {
+      this.lastClick = edited && !e.endsEdit ? this.clickAt(e, edited.id) : null;
       const transforming = { down: e, originals: selected, moved: selected };
       this.snapper.begin(selected);
       this.gesture =
@@ -141,10 +154,6 @@ export class SelectTool extends BaseTool {
           : { kind: 'resizing', handle, bounds, ...transforming };
       return;
     }
-    // Hit candidates from the index: the shapes whose bounds come within reach of the press.
-    const picked = pickShape(pickable(this.ctx.shapes.query(expandBox(boxFromCorners(e, e), tolerance))), e, tolerance);
-    const hit = picked && !picked.hollow ? picked.shape : undefined;
-    const double = this.isDoubleClick(e, hit);
     const group = hit && double ? unitGroupOf(hit, ui.getState().focusedGroup) : null;
     if (hit && group !== null) {
       // A double-click on a group enters it and selects what was clicked inside it.
@@ -155,19 +164,19 @@ export class SelectTool extends BaseTool {
       this.gesture = { kind: 'pointing', down: e, target: { kind: 'shape', id: hit.id, ids, onClick: 'keep' } };
       return;
     }
-    // A double-click on a frame's name renames it in place (the click's up opens ui/frames/FrameNameEditor.tsx).
-    const onFrameName = hit?.type === 'frame' && hitsFrameName(hit, e, tolerance);
-    if (canEdit && double && (hit ? EDITABLE.has(hit.type) || onFrameName : true)) {
+    if (canEdit && double && editable) {
       this.lastClick = null;
-      if (hit) ui.getState().select([hit.id]);
+      if (edited) ui.getState().select([edited.id]);
       // The editor opens on up: after this press the browser moves focus to what was pressed,
       // which would blur an editor opened now, and blur ends the edit.
-      this.gesture = { kind: 'pointing', down: e, target: hit ? { kind: 'edit', id: hit.id } : { kind: 'text' } };
+      this.gesture = {
+        kind: 'pointing',
+        down: e,
+        target: edited ? { kind: 'edit', id: edited.id } : { kind: 'text' },
+      };
       return;
     }
-    this.lastClick = e.endsEdit
-      ? null
-      : { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id: hit?.id ?? null };
+    this.lastClick = e.endsEdit ? null : this.clickAt(e, edited?.id ?? null);
     const hollow = picked?.hollow ? picked.shape : undefined;
     this.gesture = { kind: 'pointing', down: e, target: this.pointTarget(e, hit, hollow, bounds) };
   }
@@ -250,7 +259,7 @@ export class SelectTool extends BaseTool {
     return following(this.ctx.board, this.followers.connectors, moved);
   }
 
-  /** The inline editor of a double-clicked text or note is done. */
+  /** The inline editor of a double-clicked text, note or label is done. */
   commitText(text: string): void {
     const ui = this.ctx.ui.getState();
     const id = ui.editingId;
@@ -282,6 +291,10 @@ export class SelectTool extends BaseTool {
   }
 
   /** A second press close in time and place to the last, on the same shape or again on no shape. */
+  private clickAt(e: PointerInput, id: string | null): NonNullable<SelectTool['lastClick']> {
+    return { time: this.ctx.now(), screenX: e.screenX, screenY: e.screenY, id };
+  }
+
   private isDoubleClick(e: PointerInput, hit: Shape | undefined): boolean {
     const last = this.lastClick;
     return (
@@ -366,6 +379,7 @@ export class SelectTool extends BaseTool {
       .filter(({ patch }) => Object.keys(patch).length > 0)
       .map(({ id, after, patch }) => ({ id, patch: { ...patch, ...connectorChanges(after, transformed) } }));
     if (patches.length === 0) return;
+    this.lastClick = null; // a press that moved or resized something is no first half of a double-click
     const board = this.ctx.board;
     board.transact(() => {
       for (const { id, patch } of patches) board.update(id, patch);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseShapeFields } from './common';
 import { connectorFields } from './connector';
+import { labelFields } from './label';
 
 export const arrowheadsSchema = z.object({ start: z.boolean(), end: z.boolean() });
 
@@ -10,5 +11,6 @@ export const arrowShapeSchema = z.object({
   ...baseShapeFields,
   ...connectorFields,
   arrowheads: arrowheadsSchema,
+  ...labelFields,
 });
 export type ArrowShape = z.infer<typeof arrowShapeSchema>;

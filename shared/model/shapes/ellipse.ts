@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseShapeFields, sizeSchema } from './common';
+import { labelFields } from './label';
 
 /** The ellipse inscribed in the box from (x, y) to (x + w, y + h) before rotation. */
 export const ellipseShapeSchema = z.object({
@@ -7,5 +8,6 @@ export const ellipseShapeSchema = z.object({
   ...baseShapeFields,
   w: sizeSchema,
   h: sizeSchema,
+  ...labelFields,
 });
 export type EllipseShape = z.infer<typeof ellipseShapeSchema>;

@@ -89,3 +89,13 @@ export {
   type ShapeStyle,
   type TextAlign,
 } from './common';
+export {
+  DEFAULT_LABEL_ALIGN,
+  DEFAULT_LABEL_FONT_SIZE,
+  isLabelledType,
+  labelAlignOf,
+  labelFontSizeOf,
+  LABELLED_TYPES,
+  type LabelFields,
+  type LabelledType,
+} from './label';

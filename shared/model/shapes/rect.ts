@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseShapeFields, sizeSchema } from './common';
+import { labelFields } from './label';
 
 /** A rectangle from (x, y) to (x + w, y + h) before rotation. */
 export const rectShapeSchema = z.object({
@@ -7,5 +8,6 @@ export const rectShapeSchema = z.object({
   ...baseShapeFields,
   w: sizeSchema,
   h: sizeSchema,
+  ...labelFields,
 });
 export type RectShape = z.infer<typeof rectShapeSchema>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_SIDE_PX } from './image';
 import { MAX_FRAME_NAME_LENGTH, MAX_PEN_POINTS, MAX_TEXT_LENGTH } from '../limits';
 import { exampleShape, exampleShapes } from './examples';
-import { parseShape, SHAPE_TYPES, type Shape } from './index';
+import { DEFAULT_LABEL_FONT_SIZE, labelAlignOf, labelFontSizeOf, parseShape, SHAPE_TYPES, type Shape } from './index';
 
 function errorOf(value: unknown): string {
   const result = parseShape(value);
@@ -42,6 +42,25 @@ describe('shape schemas', () => {
     expect(errorOf(exampleShape('frame', { name: 'x'.repeat(MAX_FRAME_NAME_LENGTH + 1) }))).toMatch(/^name: /);
     expect(errorOf({ ...exampleShape('frame'), name: undefined })).toMatch(/^name: /);
     expect(errorOf(exampleShape('frame', { w: -1 }))).toMatch(/^w: /);
+  });
+
+  it('reads shapes saved before labels, and checks the label fields of the kinds that have them', () => {
+    for (const type of ['rect', 'ellipse', 'line', 'arrow'] as const) {
+      const before = exampleShape(type);
+      expect('label' in before, type).toBe(false);
+      expect(parseShape(before).ok, type).toBe(true);
+      const labelled = { ...before, label: 'Start\nhere', labelFontSize: 32, labelAlign: 'right' };
+      expect(parseShape(labelled), type).toEqual({ ok: true, shape: labelled });
+      expect(errorOf({ ...before, label: 'x'.repeat(MAX_TEXT_LENGTH + 1) })).toMatch(/^label: /);
+      expect(errorOf({ ...before, label: 42 })).toMatch(/^label: /);
+      expect(errorOf({ ...before, labelFontSize: 3 })).toMatch(/^labelFontSize: /);
+      expect(errorOf({ ...before, labelAlign: 'justify' })).toMatch(/^labelAlign: /);
+    }
+    expect(labelFontSizeOf(exampleShape('rect'))).toBe(DEFAULT_LABEL_FONT_SIZE);
+    expect(labelAlignOf(exampleShape('rect'))).toBe('center');
+    // A note's label is its text: other kinds do not carry one, and a stray field is dropped, not drawn.
+    const result = parseShape({ ...exampleShape('pen'), label: 'stray' });
+    expect(result.ok && 'label' in result.shape).toBe(false);
   });
 
   it('names the field that is wrong', () => {
