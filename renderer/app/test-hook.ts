@@ -16,6 +16,8 @@ import {
   dashOf,
   groupPathOf,
   isLocked,
+  isLabelledType,
+  labelFontSizeOf,
   routeOf,
   type Shape,
   type ShapeOfType,
@@ -72,6 +74,9 @@ export interface ShapeSummary {
   sha256?: string;
   naturalWidth?: number;
   naturalHeight?: number;
+  /** rect, ellipse, line, arrow: the label, and its font size, when there is one. */
+  label?: string;
+  labelFontSize?: number;
   /** arrow: which ends have a head. */
   arrowheads?: { start: boolean; end: boolean };
   /** frame: its name. */
@@ -121,6 +126,9 @@ export function summariseShape(shape: Shape): ShapeSummary {
     ...(groupPathOf(shape).length > 0 && { groupIds: [...groupPathOf(shape)] }),
     ...(isLocked(shape) && { locked: true }),
     bounds: shapeBounds(shape),
+    ...(isLabelledType(shape.type) && 'label' in shape && shape.label
+      ? { label: shape.label, labelFontSize: labelFontSizeOf(shape) }
+      : {}),
   };
   switch (shape.type) {
     case 'rect':

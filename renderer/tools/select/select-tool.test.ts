@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cancel, createHarness, down, keyDown, move, up } from '../testing/harness';
-import { ellipse, note, pen, rect, text } from '../testing/shapes';
+import { ellipse, line, note, pen, rect, text } from '../testing/shapes';
 
 function seeded() {
   const h = createHarness();
@@ -199,6 +199,25 @@ describe('select tool: labels', () => {
     expect(h.board.get('box')).not.toHaveProperty('label');
     expect(h.ui.getState().selection).toEqual(['box']); // the shape stays, only its label went
     expect(h.updates).toBe(3);
+  });
+
+  it('a double-click on the middle of a selected straight line edits its label, though handles sit there', () => {
+    const h = createHarness();
+    h.seed(line('l', 0, 100, 300, 0));
+    h.drive([down(150, 100), up(150, 100)]);
+    expect(selection(h)).toEqual(['l']);
+    h.tick(1000);
+    // On the top and bottom handles of the flat selection box: a press there grabs a handle...
+    expect(h.drive([down(150, 100)])).toEqual(['idle', 'resizing']);
+    h.drive([up(150, 100)]);
+    expect(h.ui.getState().editingId).toBeNull();
+    h.tick(100);
+    // ...but a second press makes it a double-click.
+    h.drive([down(150, 100), up(150, 100)]);
+    expect(h.ui.getState().editingId).toBe('l');
+    h.controller.commitText('yes');
+    expect(h.board.get('l')).toMatchObject({ label: 'yes', points: [0, 0, 300, 0] });
+    expect(h.updates).toBe(1);
   });
 
   it('an unchanged label writes nothing; a long one grows the box downwards in the same step', () => {

@@ -54,12 +54,15 @@ export class CanvasPage {
   readonly canvas: Locator;
   /** The inline text editor over a text or note being edited. */
   readonly editor: Locator;
+  /** The inline editor over the label of a rectangle, ellipse, line or arrow. */
+  readonly labelEditor: Locator;
   readonly undoButton: Locator;
   readonly redoButton: Locator;
 
   constructor(private readonly page: Page) {
     this.canvas = page.getByTestId('board-canvas');
     this.editor = page.getByRole('textbox', { name: 'Edit text' });
+    this.labelEditor = page.getByRole('textbox', { name: 'Edit label' });
     const toolbar = page.getByRole('toolbar', { name: 'Tools' });
     this.undoButton = toolbar.getByRole('button', { name: 'Undo', exact: true });
     this.redoButton = toolbar.getByRole('button', { name: 'Redo', exact: true });
