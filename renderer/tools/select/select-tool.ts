@@ -219,7 +219,11 @@ export class SelectTool extends BaseTool {
     const ui = this.ctx.ui.getState();
     if (gesture.kind === 'pointing') this.click(gesture.target, gesture.down);
     else if (gesture.kind === 'marquee') ui.select(gesture.additive ? [...gesture.base, ...gesture.ids] : gesture.ids);
-    else this.commit(gesture.originals, gesture.moved, gesture.kind === 'dragging');
+    else {
+      // A handle pressed and moved at all was a resize or a turn, not the first half of a double-click.
+      if (e.screenX !== gesture.down.screenX || e.screenY !== gesture.down.screenY) this.lastClick = null;
+      this.commit(gesture.originals, gesture.moved, gesture.kind === 'dragging');
+    }
     this.snapper.end();
   }
 
@@ -379,7 +383,6 @@ export class SelectTool extends BaseTool {
       .filter(({ patch }) => Object.keys(patch).length > 0)
       .map(({ id, after, patch }) => ({ id, patch: { ...patch, ...connectorChanges(after, transformed) } }));
     if (patches.length === 0) return;
-    this.lastClick = null; // a press that moved or resized something is no first half of a double-click
     const board = this.ctx.board;
     board.transact(() => {
       for (const { id, patch } of patches) board.update(id, patch);
