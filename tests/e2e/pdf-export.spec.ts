@@ -1,7 +1,9 @@
 import type { ShapeSummary } from '../../renderer/app/test-hook';
+import { pngImage } from '../support/images';
 import { readPdf } from '../support/pdf-reader';
 import { expect, test } from './fixtures';
 import { FileMenu } from './pages/file-menu';
+import { ImagesPage } from './pages/images-page';
 import { openBoard } from './pages/open-board';
 
 /** DEFAULT_EXPORT_PADDING and PDF_POINTS_PER_UNIT in renderer/export. */
@@ -93,5 +95,18 @@ test('Export PDF of frames downloads one page per frame, each of its frame’s s
     expect(pdf.pages[i]!.height).toBeCloseTo((bounds.maxY - bounds.minY) * POINTS_PER_UNIT, 0);
   }
   expect(pdf.pages.map((each) => each.texts)).toEqual([['inside the first'], ['inside the second']]);
+  await expect(file.alert).toHaveCount(0);
+});
+
+test('Export PDF carries the board’s images', async ({ page, relay }) => {
+  const { canvas } = await openBoard(page, relay.url, 'export-pdf-image');
+  const file = new FileMenu(page);
+  const picture = pngImage(200, 100, { rgba: [200, 40, 40, 255] });
+  await new ImagesPage(page).drop([{ name: 'red.png', mimeType: 'image/png', buffer: picture }], [300, 250]);
+  await expect(canvas.canvas).toHaveAttribute('data-shape-count', '1');
+  const { bytes } = await file.download('Export PDF');
+  const pdf = await readPdf(bytes);
+  expect(pdf.pages).toHaveLength(1);
+  expect(pdf.pages[0]!.images).toBe(1);
   await expect(file.alert).toHaveCount(0);
 });

@@ -3,7 +3,7 @@
  * in Node): its pages' sizes and the text each holds as text, for tests of
  * the PDF export (renderer/export/pdf.ts).
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfPageSummary {
   /** In PDF points. */
@@ -11,6 +11,8 @@ export interface PdfPageSummary {
   height: number;
   /** The page's text pieces, in the order the file draws them. */
   texts: string[];
+  /** How many raster images the page paints. */
+  images: number;
 }
 
 export interface PdfSummary {
@@ -29,7 +31,9 @@ export async function readPdf(bytes: Uint8Array | ArrayBuffer): Promise<PdfSumma
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
       const content = await page.getTextContent();
       const texts = content.items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [item.str] : []));
-      pages.push({ width: x1 - x0, height: y1 - y0, texts });
+      const { fnArray } = await page.getOperatorList();
+      const images = fnArray.filter((fn) => fn === OPS.paintImageXObject).length;
+      pages.push({ width: x1 - x0, height: y1 - y0, texts, images });
     }
     const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };
     return { pages, title: info.Title };
