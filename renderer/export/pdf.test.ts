@@ -153,6 +153,15 @@ describe('renderPdf', () => {
     expect(colours.map(hex)).not.toContain('#ffffff');
   });
 
+  it('keeps a shape’s label as text, centred in the shape', async () => {
+    const box = exampleShape('rect', { x: 0, y: 0, w: 300, h: 100, label: 'Ünïcødé ✓ label' });
+    const [page] = shapesPage([box]);
+    const pdf = await read(await renderPdf([page!], { loadUnicodeFont: fontLoader().load }));
+    const [item] = await textItems(pdf, 1);
+    expect(item!.str).toBe('Ünïcødé ✓ label');
+    expect(item!.transform[4]! + item!.width / 2).toBeCloseTo((150 - page!.view.minX) * 0.75, 0);
+  });
+
   it('refuses no pages', async () => {
     await expect(renderPdf([], { loadUnicodeFont: fontLoader().load })).rejects.toThrow(NothingToExportError);
   });
