@@ -112,3 +112,15 @@ describe('the route of lines and arrows', () => {
     expect(patchFor(elbow, { route: 'elbow' })).toBeNull();
   });
 });
+
+describe('labels in the style panel', () => {
+  it('shows and changes the font size and alignment of a labelled shape; an unlabelled one has neither', () => {
+    const labelled = exampleShape('rect', { label: 'Start' });
+    const model = stylePanelModel([labelled], DEFAULT_STYLE, 'select');
+    expect(model.rows).toMatchObject({ fontSize: 20, align: 'center' });
+    expect(stylePanelModel([exampleShape('ellipse')], DEFAULT_STYLE, 'select').rows).not.toHaveProperty('align');
+    expect(patchFor(labelled, { align: 'left', fontSize: 32 })).toEqual({ labelAlign: 'left', labelFontSize: 32 });
+    expect(patchFor(labelled, { align: 'center', fontSize: 20 })).toBeNull();
+    expect(patchFor(exampleShape('arrow'), { align: 'left' })).toBeNull();
+  });
+});

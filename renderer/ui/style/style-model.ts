@@ -10,6 +10,8 @@
 import {
   dashOf,
   alignOf,
+  labelAlignOf,
+  labelFontSizeOf,
   routeOf,
   type ConnectorRoute,
   type DashStyle,
@@ -17,6 +19,7 @@ import {
   type TextAlign,
 } from '../../../shared/model';
 import type { BoardDoc, ShapePatch } from '../../doc';
+import { hasLabel } from '../../shapes';
 import type { StyleDefaults, ToolId, UiState } from '../../state/ui-store';
 
 export const MIXED = 'mixed';
@@ -83,6 +86,9 @@ export function appliesTo(key: StyleKey, kind: Kind): boolean {
 }
 
 function valueOf(shape: Shape, key: StyleKey): StyleValues[StyleKey] | undefined {
+  // A labelled shape's font size and alignment are its label's (shapes/label/layout.ts).
+  if (key === 'fontSize' && hasLabel(shape)) return labelFontSizeOf(shape);
+  if (key === 'align' && hasLabel(shape)) return labelAlignOf(shape);
   if (!appliesTo(key, shape.type)) return undefined;
   switch (key) {
     case 'stroke':
@@ -170,6 +176,10 @@ export function patchFor(shape: Shape, change: StyleChange): ShapePatch | null {
     patch.fontSize = change.fontSize;
   if ((shape.type === 'text' || shape.type === 'note') && applicable('align') && change.align !== alignOf(shape))
     patch.align = change.align;
+  if (hasLabel(shape) && change.fontSize !== undefined && change.fontSize !== labelFontSizeOf(shape))
+    patch.labelFontSize = change.fontSize;
+  if (hasLabel(shape) && change.align !== undefined && change.align !== labelAlignOf(shape))
+    patch.labelAlign = change.align;
   if (shape.type === 'arrow' && (applicable('arrowStart') || applicable('arrowEnd'))) {
     const arrowheads = {
       start: change.arrowStart ?? shape.arrowheads.start,
