@@ -12,6 +12,7 @@ import { decodePicture, prepareImage } from './browser-images';
 import { ImageCache } from './image-cache';
 import { openImageFileStore } from './image-files';
 import { createRelayFiles } from './relay-files';
+import { takeSeedImages } from '../routing/board-seeds';
 
 export interface PageImages {
   images: BoardImages;
@@ -70,6 +71,9 @@ export function useBoardImages(
       });
       session.actions.images = images;
       setMade({ images, cache });
+      // A `.easel` file opened as this new board: its images follow its other shapes once the relay has their files.
+      const seeded = takeSeedImages(boardId);
+      if (seeded) void images.insertPlaced(seeded.shapes, seeded.files);
       cleanup = () => {
         cancelAnimationFrame(frame);
         if (session.actions.images === images) session.actions.images = undefined;

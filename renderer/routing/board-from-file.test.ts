@@ -15,15 +15,26 @@ function boardOf(update: Uint8Array): { doc: Y.Doc; board: BoardDoc } {
 }
 
 describe('a board file opened as a new board', () => {
-  it('carries every shape as saved but images (their files must reach the relay first) and the file’s name', () => {
+  it('carries every shape as saved and the file’s name, its images apart with their files (for the image queue)', () => {
     const shapes = exampleShapes();
-    const opened = boardFromFile('plan.easel', bytes(encodeBoardFile(shapes, { name: 'Sprint plan' })));
+    const image = shapes.find((shape) => shape.type === 'image')!;
+    const file = { sha256: image.sha256, mime: image.mime, bytes: Uint8Array.of(1, 2, 3) };
+    const unused = { sha256: 'f'.repeat(64), mime: 'image/png' as const, bytes: Uint8Array.of(4) };
+    const text = encodeBoardFile(shapes, { name: 'Sprint plan' }, [file, unused]);
+    const opened = boardFromFile('plan.easel', bytes(text));
     if (!opened.ok) throw new Error(opened.message);
     const kept = shapes.filter((shape) => shape.type !== 'image');
-    expect(opened).toMatchObject({ name: 'Sprint plan', shapeCount: kept.length, skipped: 0, imagesLeftOut: 1 });
+    expect(opened).toMatchObject({ name: 'Sprint plan', shapeCount: kept.length, skipped: 0 });
     const { doc, board } = boardOf(opened.update);
     expect(board.all().map((shape) => shape.id)).toEqual(kept.map((shape) => shape.id));
     expect(readBoardName(doc)).toBe('Sprint plan');
+    // The image keeps its id and place; its file comes along, a file no shape names does not.
+    const { index: _index, ...draft } = image;
+    expect(opened.images.shapes).toEqual([draft]);
+    expect(opened.images.files).toEqual([file]);
+
+    const onlyImages = boardFromFile('photos.easel', bytes(encodeBoardFile([image], {}, [file])));
+    expect(onlyImages.ok && [onlyImages.shapeCount, onlyImages.images.shapes.length]).toEqual([0, 1]);
   });
 
   it('is named after the file when the file has no name, and counts the shapes it left out', () => {

@@ -5,18 +5,19 @@
  * the new board's view merges before it joins (board-seeds.ts). A file it
  * cannot use is a sentence saying why, as File → Open says it.
  *
- * Image shapes are left out (`imagesLeftOut`): a shape may reach the relay only after its file
- * has (renderer/images/board-images.ts), and a seed goes out on the first join. File › Open board
- * file, on the board, adds them with their files.
+ * Image shapes are not in the update (`images` instead): a shape may reach the relay only after
+ * its file has, and the update goes out on the first join, so they are seeded apart
+ * (board-seeds.ts) with the files the `.easel` file embeds, for the board's image queue.
  */
 import * as Y from 'yjs';
 import { BOARD_FILE_EXTENSION, decodeBoardFile } from '../../shared/model';
+import type { SeedImages } from './board-seeds';
 import { boardNameSchema, writeBoardName } from '../../shared/model/board-meta';
 import { MAX_UPDATE_BYTES } from '../../shared/protocol';
 import { BoardDoc } from '../doc';
 
 export type BoardFromFile =
-  | { ok: true; update: Uint8Array; name: string; shapeCount: number; skipped: number; imagesLeftOut: number }
+  | { ok: true; update: Uint8Array; name: string; shapeCount: number; skipped: number; images: SeedImages }
   | { ok: false; message: string };
 
 /** What a board opened from a file is called when neither the file nor its name gives a usable one. */
@@ -36,14 +37,17 @@ export function boardFromFile(fileName: string, bytes: Uint8Array): BoardFromFil
   const decoded = decodeBoardFile(text);
   if (!decoded.ok) return refuse(decoded.error);
   const shapes = decoded.file.shapes.filter((shape) => shape.type !== 'image');
-  const imagesLeftOut = decoded.file.shapes.length - shapes.length;
-  if (shapes.length === 0) {
-    return refuse(
-      imagesLeftOut > 0
-        ? 'it holds only images: open it on a board with File › Open board file'
-        : 'the file has no valid shapes',
-    );
-  }
+  const imageShapes = decoded.file.shapes.flatMap((shape) => {
+    if (shape.type !== 'image') return [];
+    const { index: _index, ...draft } = shape;
+    return [draft];
+  });
+  if (decoded.file.shapes.length === 0) return refuse('the file has no valid shapes');
+  const used = new Set(imageShapes.map((shape) => shape.sha256));
+  const images: SeedImages = {
+    shapes: imageShapes,
+    files: (decoded.file.files ?? []).filter((file) => used.has(file.sha256)),
+  };
   const doc = new Y.Doc();
   const board = new BoardDoc(doc);
   try {
@@ -52,7 +56,7 @@ export function boardFromFile(fileName: string, bytes: Uint8Array): BoardFromFil
     writeBoardName(doc, name);
     const update = Y.encodeStateAsUpdate(doc);
     if (update.byteLength > MAX_UPDATE_BYTES) return refuse('it is larger than a relay accepts in one change');
-    return { ok: true, update, name, shapeCount: shapes.length, skipped: decoded.skipped.length, imagesLeftOut };
+    return { ok: true, update, name, shapeCount: shapes.length, skipped: decoded.skipped.length, images };
   } finally {
     board.destroy();
     doc.destroy();

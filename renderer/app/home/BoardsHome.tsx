@@ -93,7 +93,7 @@ export function BoardsHome({ catalog }: { catalog: CatalogClient }) {
       const opened = boardFromFile(file.name, file.bytes);
       if (!opened.ok) return setError(opened.message);
       const boardId = newBoardId();
-      seedBoard(boardId, opened.update);
+      seedBoard(boardId, opened.update, opened.images);
       navigate(boardPath(boardId));
     } catch (failure) {
       setError(message(failure));

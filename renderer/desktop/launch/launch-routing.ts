@@ -9,10 +9,11 @@ import type { EaselDesktopApi } from '../../../shared/desktop/api';
 import type { JoinTargetPayload, LaunchOpen } from '../../../shared/desktop/schemas';
 import type { Notice } from '../../state/notices';
 import { boardFromFile } from '../../routing/board-from-file';
+import type { SeedImages } from '../../routing/board-seeds';
 
 export interface LaunchTargets {
   /** Opens a new board whose first content is this Yjs update. */
-  openNewBoard(update: Uint8Array): void;
+  openNewBoard(update: Uint8Array, images: SeedImages): void;
   join(target: JoinTargetPayload): void;
   notify(notice: Notice): void;
 }
@@ -22,19 +23,11 @@ export function routeLaunch(open: LaunchOpen, targets: LaunchTargets): void {
     case 'file': {
       const board = boardFromFile(open.file.name, open.file.bytes);
       if (!board.ok) return targets.notify({ kind: 'error', message: board.message });
-      targets.openNewBoard(board.update);
+      targets.openNewBoard(board.update, board.images);
       if (board.skipped > 0) {
         targets.notify({
           kind: 'warning',
           message: `Opened “${open.file.name}”, leaving out ${board.skipped} invalid shape${board.skipped === 1 ? '' : 's'}.`,
-        });
-      }
-      if (board.imagesLeftOut > 0) {
-        targets.notify({
-          kind: 'warning',
-          message:
-            `Opened “${open.file.name}” without its ${board.imagesLeftOut} image${board.imagesLeftOut === 1 ? '' : 's'}: ` +
-            'open the file on this board with File › Open board file to add them.',
         });
       }
       return;

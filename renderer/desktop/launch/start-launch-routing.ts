@@ -15,9 +15,9 @@ export function startLaunchRouting(): void {
   const api = desktopApi();
   if (!api) return;
   connectLaunch(api, {
-    openNewBoard(update) {
+    openNewBoard(update, images) {
       const id = newBoardId();
-      seedBoard(id, update);
+      seedBoard(id, update, images);
       navigate(boardPath(id));
     },
     join: requestJoin,
