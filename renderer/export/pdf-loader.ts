@@ -4,7 +4,6 @@
  * and fetches the Unicode font from the app's own files when the text
  * needs it.
  */
-import unicodeFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import { PDF_MIME_TYPE, type PdfOptions, type PdfPage } from './pdf-plan';
 
 export async function renderPdfBlob(pages: readonly PdfPage[], options: PdfOptions): Promise<Blob> {
@@ -14,6 +13,9 @@ export async function renderPdfBlob(pages: readonly PdfPage[], options: PdfOptio
 }
 
 async function fetchUnicodeFont(): Promise<ArrayBuffer> {
+  // Imported when needed, not with this module: only Vite knows `?url`, and Node (tests that load
+  // the actions registry, which reaches this file) would refuse the font file at import.
+  const { default: unicodeFontUrl } = await import('dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url');
   const response = await fetch(unicodeFontUrl);
   if (!response.ok) throw new Error(`the PDF font could not be loaded (HTTP ${response.status})`);
   return response.arrayBuffer();
