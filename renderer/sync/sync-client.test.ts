@@ -225,7 +225,8 @@ describe('SyncClient against a real relay', () => {
     const bobAwareness = new Awareness(new Y.Doc());
     cleanupAwareness(aliceAwareness, bobAwareness);
     openBoard(client(), 'presence-rejoin', { awareness: aliceAwareness });
-    const bobClient = client({ reconnectMinMs: 50, reconnectMaxMs: 200 });
+    // Back after half a second: soon enough, yet after the relay's presence tick (33 ms) has told Alice he left.
+    const bobClient = client({ reconnectMinMs: 500, reconnectMaxMs: 500 });
     const bob = openBoard(bobClient, 'presence-rejoin', { awareness: bobAwareness });
     bobAwareness.setLocalState({ name: 'Bob' });
     const aliceSeesBob = () => aliceAwareness.getStates().get(bobAwareness.clientID)?.name === 'Bob';
